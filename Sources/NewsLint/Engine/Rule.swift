@@ -1,0 +1,82 @@
+/// An example in a rule's description. In triggering examples, `⟦` and `⟧` mark the exact span
+/// of each expected finding; the markers are removed before the text is linted.
+/// The examples run as tests (also with CRLF line ends, a BOM and an indented first line).
+public struct RuleExample: Sendable {
+    public let text: String
+    /// Whether the example keeps its meaning with `　　` (ideographic spaces) before its first line.
+    public let allowsIndent: Bool
+    /// Options to configure the rule with for this example (JSON object text), if any.
+    public let options: String?
+
+    public init(_ text: String, allowsIndent: Bool = true, options: String? = nil) {
+        self.text = text
+        self.allowsIndent = allowsIndent
+        self.options = options
+    }
+
+    public static let spanStart: Character = "⟦"
+    public static let spanEnd: Character = "⟧"
+
+    /// The example's text without markers, and the byte ranges the markers enclosed.
+    public var stripped: (text: String, spans: [Range<Int>]) {
+        var out: [UInt8] = []
+        var spans: [Range<Int>] = []
+        var open: [Int] = []
+        for ch in text.unicodeScalars {
+            if ch == "⟦" { open.append(out.count); continue }
+            if ch == "⟧", let s = open.popLast() { spans.append(s..<out.count); continue }
+            UTF8Scan.append(ch.value, to: &out)
+        }
+        return (String(decoding: out, as: UTF8.self), spans.sorted { $0.lowerBound < $1.lowerBound })
+    }
+}
+
+public enum RuleScope: String, Sendable {
+    /// Judges one document at a time.
+    case document
+    /// Collects facts from every document of a run and judges them together.
+    case corpus
+}
+
+/// Everything a user or a test needs to know about a rule, in one static value.
+public struct RuleDescription: Sendable {
+    /// Stable kebab-case id: what configuration, suppression comments and reports use.
+    public let id: String
+    public let name: LocalizedText
+    public let rationale: LocalizedText
+    public let severity: Severity
+    public let scope: RuleScope
+    public let triggering: [RuleExample]
+    public let nonTriggering: [RuleExample]
+
+    public init(id: String, name: LocalizedText, rationale: LocalizedText, severity: Severity, scope: RuleScope = .document,
+                triggering: [RuleExample], nonTriggering: [RuleExample]) {
+        self.id = id
+        self.name = name
+        self.rationale = rationale
+        self.severity = severity
+        self.scope = scope
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+    }
+}
+
+/// A check. A rule type has one static description and is made from its options
+/// (validated, with errors that name the key path).
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init(options: RuleOptions) throws(ConfigurationError)
+}
+
+/// A rule that judges one analysed document.
+public protocol DocumentRule: Rule {
+    func check(_ document: Document) -> [Finding]
+}
+
+/// A rule that judges all documents of a run together (map, then reduce): the
+/// cross-edition checks. `collect` runs in parallel, one call per document;
+/// `judge` gets the facts in document order and returns findings per document.
+public protocol CorpusRule: Rule {
+    func collect(_ document: Document) -> any Sendable
+    func judge(_ facts: [any Sendable], documents: [Document]) -> [[Finding]]
+}

@@ -1,0 +1,13 @@
+/// Every built-in rule, in the order `newslint rules` lists them.
+/// A rule's file is `Sources/NewsLint/Rules/<Id>Rule.swift`.
+public enum RuleRegistry {
+    public static let all: [any Rule.Type] = [
+        QuoteStyleRule.self,
+    ]
+
+    public static var ids: [String] { all.map { $0.description.id } }
+
+    public static func rule(id: String) -> (any Rule.Type)? {
+        all.first { $0.description.id == id }
+    }
+}

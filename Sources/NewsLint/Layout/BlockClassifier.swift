@@ -1,0 +1,169 @@
+/// Gives every block its kind, first on its own text, then with its neighbours
+/// (a title run before a byline is kicker + headline; the lines of an advertisement).
+struct BlockClassifier {
+    let source: SourceText
+
+    /// Longest block whose whole text is looked at; longer blocks are prose.
+    static let shortBlockBytes = 600
+
+    func classify(_ blocks: inout [Block]) {
+        var titleCandidates = Set<Int>()
+        for i in blocks.indices {
+            let (kind, title) = ownKind(blocks[i], next: i + 1 < blocks.count ? blocks[i + 1] : nil)
+            blocks[i].kind = kind
+            if title { titleCandidates.insert(i) }
+        }
+        absorbAdvertisementLines(&blocks, titles: &titleCandidates)
+        resolveTitles(&blocks, titles: titleCandidates)
+    }
+
+    private func text(_ block: Block) -> String? {
+        let r = block.range
+        guard r.count <= Self.shortBlockBytes else { return nil }
+        if block.lines.count == 1 { return source.string(r) }
+        return block.lines.map { source.string($0) }.joined()
+    }
+
+    /// The kind a block has by its own text, and whether it is a title to be resolved
+    /// (kicker, headline or subheading) once its neighbours are known.
+    private func ownKind(_ block: Block, next: Block?) -> (BlockKind, Bool) {
+        if block.markdownLevel == 1 { return (.headline, true) }
+        if block.markdownLevel > 1 { return (.subheading, false) }
+        let firstLine = source.string(block.lines[0].lowerBound..<min(block.lines[0].upperBound, block.lines[0].lowerBound + 120))
+        if isDateline(firstLine) { return (.datelineLead, false) }
+        guard let text = text(block) else { return (.body, false) }
+
+        if isMasthead(text) { return (.masthead, false) }
+        if isAdvertisementMarker(text) { return (.advertisement, false) }
+        if Address.isAddressLine(text) { return (.sourceNote, false) }
+        if let inner = bracketed(text) {
+            for lead in ["来源", "稿件来源", "据", "原载", "转自", "本文来源"] where inner.hasPrefix(lead) {
+                return (.sourceNote, false)
+            }
+            if inner.hasPrefix("作者单位") || inner.hasPrefix("作者系") || inner.hasPrefix("作者为") {
+                return (.authorAffiliation, false)
+            }
+            if (inner.contains("照片") || inner.contains("图片") || inner.contains("图")) && (inner.hasSuffix("提供") || inner.hasSuffix("摄")) {
+                return (.photoSourceNote, false)
+            }
+        }
+        if text.hasPrefix("□") || text.hasPrefix("■") {
+            if text.unicodeScalars.count <= 30 { return (.commentaryAuthor, false) }
+        }
+        if People.parse(text, photo: true) != nil { return (.photoCredit, false) }
+        if People.parse(text, photo: false) != nil { return (.byline, false) }
+        if text == "核心提示" || text == "核心提示:" || text == "核心提示：" { return (.subheading, false) }
+        if Heading.looksLikeTitle(text) { return (.headline, true) }
+        if isCaption(block, text: text, next: next) { return (.caption, false) }
+        return (.body, false)
+    }
+
+    private func isDateline(_ line: String) -> Bool {
+        if line.hasPrefix("本报讯") { return true }
+        for agency in ["本报", "新华社", "中新社", "人民日报"] where line.hasPrefix(agency) {
+            // `本报北京1月2日电`, `新华社北京7月3日电`: the agency, a place and date, then 电.
+            let rest = line.unicodeScalars.dropFirst(agency.unicodeScalars.count).prefix(16)
+            if let dian = rest.firstIndex(of: "电") {
+                let before = rest[rest.startIndex..<dian]
+                if before.contains("日") || before.isEmpty { return true }
+            }
+        }
+        return false
+    }
+
+    private func isMasthead(_ text: String) -> Bool {
+        let hasEditor = text.contains("编辑:") || text.contains("编辑：")
+        return hasEditor && (text.contains("校对") || text.contains("组版") || text.contains("|") || text.contains("美编"))
+            && text.unicodeScalars.count <= 80
+    }
+
+    private func isAdvertisementMarker(_ text: String) -> Bool {
+        if text == "广告" || text == "（广告）" || text == "(广告)" { return true }
+        for marker in ["咨询电话", "联系电话", "订购热线", "服务热线", "活动时间:", "活动时间：", "活动地址"] where text.contains(marker) {
+            return true
+        }
+        return containsMobileNumber(text)
+    }
+
+    /// An 11-digit mainland mobile number (1[3-9]xxxxxxxxx) not part of a longer number.
+    private func containsMobileNumber(_ text: String) -> Bool {
+        let digits = Array(text.utf8)
+        var i = 0
+        while i < digits.count {
+            guard digits[i] >= 0x30 && digits[i] <= 0x39 else { i += 1; continue }
+            var j = i
+            while j < digits.count && digits[j] >= 0x30 && digits[j] <= 0x39 { j += 1 }
+            if j - i == 11 && digits[i] == UInt8(ascii: "1") && digits[i + 1] >= UInt8(ascii: "3") { return true }
+            i = j
+        }
+        return false
+    }
+
+    /// The inside of a block written wholly in brackets, `（…）` or `(…)`.
+    private func bracketed(_ text: String) -> Substring? {
+        if (text.hasPrefix("（") && text.hasSuffix("）")) || (text.hasPrefix("(") && text.hasSuffix(")")) {
+            return text.dropFirst().dropLast()
+        }
+        return nil
+    }
+
+    /// A caption is one short sentence standing where a photo was (two or more blank lines
+    /// before it in page export), or directly followed by a photo credit.
+    private func isCaption(_ block: Block, text: String, next: Block?) -> Bool {
+        let scalars = text.unicodeScalars
+        guard scalars.count <= 80, let last = scalars.last else { return false }
+        var end = scalars.endIndex
+        var mark = last
+        while Scalar.isClosingMark(mark.value), end > scalars.startIndex {
+            end = scalars.index(before: end)
+            if end == scalars.startIndex { break }
+            mark = scalars[scalars.index(before: end)]
+        }
+        let sentences = scalars.filter { Scalar.isSentenceEnd($0.value) }.count
+        let creditFollows = next.map { n in
+            n.blankLinesBefore <= 1 && People.parse(source.string(n.range), photo: true) != nil
+        } ?? false
+        if creditFollows { return sentences <= 2 }
+        return block.blankLinesBefore >= 2 && Scalar.isSentenceEnd(mark.value) && sentences <= 2 && scalars.count <= 60
+    }
+
+    /// Title-like lines just before an advertisement marker belong to the advertisement
+    /// (`报业车展 值得信赖` … `活动时间:…` … `广告`).
+    private func absorbAdvertisementLines(_ blocks: inout [Block], titles: inout Set<Int>) {
+        for i in blocks.indices where blocks[i].kind == .advertisement {
+            var j = i - 1
+            while j >= 0 && (titles.contains(j) || blocks[j].kind == .advertisement) {
+                if titles.contains(j) { blocks[j].kind = .advertisement; titles.remove(j) }
+                j -= 1
+            }
+        }
+    }
+
+    /// A run of titles before a byline, a dateline lead, a `□` author or the end of the page,
+    /// or a run of two or more, is kickers then a headline; a lone title before prose is a
+    /// subheading. A `——` line continues the headline as its subtitle.
+    private func resolveTitles(_ blocks: inout [Block], titles: Set<Int>) {
+        var i = 0
+        while i < blocks.count {
+            guard titles.contains(i) else { i += 1; continue }
+            var j = i
+            while j + 1 < blocks.count && titles.contains(j + 1) { j += 1 }
+            let after = j + 1 < blocks.count ? blocks[j + 1].kind : nil
+            let leadsArticle = after == nil || after == .byline || after == .datelineLead || after == .commentaryAuthor
+            let explicit = (i...j).contains { blocks[$0].markdownLevel == 1 }
+            if j > i || leadsArticle || explicit {
+                var headline = j
+                while headline > i && source.string(blocks[headline].range).hasPrefix("——") { headline -= 1 }
+                for k in i...j { blocks[k].kind = k < headline ? .kicker : .headline }
+            } else if after == .body, blocks[i].lines.count == 1, blocks[j + 1].lines.count >= 2,
+                      let column = blocks[j + 1].lines.map({ DisplayWidth.typeset(source.bytes, $0) }).max(),
+                      DisplayWidth.typeset(source.bytes, blocks[i].range) >= column - 4 {
+                // A full-width line of a hard-wrapped column, cut off by a column break: prose.
+                blocks[i].kind = .body
+            } else {
+                blocks[i].kind = .subheading
+            }
+            i = j + 1
+        }
+    }
+}

@@ -1,0 +1,217 @@
+/// Splits source text into blocks: runs of non-blank lines, further split where page
+/// export glued different things together (a heading on the line above hard-wrapped prose,
+/// an indented new paragraph, a photo credit after its caption, a paragraph that ends on a
+/// short line inside a hard-wrapped run).
+struct BlockSplitter {
+    let source: SourceText
+    /// Lines that suppression directives occupy: treated as blank.
+    let ignoredLines: Set<Int>
+
+    struct Line {
+        let index: Int
+        let range: Range<Int>  // trimmed content
+        let indented: Bool
+        let width: Int
+    }
+
+    func split() -> [Block] {
+        var blocks: [Block] = []
+        var run: [Line] = []
+        var blanks = 0
+        var blanksBeforeRun = 0
+        for index in 0..<source.lineCount {
+            if let line = trimmedLine(index), !ignoredLines.contains(index) {
+                if run.isEmpty { blanksBeforeRun = blanks }
+                run.append(line)
+                blanks = 0
+            } else {
+                if !run.isEmpty { emit(run, blanksBefore: blanksBeforeRun, into: &blocks); run = [] }
+                blanks += 1
+            }
+        }
+        if !run.isEmpty { emit(run, blanksBefore: blanksBeforeRun, into: &blocks) }
+        return blocks
+    }
+
+    private func trimmedLine(_ index: Int) -> Line? {
+        let bytes = source.bytes
+        let full = source.lineRange(index)
+        var start = full.lowerBound
+        var end = full.upperBound
+        bytes.withUnsafeBufferPointer { p in
+            while start < end {
+                let (v, len) = UTF8Scan.decode(p, at: start)
+                if !Scalar.isSpace(v) { break }
+                start += len
+            }
+            while end > start {
+                let s = UTF8Scan.previousScalarStart(bytes, before: end)
+                let (v, _) = UTF8Scan.decode(p, at: s)
+                if !Scalar.isSpace(v) { break }
+                end = s
+            }
+        }
+        if start == end { return nil }
+        return Line(index: index, range: start..<end, indented: start > full.lowerBound,
+                    width: DisplayWidth.typeset(bytes, start..<end))
+    }
+
+    /// Cuts one run of non-blank lines into blocks.
+    private func emit(_ run: [Line], blanksBefore: Int, into blocks: inout [Block]) {
+        var pieces: [[Line]] = []
+        var current: [Line] = []
+        let maxWidth = run.map(\.width).max() ?? 0
+        for (i, line) in run.enumerated() {
+            if !current.isEmpty && line.indented { pieces.append(current); current = [] }
+            current.append(line)
+            let isLast = i == run.count - 1
+            if isLast { continue }
+            let next = run[i + 1]
+            if current.count == 1 && isHeadingOverProse(line, next: next) {
+                pieces.append(current); current = []
+            } else if endsSentence(line.range) && line.width < maxWidth - 2 {
+                pieces.append(current); current = []
+            }
+        }
+        if !current.isEmpty { pieces.append(current) }
+
+        var first = true
+        for piece in pieces {
+            // A photo credit on a line of its own, or at the end of a caption's line, is its own block.
+            var lines: [Range<Int>] = []
+            var firstLine = piece[0].index
+            var indented = piece[0].indented
+            func flush(_ blanks: Int) {
+                if lines.isEmpty { return }
+                blocks.append(Block(kind: .body, lines: lines, firstLine: firstLine, blankLinesBefore: blanks,
+                                    indented: indented, markdownLevel: markdownLevel(lines[0])))
+                lines = []
+            }
+            for line in piece {
+                if piece.count > 1 && isAddressLine(line.range) {
+                    flush(first ? blanksBefore : 0); first = false
+                    lines = [line.range]
+                    firstLine = line.index; indented = line.indented
+                    flush(0)
+                    continue
+                }
+                if let creditStart = trailingCreditStart(line.range) {
+                    if creditStart > line.range.lowerBound {
+                        lines.append(line.range.lowerBound..<trimEnd(line.range.lowerBound..<creditStart))
+                    }
+                    flush(first ? blanksBefore : 0); first = false
+                    lines = [creditStart..<line.range.upperBound]
+                    firstLine = line.index; indented = false
+                    flush(0)
+                    continue
+                }
+                if lines.isEmpty { firstLine = line.index; indented = line.indented }
+                lines.append(line.range)
+            }
+            flush(first ? blanksBefore : 0)
+            first = false
+        }
+    }
+
+    private func string(_ r: Range<Int>) -> String { source.string(r) }
+
+    /// A short, unpunctuated first line over a wider line of prose: `教育强区强力推进` / `去年，…`.
+    private func isHeadingOverProse(_ line: Line, next: Line) -> Bool {
+        guard line.width + 6 <= next.width, line.range.count <= 90 else { return false }
+        let text = string(line.range)
+        if text.hasPrefix("本报") || text.hasPrefix("新华社") { return false }
+        return Heading.looksLikeTitle(text)
+    }
+
+    private func endsSentence(_ r: Range<Int>) -> Bool {
+        var end = r.upperBound
+        let bytes = source.bytes
+        while end > r.lowerBound {
+            let s = UTF8Scan.previousScalarStart(bytes, before: end)
+            let (v, _) = UTF8Scan.decode(bytes, at: s)
+            if Scalar.isClosingMark(v) { end = s; continue }
+            return Scalar.isSentenceEnd(v)
+        }
+        return false
+    }
+
+    private func trimEnd(_ r: Range<Int>) -> Int {
+        var end = r.upperBound
+        let bytes = source.bytes
+        while end > r.lowerBound {
+            let s = UTF8Scan.previousScalarStart(bytes, before: end)
+            if !Scalar.isSpace(UTF8Scan.decode(bytes, at: s).0) { break }
+            end = s
+        }
+        return end
+    }
+
+    /// Where a photo credit starts on this line: the whole line (`段玉明 摄`), or the part after
+    /// a caption's final mark (`走访企业。本报记者 吉亚南 摄`).
+    private func trailingCreditStart(_ r: Range<Int>) -> Int? {
+        guard r.count <= 400 else { return nil }
+        let text = string(r)
+        guard text.hasSuffix("摄") else { return nil }
+        if People.parse(text, photo: true) != nil { return r.lowerBound }
+        // Find the last sentence-ending mark and try the rest as a credit.
+        let bytes = source.bytes
+        var i = r.upperBound
+        while i > r.lowerBound {
+            let s = UTF8Scan.previousScalarStart(bytes, before: i)
+            let (v, len) = UTF8Scan.decode(bytes, at: s)
+            if Scalar.isSentenceEnd(v) || (Scalar.isClosingMark(v) && v != 0x29 && v != 0xFF09) {
+                var start = s + len
+                while start < r.upperBound, Scalar.isSpace(UTF8Scan.decode(bytes, at: start).0) {
+                    start += UTF8Scan.decode(bytes, at: start).1
+                }
+                guard start < r.upperBound else { return nil }
+                return People.parse(string(start..<r.upperBound), photo: true) != nil ? start : nil
+            }
+            i = s
+        }
+        return nil
+    }
+
+    /// A line that is only a web address, perhaps in brackets: `〔https://…〕`.
+    private func isAddressLine(_ r: Range<Int>) -> Bool {
+        guard r.count >= 8, r.count <= 600 else { return false }
+        return Address.isAddressLine(string(r))
+    }
+
+    private func markdownLevel(_ r: Range<Int>) -> Int {
+        var level = 0
+        var i = r.lowerBound
+        while i < r.upperBound && source.bytes[i] == UInt8(ascii: "#") { level += 1; i += 1 }
+        guard level > 0, level <= 6, i < r.upperBound, source.bytes[i] == UInt8(ascii: " ") else { return 0 }
+        return level
+    }
+}
+
+/// What a title looks like: short, with no sentence punctuation.
+enum Heading {
+    static let maxScalars = 40
+
+    static func looksLikeTitle(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard scalars.count <= maxScalars, let last = scalars.last else { return false }
+        // Titles end without sentence or clause punctuation (a closing quote or ！？ is fine).
+        if "。，、；：:;,".unicodeScalars.contains(last) { return false }
+        if scalars.contains(where: { $0 == "。" || $0 == "；" || $0 == "，" }) { return false }
+        // Needs some Han text, and is not just a number.
+        return scalars.contains { Scalar.isHan($0.value) }
+    }
+}
+
+/// Web addresses standing alone on a line.
+enum Address {
+    static func isAddressLine(_ text: String) -> Bool {
+        var t = Substring(text)
+        for (open, close) in [("〔", "〕"), ("（", "）"), ("(", ")"), ("<", ">"), ("［", "］"), ("[", "]")]
+        where t.hasPrefix(open) && t.hasSuffix(close) {
+            t = t.dropFirst().dropLast()
+            break
+        }
+        guard t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("www.") else { return false }
+        return !t.unicodeScalars.contains { Scalar.isSpace($0.value) }
+    }
+}

@@ -1,0 +1,159 @@
+/// A logical paragraph: the text of one or more blocks joined across hard wraps and column
+/// breaks, with a map from every byte of the joined text back to the source.
+/// Rules search `text` and report `sourceRange(_:)`, never offsets in joined text.
+public struct Paragraph: Sendable {
+    /// A run of joined text copied from one place in the source.
+    public struct Segment: Sendable {
+        public let textStart: Int
+        public let sourceStart: Int
+        public let length: Int
+        /// A space the join inserted between two wrapped Latin words; it maps to the line break.
+        public let synthetic: Bool
+    }
+
+    public let kind: BlockKind
+    /// Indices (in `Document.blocks`) of the blocks whose text this paragraph joins.
+    public let blocks: [Int]
+    /// Blocks of other kinds that stand between the joined parts (a caption inside a sentence).
+    public let interruptions: [Int]
+    public let text: [UInt8]
+    public let segments: [Segment]
+
+    /// Source byte offset of joined-text offset `offset` (an offset at the end maps to the end).
+    public func sourceOffset(_ offset: Int) -> Int {
+        if offset >= text.count, let last = segments.last {
+            return last.synthetic ? last.sourceStart : last.sourceStart + last.length
+        }
+        var lo = 0, hi = segments.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if segments[mid].textStart <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        let s = segments[lo]
+        return s.synthetic ? s.sourceStart : s.sourceStart + (offset - s.textStart)
+    }
+
+    /// Source range of a joined-text range; the end maps from the last byte inside the range,
+    /// so a range that ends at a line's last character does not run into the next line.
+    public func sourceRange(_ range: Range<Int>) -> Range<Int> {
+        let start = sourceOffset(range.lowerBound)
+        guard range.upperBound > range.lowerBound else { return start..<start }
+        let end = sourceOffset(range.upperBound - 1) + 1
+        return start..<max(start, end)
+    }
+
+    public var string: String { String(decoding: text, as: UTF8.self) }
+
+    /// Whether the paragraph's last sentence is finished (ends with 。！？… or ；：, possibly
+    /// followed by closing quotes or brackets).
+    public var isFinished: Bool { Paragraph.endsFinished(text) }
+
+    static func endsFinished(_ text: [UInt8]) -> Bool {
+        var end = text.count
+        while end > 0 {
+            let s = UTF8Scan.previousScalarStart(text, before: end)
+            let (v, _) = UTF8Scan.decode(text, at: s)
+            if Scalar.isSpace(v) { end = s; continue }
+            if Scalar.isClosingMark(v) { end = s; continue }
+            if Scalar.isSentenceEnd(v) || v == 0xFF1B || v == 0xFF1A || v == 0x3B { return true }
+            return false
+        }
+        return true
+    }
+
+    /// Sentences as ranges of `text`: each ends after 。！？ or an ellipsis and any closing
+    /// quotes or brackets that follow; a trailing unfinished part is a sentence too.
+    public func sentences() -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        text.withUnsafeBufferPointer { p in
+            var start = 0
+            var i = 0
+            let n = p.count
+            while i < n {
+                let (v, len) = UTF8Scan.decode(p, at: i)
+                i += len
+                guard Scalar.isSentenceEnd(v) else { continue }
+                // Swallow repeated ends (！？, ……) and closing marks.
+                while i < n {
+                    let (w, l) = UTF8Scan.decode(p, at: i)
+                    if Scalar.isSentenceEnd(w) || (Scalar.isClosingMark(w) && w != 0x22 && w != 0x27) { i += l } else { break }
+                }
+                result.append(start..<i)
+                // Skip white space before the next sentence.
+                while i < n {
+                    let (w, l) = UTF8Scan.decode(p, at: i)
+                    if Scalar.isSpace(w) { i += l } else { break }
+                }
+                start = i
+            }
+            if start < n { result.append(start..<n) }
+        }
+        return result
+    }
+}
+
+/// Builds paragraphs from classified blocks.
+struct ParagraphBuilder {
+    let source: SourceText
+
+    /// Block kinds a sentence may run across when a column break put them in its way.
+    static let crossable: Set<BlockKind> = [.caption, .photoCredit, .headline, .kicker, .subheading, .byline]
+
+    func build(_ blocks: [Block]) -> [Paragraph] {
+        struct Draft { var kind: BlockKind; var blocks: [Int]; var interruptions: [Int] }
+        var drafts: [Draft] = []
+        /// Index in `drafts` of the last prose paragraph, while it is unfinished and may continue.
+        var open: Int?
+        var between: [Int] = []
+        for (i, block) in blocks.enumerated() {
+            if block.kind.isProse {
+                if block.kind == .body, let o = open {
+                    drafts[o].blocks.append(i)
+                    drafts[o].interruptions += between
+                } else {
+                    drafts.append(Draft(kind: block.kind, blocks: [i], interruptions: []))
+                }
+                between = []
+                open = endsFinished(block) ? nil : drafts.count - 1
+            } else {
+                drafts.append(Draft(kind: block.kind, blocks: [i], interruptions: []))
+                if open != nil {
+                    if Self.crossable.contains(block.kind) { between.append(i) } else { open = nil; between = [] }
+                }
+            }
+        }
+        return drafts.map { draft in
+            var text: [UInt8] = []
+            var segments: [Paragraph.Segment] = []
+            for index in draft.blocks {
+                for line in blocks[index].lines { join(line, into: &text, segments: &segments) }
+            }
+            return Paragraph(kind: draft.kind, blocks: draft.blocks, interruptions: draft.interruptions,
+                             text: text, segments: segments)
+        }
+    }
+
+    private func endsFinished(_ block: Block) -> Bool {
+        let last = block.lines[block.lines.count - 1]
+        let from = max(last.lowerBound, last.upperBound - 24)
+        var start = from
+        while start < last.upperBound && !UTF8Scan.isScalarStart(source.bytes[start]) { start += 1 }
+        return Paragraph.endsFinished(Array(source.bytes[start..<last.upperBound]))
+    }
+
+    /// Appends a source line to joined text. Lines join with nothing between them (Chinese
+    /// wraps anywhere), except a space between two Latin letters or digits.
+    private func join(_ line: Range<Int>, into text: inout [UInt8], segments: inout [Paragraph.Segment]) {
+        let bytes = source.bytes
+        if let lastByte = text.last, isLatin(lastByte), isLatin(bytes[line.lowerBound]) {
+            segments.append(.init(textStart: text.count, sourceStart: line.lowerBound, length: 1, synthetic: true))
+            text.append(0x20)
+        }
+        segments.append(.init(textStart: text.count, sourceStart: line.lowerBound, length: line.count, synthetic: false))
+        text.append(contentsOf: bytes[line])
+    }
+
+    private func isLatin(_ b: UInt8) -> Bool {
+        (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+}

@@ -1,0 +1,60 @@
+/// The JSON report, schema version 1 (see docs/json-format.md). Editors' tools and CI parse
+/// it: fields keep their meaning; new fields may be added.
+public enum JSONReporter {
+    public static let schemaVersion = 1
+
+    public static func report(_ report: LintReport, lang: Language) -> String {
+        var summary: [(key: String, value: JSONValue)] = [
+            ("files", .number(Double(report.files.count))),
+            ("characters", .number(Double(report.characters))),
+            ("errors", .number(Double(report.count(.error)))),
+            ("warnings", .number(Double(report.count(.warning)))),
+            ("notes", .number(Double(report.count(.note)))),
+        ]
+        summary.append(("inputErrors", .number(Double(report.inputErrors.count))))
+        let files: [JSONValue] = report.files.map { file in
+            .object([
+                ("path", .string(file.path)),
+                ("characters", .number(Double(file.characters))),
+                ("encoding", .string(file.encoding.rawValue)),
+                ("diagnostics", .array(file.diagnostics.map { diagnostic($0, lang: lang) })),
+            ])
+        }
+        var root: [(key: String, value: JSONValue)] = [
+            ("schemaVersion", .number(Double(schemaVersion))),
+            ("tool", .object([("name", .string(Version.name)), ("version", .string(Version.current))])),
+            ("summary", .object(summary)),
+            ("files", .array(files)),
+        ]
+        root.append(("inputErrors", .array(report.inputErrors.map {
+            .object([("path", .string($0.path)), ("message", .string($0.message.text(lang)))])
+        })))
+        return JSONWriter.write(.object(root))
+    }
+
+    static func diagnostic(_ d: Diagnostic, lang: Language) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("rule", .string(d.rule)),
+            ("severity", .string(d.severity.rawValue)),
+            ("message", .string(d.message.text(lang))),
+            ("line", .number(Double(d.start.line))),
+            ("column", .number(Double(d.start.column))),
+            ("endLine", .number(Double(d.end.line))),
+            ("endColumn", .number(Double(d.end.column))),
+            ("excerpt", .string(d.excerpt)),
+        ]
+        if let s = d.suggestion { members.append(("suggestion", .string(s))) }
+        if !d.related.isEmpty {
+            members.append(("related", .array(d.related.map {
+                .object([("path", .string($0.path)), ("line", .number(Double($0.position.line))),
+                         ("column", .number(Double($0.position.column))), ("message", .string($0.message.text(lang)))])
+            })))
+        }
+        return .object(members)
+    }
+}
+
+public enum Version {
+    public static let name = "newslint"
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,206 @@
+/// `quote-style`: quotation marks and brackets in the mainland style of GB/T 15834.
+///
+/// Checks now: pairs that do not balance within a paragraph (“” ‘’ （） 《》 〈〉 【】 〔〕),
+/// judged on the joined paragraph so that a pair broken by a hard wrap or a column
+/// break still balances; and corner brackets 「」『』, which mainland horizontal copy
+/// does not use. A missing half is often the trace of text lost in page export.
+public struct QuoteStyleRule: DocumentRule {
+    public static let description = RuleDescription(
+        id: "quote-style",
+        name: LocalizedText(zh: "引号与括号", en: "Quotation marks and brackets"),
+        rationale: LocalizedText(
+            zh: "引号、括号、书名号必须成对（GB/T 15834—2011）；大陆横排不用直角引号「」『』。缺了一半的引号常常说明排版导出时丢了文字。",
+            en: "Quotation marks, brackets and title marks come in pairs (GB/T 15834-2011); mainland horizontal copy does not use corner brackets 「」『』. A missing half often means text was lost when the page was exported."),
+        severity: .error,
+        triggering: [
+            RuleExample("他说：⟦“⟧今天的任务一定要完成。\n\n会议要求各单位抓好落实。"),
+            RuleExample("他说：⟦“⟧今天的任务，一定要完成"),
+            RuleExample("会议强调，要抓好落实⟦”⟧。"),
+            RuleExample("出台《文苑街道党员教育管理制度⟦》⟧》，明确管理要求。"),
+            RuleExample("该镇以⟦（⟧党群联动、问题驱动为抓手。"),
+            RuleExample("深刻领悟“两个确立⟦（⟧决定性意义”的认识。"),
+            RuleExample("从源远流长的文化中遇见⟦「可爱的中国」⟧"),
+            RuleExample("订阅《人民日报》⟦《⟧光明日报。"),
+        ],
+        nonTriggering: [
+            RuleExample("充分发挥“担当作为、务实重干”的文昌精神。"),
+            RuleExample("在高新区(示范区)党工委的领导下。"),
+            RuleExample("他说：“‘五星’支部创建要走深走实。”"),
+            RuleExample("出台《文苑街道“五星”支部创建考核细则汇编》。"),
+            RuleExample("焦作同仁医院开展“新家\n庭计划”试点。"),
+            RuleExample("周庄镇党委书记崔全星说，全市吹响了“锚定‘两个确保’、再造发展优势”的号角，一系列“生态立县、智\n\n造强县”的发展战略正在谋划中。"),
+            RuleExample("It’s a Xi’an story."),
+            RuleExample("1）完善机制；2）落实责任。"),
+            RuleExample("“第一段引文没有右引号。\n\n“第二段引文在这里结束。”"),
+            RuleExample("吕先生当年指出：“编写辞书最忌雷同。\n〔https://example.com/a.html〕"),
+        ]
+    )
+
+    public init(options: RuleOptions) throws(ConfigurationError) {
+        try options.allowOnly([])
+    }
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        let paragraphs = document.paragraphs
+        for (index, paragraph) in paragraphs.enumerated() {
+            let next = index + 1 < paragraphs.count ? paragraphs[index + 1] : nil
+            check(paragraph, runOnAllowed: runOnAllowed(next), into: &findings)
+        }
+        return findings
+    }
+
+    /// A quotation over several paragraphs opens each one with “ and closes only in the last,
+    /// so a “ left open at the end of a paragraph is fine when the next paragraph opens with “,
+    /// and cannot be judged when no prose paragraph follows (the end of the copy or of an
+    /// excerpt): precision first.
+    private func runOnAllowed(_ next: Paragraph?) -> Bool {
+        guard let next, next.kind.isProse else { return true }
+        return next.text.starts(with: Self.leftDoubleQuote)
+    }
+
+    static let leftDoubleQuote: [UInt8] = Array("“".utf8)
+
+    /// Pairs by opener; `(` and `（` close with either width (width is punctuation-width's concern).
+    private static let closerOf: [UInt32: [UInt32]] = [
+        0x201C: [0x201D], 0x2018: [0x2019], 0xFF08: [0xFF09, 0x29], 0x28: [0x29, 0xFF09], 0x300A: [0x300B],
+        0x3008: [0x3009], 0x3010: [0x3011], 0x3014: [0x3015], 0x300C: [0x300D], 0x300E: [0x300F],
+    ]
+    private static let closers: Set<UInt32> = Set(closerOf.values.flatMap { $0 })
+
+    private func check(_ p: Paragraph, runOnAllowed: Bool, into findings: inout [Finding]) {
+        var stack: [(scalar: UInt32, offset: Int, length: Int)] = []
+        let text = p.text
+        var corners: [(open: Int, close: Int?)] = []
+        text.withUnsafeBufferPointer { buf in
+            var i = 0
+            var previous: UInt32 = 0
+            while i < buf.count {
+                let (v, len) = UTF8Scan.decode(buf, at: i)
+                defer { previous = v; i += len }
+                if v == 0x300C || v == 0x300E { corners.append((i, nil)) }
+                if Self.closerOf[v] != nil {
+                    stack.append((v, i, len))
+                    continue
+                }
+                guard Self.closers.contains(v) else { continue }
+                if v == 0x2019 && Scalar.isASCIILetter(previous) && i + len < buf.count
+                    && Scalar.isASCIILetter(UTF8Scan.decode(buf, at: i + len).0) {
+                    continue  // an apostrophe in Latin text: It’s, Xi’an
+                }
+                if let depth = stack.lastIndex(where: { Self.closerOf[$0.scalar]!.contains(v) }) {
+                    for open in stack[(depth + 1)...] {
+                        findings.append(unbalanced(p, open.offset, open.length, scalar: open.scalar, opener: true))
+                    }
+                    if v == 0x300D || v == 0x300F, let k = corners.lastIndex(where: { $0.open == stack[depth].offset }) {
+                        corners[k].close = i + len
+                    }
+                    stack.removeSubrange(depth...)
+                } else if !isListMarker(buf, closerAt: i, scalar: v) {
+                    findings.append(unbalanced(p, i, len, scalar: v, opener: false))
+                }
+            }
+        }
+        for open in stack {
+            if runOnAllowed && open.scalar == 0x201C && stack.count == 1 && runsToEnd(p.text, from: open.offset) { continue }
+            findings.append(unbalanced(p, open.offset, open.length, scalar: open.scalar, opener: true))
+        }
+        for corner in corners {
+            let end = corner.close ?? (corner.open + 3)
+            let original = String(decoding: text[corner.open..<end], as: UTF8.self)
+            let suggestion = original.replacingCorners
+            findings.append(Finding(range: p.sourceRange(corner.open..<end), message: Messages.corner(original), suggestion: suggestion))
+        }
+    }
+
+    /// Whether a quotation opened at `offset` runs to the end of the paragraph: no quotation
+    /// mark after it, and the paragraph ends a sentence.
+    private func runsToEnd(_ text: [UInt8], from offset: Int) -> Bool {
+        guard Paragraph.endsFinished(text) else { return false }
+        var i = offset + 3
+        while i < text.count {
+            let (v, len) = UTF8Scan.decode(text, at: i)
+            if v == 0x201C || v == 0x201D { return false }
+            i += len
+        }
+        return true
+    }
+
+    /// `1）`, `2)`, `一）` at the start of the paragraph or after a clause mark: list numbering, not a bracket.
+    private func isListMarker(_ buf: UnsafeBufferPointer<UInt8>, closerAt i: Int, scalar: UInt32) -> Bool {
+        guard scalar == 0x29 || scalar == 0xFF09 else { return false }
+        var k = i
+        var numerals = 0
+        while k > 0 {
+            var s = k - 1
+            while s > 0 && !UTF8Scan.isScalarStart(buf[s]) { s -= 1 }
+            let v = UTF8Scan.decode(buf, at: s).0
+            if Scalar.isASCIIDigit(v) || Scalar.isASCIILetter(v) || Self.chineseNumerals.contains(v) {
+                numerals += 1
+                if numerals > 2 { return false }
+                k = s
+                continue
+            }
+            return numerals > 0 && (Scalar.isSpace(v) || Self.clauseMarks.contains(v))
+        }
+        return numerals > 0
+    }
+
+    private static let chineseNumerals: Set<UInt32> = Set("一二三四五六七八九十".unicodeScalars.map(\.value))
+    private static let clauseMarks: Set<UInt32> = Set("，。；：、".unicodeScalars.map(\.value))
+
+    private func unbalanced(_ p: Paragraph, _ offset: Int, _ length: Int, scalar: UInt32, opener: Bool) -> Finding {
+        let range = p.sourceRange(offset..<offset + length)
+        return Finding(range: range, message: Messages.unbalanced(scalar, opener: opener))
+    }
+
+    // MARK: - Messages
+
+    enum Messages {
+        static func kind(_ v: UInt32) -> (zh: String, en: String, open: String, close: String) {
+            switch v {
+            case 0x201C, 0x201D: return ("引号", "quotation marks", "“", "”")
+            case 0x2018, 0x2019: return ("单引号", "single quotation marks", "‘", "’")
+            case 0x300A, 0x300B: return ("书名号", "title marks", "《", "》")
+            case 0x3008, 0x3009: return ("书名号", "title marks", "〈", "〉")
+            case 0x3010, 0x3011: return ("方头括号", "lenticular brackets", "【", "】")
+            case 0x3014, 0x3015: return ("六角括号", "tortoise-shell brackets", "〔", "〕")
+            case 0x300C, 0x300D: return ("直角引号", "corner brackets", "「", "」")
+            case 0x300E, 0x300F: return ("直角引号", "corner brackets", "『", "』")
+            case 0x28, 0x29: return ("括号", "parentheses", "(", ")")
+            default: return ("括号", "parentheses", "（", "）")
+            }
+        }
+
+        static func unbalanced(_ v: UInt32, opener: Bool) -> LocalizedText {
+            let k = kind(v)
+            if opener {
+                return LocalizedText(zh: "\(k.zh)不成对：这个\(k.open)在本段中没有对应的\(k.close)",
+                                     en: "unbalanced \(k.en): this \(k.open) has no matching \(k.close) in its paragraph")
+            }
+            return LocalizedText(zh: "\(k.zh)不成对：这个\(k.close)之前没有对应的\(k.open)",
+                                 en: "unbalanced \(k.en): this \(k.close) has no matching \(k.open) before it")
+        }
+
+        static func corner(_ original: String) -> LocalizedText {
+            let fixed = original.replacingCorners
+            return LocalizedText(zh: "大陆横排不用直角引号：\(original)应为\(fixed)",
+                                 en: "mainland horizontal copy does not use corner brackets: write \(fixed) for \(original)")
+        }
+    }
+}
+
+extension String {
+    /// 「」→“”, 『』→‘’.
+    var replacingCorners: String {
+        String(String.UnicodeScalarView(unicodeScalars.map { u -> Unicode.Scalar in
+            switch u {
+            case "「": return "“"
+            case "」": return "”"
+            case "『": return "‘"
+            case "』": return "’"
+            default: return u
+            }
+        }))
+    }
+}

@@ -1,0 +1,299 @@
+/// A small JSON model for configuration files and reports. It keeps object keys in order
+/// (reports list fields as the contract shows them), reports syntax errors with line and
+/// column, and remembers where each value stood so that configuration errors can say where.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(key: String, value: JSONValue)])
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.number(x), .number(y)): return x == y
+        case let (.string(x), .string(y)): return x == y
+        case let (.array(x), .array(y)): return x == y
+        case let (.object(x), .object(y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        if case let .object(members) = self { return members.first { $0.key == key }?.value }
+        return nil
+    }
+
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .number: return "number"
+        case .string: return "string"
+        case .array: return "array"
+        case .object: return "object"
+        }
+    }
+}
+
+public struct JSONSyntaxError: Error, Sendable {
+    public let line: Int
+    public let column: Int
+    public let reason: String
+}
+
+/// Parses JSON text (RFC 8259, with a UTF-8 BOM allowed). Duplicate keys are errors:
+/// in a configuration file the second would silently win.
+public struct JSONParser {
+    private let bytes: [UInt8]
+    private var i = 0
+    private var depth = 0
+    static let maxDepth = 64
+
+    public static func parse(_ text: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        var p = JSONParser(bytes: text)
+        if text.starts(with: [0xEF, 0xBB, 0xBF]) { p.i = 3 }
+        p.skipSpace()
+        let value = try p.value()
+        p.skipSpace()
+        if p.i < p.bytes.count { throw p.error("unexpected text after the JSON value") }
+        return value
+    }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    private func error(_ reason: String, at offset: Int? = nil) -> JSONSyntaxError {
+        let o = min(offset ?? i, bytes.count)
+        var line = 1, col = 1
+        var k = 0
+        while k < o {
+            if bytes[k] == 0x0A { line += 1; col = 1 } else if UTF8Scan.isScalarStart(bytes[k]) { col += 1 }
+            k += 1
+        }
+        return JSONSyntaxError(line: line, column: col, reason: reason)
+    }
+
+    private mutating func skipSpace() {
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+    }
+
+    private mutating func value() throws(JSONSyntaxError) -> JSONValue {
+        guard i < bytes.count else { throw error("unexpected end of file, expected a value") }
+        switch bytes[i] {
+        case UInt8(ascii: "{"): return try object()
+        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+        default: throw error("unexpected character, expected a value")
+        }
+    }
+
+    private mutating func literal(_ word: String) throws(JSONSyntaxError) {
+        let w = Array(word.utf8)
+        guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { throw error("unexpected word, expected a value") }
+        i += w.count
+    }
+
+    private mutating func number() throws(JSONSyntaxError) -> JSONValue {
+        let start = i
+        if bytes[i] == UInt8(ascii: "-") { i += 1 }
+        func digits(_ p: inout JSONParser) -> Int {
+            let s = p.i
+            while p.i < p.bytes.count, p.bytes[p.i] >= 0x30, p.bytes[p.i] <= 0x39 { p.i += 1 }
+            return p.i - s
+        }
+        if digits(&self) == 0 { throw error("malformed number", at: start) }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            if digits(&self) == 0 { throw error("malformed number", at: start) }
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            if digits(&self) == 0 { throw error("malformed number", at: start) }
+        }
+        let text = String(decoding: bytes[start..<i], as: UTF8.self)
+        guard let v = Double(text), v.isFinite else { throw error("number out of range", at: start) }
+        return .number(v)
+    }
+
+    private mutating func string() throws(JSONSyntaxError) -> String {
+        let start = i
+        i += 1
+        var out: [UInt8] = []
+        while true {
+            guard i < bytes.count else { throw error("unterminated string", at: start) }
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") { i += 1; break }
+            if b < 0x20 { throw error("control character in string") }
+            if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
+            i += 1
+            guard i < bytes.count else { throw error("unterminated string", at: start) }
+            let e = bytes[i]
+            i += 1
+            switch e {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var u = try hex4()
+                if u >= 0xD800 && u <= 0xDBFF {
+                    guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+                        throw error("unpaired surrogate in \\u escape")
+                    }
+                    i += 2
+                    let low = try hex4()
+                    guard low >= 0xDC00 && low <= 0xDFFF else { throw error("unpaired surrogate in \\u escape") }
+                    u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)
+                } else if u >= 0xDC00 && u <= 0xDFFF {
+                    throw error("unpaired surrogate in \\u escape")
+                }
+                UTF8Scan.append(u, to: &out)
+            default: throw error("invalid escape sequence", at: i - 2)
+            }
+        }
+        guard UTF8Scan.firstInvalidOffset(out) == nil else { throw error("string is not valid UTF-8", at: start) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+        guard i + 4 <= bytes.count else { throw error("malformed \\u escape") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = bytes[i]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: throw error("malformed \\u escape")
+            }
+            v = v * 16 + d
+            i += 1
+        }
+        return v
+    }
+
+    private mutating func array() throws(JSONSyntaxError) -> JSONValue {
+        depth += 1
+        guard depth <= Self.maxDepth else { throw error("nested too deeply") }
+        defer { depth -= 1 }
+        i += 1
+        var items: [JSONValue] = []
+        skipSpace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+        while true {
+            skipSpace()
+            items.append(try value())
+            skipSpace()
+            guard i < bytes.count else { throw error("unexpected end of file, expected `,` or `]`") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+            throw error("expected `,` or `]`")
+        }
+    }
+
+    private mutating func object() throws(JSONSyntaxError) -> JSONValue {
+        depth += 1
+        guard depth <= Self.maxDepth else { throw error("nested too deeply") }
+        defer { depth -= 1 }
+        i += 1
+        var members: [(key: String, value: JSONValue)] = []
+        skipSpace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+        while true {
+            skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+                throw error(i < bytes.count ? "expected a quoted key" : "unexpected end of file, expected a key")
+            }
+            let keyStart = i
+            let key = try string()
+            if members.contains(where: { $0.key == key }) { throw error("duplicate key \"\(key)\"", at: keyStart) }
+            skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected `:` after a key") }
+            i += 1
+            skipSpace()
+            members.append((key, try value()))
+            skipSpace()
+            guard i < bytes.count else { throw error("unexpected end of file, expected `,` or `}`") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+            throw error("expected `,` or `}`")
+        }
+    }
+}
+
+/// Writes JSON with keys in the given order: deterministic output for CI diffs.
+public enum JSONWriter {
+    public static func write(_ value: JSONValue, pretty: Bool = true) -> String {
+        var out = ""
+        write(value, into: &out, indent: pretty ? 0 : -1)
+        if pretty { out += "\n" }
+        return out
+    }
+
+    private static func write(_ value: JSONValue, into out: inout String, indent: Int) {
+        let pretty = indent >= 0
+        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
+        let closePad = pretty ? String(repeating: "  ", count: indent) : ""
+        switch value {
+        case .null: out += "null"
+        case let .bool(b): out += b ? "true" : "false"
+        case let .number(n):
+            if n == n.rounded() && abs(n) < 1e15 { out += String(Int64(n)) } else { out += "\(n)" }
+        case let .string(s): escape(s, into: &out)
+        case let .array(items):
+            if items.isEmpty { out += "[]"; return }
+            out += "["
+            for (k, item) in items.enumerated() {
+                if k > 0 { out += "," }
+                if pretty { out += "\n" + pad }
+                write(item, into: &out, indent: pretty ? indent + 1 : -1)
+            }
+            out += pretty ? "\n" + closePad + "]" : "]"
+        case let .object(members):
+            if members.isEmpty { out += "{}"; return }
+            out += "{"
+            for (k, member) in members.enumerated() {
+                if k > 0 { out += "," }
+                if pretty { out += "\n" + pad }
+                escape(member.key, into: &out)
+                out += pretty ? ": " : ":"
+                write(member.value, into: &out, indent: pretty ? indent + 1 : -1)
+            }
+            out += pretty ? "\n" + closePad + "}" : "}"
+        }
+    }
+
+    static func escape(_ s: String, into out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        out += "\""
+    }
+}

@@ -1,0 +1,149 @@
+/// Byte-level UTF-8 helpers. The hot paths of newslint walk UTF-8 bytes and decode
+/// scalars by hand: iterating `Character`s is an order of magnitude slower.
+public enum UTF8Scan {
+    /// True for a byte that starts a scalar (not a continuation byte 10xxxxxx).
+    @inline(__always)
+    public static func isScalarStart(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
+
+    /// Length of the scalar whose lead byte is `byte` (1 for invalid lead bytes).
+    @inline(__always)
+    public static func sequenceLength(_ byte: UInt8) -> Int {
+        if byte < 0x80 { return 1 }
+        if byte >= 0xF0 { return 4 }
+        if byte >= 0xE0 { return 3 }
+        if byte >= 0xC0 { return 2 }
+        return 1
+    }
+
+    /// Decodes the scalar starting at `offset` of well-formed UTF-8 `bytes`.
+    /// Returns the scalar value and its length in bytes.
+    @inline(__always)
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (UInt32, Int) {
+        let b0 = bytes[offset]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        let count = bytes.count
+        if b0 >= 0xF0, offset + 3 < count {
+            let v = (UInt32(b0 & 0x07) << 18) | (UInt32(bytes[offset + 1] & 0x3F) << 12)
+                | (UInt32(bytes[offset + 2] & 0x3F) << 6) | UInt32(bytes[offset + 3] & 0x3F)
+            return (v, 4)
+        }
+        if b0 >= 0xE0, offset + 2 < count {
+            let v = (UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[offset + 1] & 0x3F) << 6)
+                | UInt32(bytes[offset + 2] & 0x3F)
+            return (v, 3)
+        }
+        if b0 >= 0xC0, offset + 1 < count {
+            return ((UInt32(b0 & 0x1F) << 6) | UInt32(bytes[offset + 1] & 0x3F), 2)
+        }
+        return (0xFFFD, 1)
+    }
+
+    /// Decodes the scalar at `offset` of an array of well-formed UTF-8.
+    @inline(__always)
+    public static func decode(_ bytes: [UInt8], at offset: Int) -> (UInt32, Int) {
+        bytes.withUnsafeBufferPointer { decode($0, at: offset) }
+    }
+
+    /// Offset of the start of the scalar that ends just before `offset`.
+    @inline(__always)
+    public static func previousScalarStart(_ bytes: [UInt8], before offset: Int) -> Int {
+        var i = offset - 1
+        while i > 0 && !isScalarStart(bytes[i]) { i -= 1 }
+        return i
+    }
+
+    /// Number of scalars in `bytes[range]`.
+    public static func scalarCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+        var n = 0
+        bytes.withUnsafeBufferPointer { p in
+            for i in range where isScalarStart(p[i]) { n += 1 }
+        }
+        return n
+    }
+
+    /// Returns nil when `bytes` is well-formed UTF-8, or the offset of the first bad byte.
+    public static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { p -> Int? in
+            let n = p.count
+            var i = 0
+            while i < n {
+                let b = p[i]
+                if b < 0x80 { i += 1; continue }
+                let len: Int
+                let minValue: UInt32
+                var v: UInt32
+                if b >= 0xC2 && b <= 0xDF { len = 2; v = UInt32(b & 0x1F); minValue = 0x80 }
+                else if b >= 0xE0 && b <= 0xEF { len = 3; v = UInt32(b & 0x0F); minValue = 0x800 }
+                else if b >= 0xF0 && b <= 0xF4 { len = 4; v = UInt32(b & 0x07); minValue = 0x10000 }
+                else { return i }
+                if i + len > n { return i }
+                for k in 1..<len {
+                    let c = p[i + k]
+                    if c & 0xC0 != 0x80 { return i }
+                    v = (v << 6) | UInt32(c & 0x3F)
+                }
+                if v < minValue || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) { return i }
+                i += len
+            }
+            return nil
+        }
+    }
+
+    /// Appends the UTF-8 encoding of `scalar` to `out`.
+    @inline(__always)
+    public static func append(_ scalar: UInt32, to out: inout [UInt8]) {
+        if scalar < 0x80 {
+            out.append(UInt8(scalar))
+        } else if scalar < 0x800 {
+            out.append(UInt8(0xC0 | (scalar >> 6)))
+            out.append(UInt8(0x80 | (scalar & 0x3F)))
+        } else if scalar < 0x10000 {
+            out.append(UInt8(0xE0 | (scalar >> 12)))
+            out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (scalar & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (scalar >> 18)))
+            out.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (scalar & 0x3F)))
+        }
+    }
+
+    /// The UTF-8 bytes of a string, for building byte patterns once.
+    public static func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
+}
+
+/// Classification of Unicode scalars that the layout and rules need.
+public enum Scalar {
+    @inline(__always)
+    public static func isHan(_ v: UInt32) -> Bool {
+        (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x20000 && v <= 0x2FA1F)
+            || (v >= 0xF900 && v <= 0xFAFF) || v == 0x3007
+    }
+
+    /// Horizontal white space, including the ideographic space and no-break space.
+    @inline(__always)
+    public static func isSpace(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x09 || v == 0x3000 || v == 0xA0 || v == 0x2002 || v == 0x2003 || v == 0x2009
+            || v == 0xFEFF
+    }
+
+    /// Marks that end a sentence: 。！？ and their ASCII forms, and the ellipsis.
+    @inline(__always)
+    public static func isSentenceEnd(_ v: UInt32) -> Bool {
+        v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0x2026 || v == 0x21 || v == 0x3F || v == 0xFF61
+    }
+
+    /// Closing quotes and brackets that may follow a sentence end: ”’）》」』】〕 and ASCII ) " '.
+    @inline(__always)
+    public static func isClosingMark(_ v: UInt32) -> Bool {
+        v == 0x201D || v == 0x2019 || v == 0xFF09 || v == 0x300B || v == 0x300D || v == 0x300F
+            || v == 0x3011 || v == 0x3015 || v == 0x29 || v == 0x22 || v == 0x27
+    }
+
+    @inline(__always)
+    public static func isASCIIDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+
+    @inline(__always)
+    public static func isASCIILetter(_ v: UInt32) -> Bool { (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+}

@@ -1,0 +1,252 @@
+import Foundation
+import NewsLint
+
+/// The `newslint` command: parses arguments, runs a command, and returns the exit code.
+/// Output goes through the two writers so that tests can run it in-process.
+struct CommandLineTool {
+    var arguments: [String]
+    var workingDirectory: String = FileManager.default.currentDirectoryPath
+    var environment: [String: String] = ProcessInfo.processInfo.environment
+    var stdoutIsTerminal = false
+    var writeOut: (String) -> Void
+    var writeErr: (String) -> Void
+
+    enum ExitCode {
+        static let clean: Int32 = 0
+        static let findings: Int32 = 1
+        static let failure: Int32 = 2
+    }
+
+    enum Format: String, CaseIterable { case text, json }
+
+    struct Options {
+        var command = "lint"
+        var paths: [String] = []
+        var format = Format.text
+        var configPath: String?
+        var strict = false
+        var lang = Language.zh
+        var noColor = false
+        var outputPath: String?
+        var markdown = false
+    }
+
+    struct UsageError: Error {
+        let message: LocalizedText
+    }
+
+    func run() -> Int32 {
+        let options: Options
+        do {
+            options = try parse(arguments)
+        } catch {
+            let lang = arguments.contains("en") && arguments.contains("--lang") ? Language.en : .zh
+            writeErr("newslint: " + (lang == .zh ? "用法错误：" : "usage error: ") + error.message.text(lang) + "\n")
+            writeErr(lang == .zh ? "运行 `newslint --help` 查看用法。\n" : "Run `newslint --help` for usage.\n")
+            return ExitCode.failure
+        }
+        switch options.command {
+        case "help":
+            writeOut(Help.text(options.lang))
+            return ExitCode.clean
+        case "version":
+            writeOut("\(Version.name) \(Version.current)\n")
+            return ExitCode.clean
+        case "rules":
+            writeOut(RuleCatalog.list(options.lang, markdown: options.markdown))
+            return ExitCode.clean
+        case "explain":
+            guard let id = options.paths.first, let rule = RuleRegistry.rule(id: id) else {
+                let id = options.paths.first ?? ""
+                let message = Suggest.unknown(what: ("规则", "rule id"), id, among: RuleRegistry.ids)
+                writeErr("newslint: \(message.text(options.lang))\n")
+                return ExitCode.failure
+            }
+            writeOut(RuleCatalog.explain(rule.description, options.lang))
+            return ExitCode.clean
+        case "layout":
+            return layout(options)
+        default:
+            return lint(options)
+        }
+    }
+
+    // MARK: - Arguments
+
+    func parse(_ args: [String]) throws(UsageError) -> Options {
+        var o = Options()
+        var i = 0
+        var sawCommand = false
+        func value(_ flag: String) throws(UsageError) -> String {
+            i += 1
+            guard i < args.count else {
+                throw UsageError(message: LocalizedText(zh: "\(flag) 需要一个值", en: "\(flag) needs a value"))
+            }
+            return args[i]
+        }
+        var endOfOptions = false
+        while i < args.count {
+            let a = args[i]
+            defer { i += 1 }
+            if endOfOptions || !a.hasPrefix("-") || a == "-" {
+                if !sawCommand && o.paths.isEmpty && ["lint", "rules", "explain", "layout", "help", "version"].contains(a) {
+                    o.command = a
+                    sawCommand = true
+                } else {
+                    o.paths.append(a)
+                }
+                continue
+            }
+            var flag = a
+            var inline: String?
+            if let eq = a.firstIndex(of: "="), a.hasPrefix("--") {
+                flag = String(a[..<eq])
+                inline = String(a[a.index(after: eq)...])
+            }
+            func take() throws(UsageError) -> String {
+                if let inline { return inline }
+                return try value(flag)
+            }
+            switch flag {
+            case "--": endOfOptions = true
+            case "-h", "--help": o.command = "help"
+            case "-V", "--version": o.command = "version"
+            case "--markdown": o.markdown = true
+            case "-f", "--format":
+                let v = try take()
+                guard let f = Format(rawValue: v) else {
+                    throw UsageError(message: Suggest.unknown(what: ("输出格式", "format"), v, among: Format.allCases.map(\.rawValue)))
+                }
+                o.format = f
+            case "-c", "--config": o.configPath = try take()
+            case "-o", "--output": o.outputPath = try take()
+            case "--strict": o.strict = true
+            case "--no-color": o.noColor = true
+            case "--lang":
+                let v = try take()
+                guard let l = Language(rawValue: v) else {
+                    throw UsageError(message: Suggest.unknown(what: ("语言", "language"), v, among: Language.allCases.map(\.rawValue)))
+                }
+                o.lang = l
+            default:
+                let known = ["--help", "--version", "--format", "--config", "--output", "--strict", "--no-color", "--lang", "--markdown"]
+                throw UsageError(message: Suggest.unknown(what: ("选项", "option"), flag, among: known))
+            }
+        }
+        return o
+    }
+
+    // MARK: - lint
+
+    private func lint(_ options: Options) -> Int32 {
+        let lang = options.lang
+        func fail(_ text: String) -> Int32 {
+            writeErr("newslint: " + (lang == .zh ? "错误：" : "error: ") + text + "\n")
+            return ExitCode.failure
+        }
+        // Configuration: --config, else the nearest .lint.json, else the defaults.
+        var configuration = Configuration(baseDirectory: workingDirectory)
+        let configFile = options.configPath.map { $0.hasPrefix("/") ? $0 : workingDirectory + "/" + $0 }
+            ?? Configuration.find(from: workingDirectory)
+        if let configFile {
+            do {
+                configuration = try Configuration.load(path: configFile, displayPath: options.configPath ?? relative(configFile),
+                                                       knownRules: RuleRegistry.ids)
+            } catch {
+                return fail(error.describe(lang))
+            }
+            if let dir = configuration.rulesDirectory {
+                var isDir: ObjCBool = false
+                let full = dir.hasPrefix("/") ? dir : configuration.baseDirectory + "/" + dir
+                if !FileManager.default.fileExists(atPath: full, isDirectory: &isDir) || !isDir.boolValue {
+                    let e = ConfigurationError(file: configuration.path ?? "", keyPath: "rulesDirectory",
+                                               message: LocalizedText(zh: "规则目录 `\(dir)` 不存在", en: "rules directory `\(dir)` does not exist"))
+                    return fail(e.describe(lang))
+                }
+            }
+        }
+        let linter: Linter
+        do {
+            linter = try Linter(configuration: configuration)
+        } catch {
+            return fail(error.describe(lang))
+        }
+
+        // Inputs: the paths given, else what the configuration includes.
+        let collector = FileCollector(baseDirectory: configuration.baseDirectory, workingDirectory: workingDirectory,
+                                      exclude: configuration.exclude)
+        let collected: (files: [InputFile], errors: [InputError])
+        if !options.paths.isEmpty {
+            collected = collector.collect(paths: options.paths)
+        } else if !configuration.include.isEmpty {
+            collected = collector.collect(include: configuration.include)
+        } else {
+            return fail(lang == .zh ? "没有给出要检查的文件，.lint.json 的 include 也为空"
+                                    : "no paths given, and no .lint.json `include` to fall back on")
+        }
+
+        let result = linter.lint(collected.files)
+        let inputErrors = collected.errors + result.inputErrors
+        let report = LintReport(files: result.files, inputErrors: inputErrors)
+        for e in inputErrors {
+            writeErr("newslint: " + (lang == .zh ? "错误：" : "error: ") + "\(e.path): \(e.message.text(lang))\n")
+        }
+        if collected.files.isEmpty && inputErrors.isEmpty {
+            writeErr("newslint: " + (lang == .zh ? "警告：没有找到 .txt 或 .md 文件" : "warning: no .txt or .md files found") + "\n")
+        }
+
+        let color = options.outputPath == nil && stdoutIsTerminal && !options.noColor
+            && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        let rendered: String
+        switch options.format {
+        case .text: rendered = TextReporter.report(report, style: .init(color: color, lang: lang))
+        case .json: rendered = JSONReporter.report(report, lang: lang)
+        }
+        if let out = options.outputPath {
+            let path = out.hasPrefix("/") ? out : workingDirectory + "/" + out
+            do {
+                try Data(rendered.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                return fail((lang == .zh ? "无法写入 " : "cannot write ") + out + ": \(error.localizedDescription)")
+            }
+        } else {
+            writeOut(rendered)
+        }
+
+        if !inputErrors.isEmpty { return ExitCode.failure }
+        if report.count(.error) > 0 || (options.strict && report.count(.warning) > 0) { return ExitCode.findings }
+        return ExitCode.clean
+    }
+
+    /// `newslint layout FILE…`: how the layout model reads each file (block lines, article, kind).
+    private func layout(_ options: Options) -> Int32 {
+        let collected = FileCollector(baseDirectory: workingDirectory, workingDirectory: workingDirectory, exclude: [])
+            .collect(paths: options.paths)
+        var status = ExitCode.clean
+        for e in collected.errors {
+            writeErr("newslint: \(e.path): \(e.message.text(options.lang))\n")
+            status = ExitCode.failure
+        }
+        for file in collected.files {
+            do {
+                let bytes = file.isStandardInput ? FileReader.readStandardInput() : try FileReader.read(file.fileSystemPath)
+                let decoded = try TextDecoder.decode(bytes)
+                let document = Document(path: file.path, source: SourceText(utf8: decoded.utf8, encoding: decoded.encoding))
+                writeOut("# \(file.path)\n" + document.blockListing())
+            } catch let failure as InputFailure {
+                writeErr("newslint: \(file.path): \(failure.message.text(options.lang))\n")
+                status = ExitCode.failure
+            } catch let failure as DecodingFailure {
+                writeErr("newslint: \(file.path): \(failure.message(options.lang))\n")
+                status = ExitCode.failure
+            } catch {
+                status = ExitCode.failure
+            }
+        }
+        return status
+    }
+
+    private func relative(_ path: String) -> String {
+        path.hasPrefix(workingDirectory + "/") ? String(path.dropFirst(workingDirectory.count + 1)) : path
+    }
+}

@@ -1,0 +1,58 @@
+import NewsLint
+
+enum Help {
+    static func text(_ lang: Language) -> String {
+        lang == .zh ? zh : en
+    }
+
+    static let zh = """
+    newslint \(Version.current) —— 报纸稿件编校检查工具
+
+    用法：
+      newslint [lint] [路径…] [选项]   检查文件和文件夹（递归查找 .txt、.md）；- 表示标准输入
+      newslint rules [--markdown]      列出规则
+      newslint explain 规则            说明一条规则及其示例
+      newslint layout 文件…            显示版面分析结果（块、类别、稿件）
+
+    不给路径时，检查 .lint.json 中 include 列出的文件。
+
+    选项：
+      -f, --format text|json   输出格式（默认 text）
+      -o, --output 文件        把报告写入文件
+      -c, --config 文件        使用指定的配置文件（默认从当前目录向上查找 .lint.json）
+          --strict             有警告也以退出码 1 结束
+          --lang zh|en         消息语言（默认 zh）
+          --no-color           不使用颜色（设置 NO_COLOR 环境变量效果相同）
+      -h, --help               显示本帮助
+      -V, --version            显示版本
+
+    退出码：0 没有错误级问题；1 有错误级问题（或 --strict 下有警告）；2 用法、配置或输入错误。
+
+    """
+
+    static let en = """
+    newslint \(Version.current) — an editorial linter for Chinese newspaper copy
+
+    Usage:
+      newslint [lint] [PATH…] [options]   lint files and folders (.txt and .md, recursively); - is standard input
+      newslint rules [--markdown]         list the rules
+      newslint explain RULE               describe a rule, with its examples
+      newslint layout FILE…               show how the layout model reads a page (blocks, kinds, articles)
+
+    With no PATH, newslint lints what `include` in .lint.json names.
+
+    Options:
+      -f, --format text|json   report format (default text)
+      -o, --output FILE        write the report to FILE
+      -c, --config FILE        configuration file (default: the nearest .lint.json upwards)
+          --strict             exit 1 on warnings too
+          --lang zh|en         message language (default zh)
+          --no-color           no colour (so does the NO_COLOR environment variable)
+      -h, --help               show this help
+      -V, --version            show the version
+
+    Exit codes: 0 no error-severity findings; 1 error-severity findings (or warnings with --strict);
+    2 usage, configuration or input errors.
+
+    """
+}

@@ -1,0 +1,42 @@
+import NewsLint
+
+/// `newslint rules` and `newslint explain RULE`.
+enum RuleCatalog {
+    /// One line per rule; with `markdown`, the table the README carries (a test keeps it current).
+    static func list(_ lang: Language, markdown: Bool) -> String {
+        let rules = RuleRegistry.all.map { $0.description }
+        if markdown {
+            var out = "| id | severity | scope | what it checks |\n|---|---|---|---|\n"
+            for d in rules {
+                out += "| `\(d.id)` | \(d.severity.rawValue) | \(d.scope.rawValue) | \(d.name.zh) — \(d.name.en) |\n"
+            }
+            return out
+        }
+        let width = rules.map { $0.id.count }.max() ?? 0
+        var out = ""
+        for d in rules {
+            let pad = String(repeating: " ", count: width - d.id.count)
+            out += "\(d.id)\(pad)  \(d.severity.rawValue.padded(7))  \(d.scope.rawValue.padded(8))  \(d.name.text(lang))\n"
+        }
+        return out
+    }
+
+    static func explain(_ d: RuleDescription, _ lang: Language) -> String {
+        var out = "\(d.id): \(d.name.text(lang))\n\n\(d.rationale.text(lang))\n\n"
+        out += (lang == .zh ? "默认级别：" : "Default severity: ") + d.severity.rawValue + "\n"
+        out += (lang == .zh ? "范围：" : "Scope: ") + d.scope.rawValue + "\n\n"
+        out += (lang == .zh ? "会报告（⟦⟧ 标出报告的位置）：\n" : "Reported (⟦⟧ marks the span):\n")
+        for e in d.triggering { out += "  " + e.text.replacingOccurrencesOfNewline + "\n" }
+        out += (lang == .zh ? "\n不会报告：\n" : "\nNot reported:\n")
+        for e in d.nonTriggering { out += "  " + e.text.replacingOccurrencesOfNewline + "\n" }
+        return out
+    }
+}
+
+extension String {
+    func padded(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
+
+    var replacingOccurrencesOfNewline: String {
+        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "⏎")
+    }
+}
