@@ -16,7 +16,7 @@ public struct QuoteStyleRule: DocumentRule {
             RuleExample("他说：⟦“⟧今天的任务一定要完成。\n\n会议要求各单位抓好落实。"),
             RuleExample("他说：⟦“⟧今天的任务，一定要完成"),
             RuleExample("会议强调，要抓好落实⟦”⟧。"),
-            RuleExample("出台《文苑街道党员教育管理制度⟦》⟧》，明确管理要求。"),
+            RuleExample("出台《文苑街道党员教育管理制度》⟦》⟧，明确管理要求。"),
             RuleExample("该镇以⟦（⟧党群联动、问题驱动为抓手。"),
             RuleExample("深刻领悟“两个确立⟦（⟧决定性意义”的认识。"),
             RuleExample("从源远流长的文化中遇见⟦「可爱的中国」⟧"),

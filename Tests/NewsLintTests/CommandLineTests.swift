@@ -1,0 +1,252 @@
+import Foundation
+import Testing
+@testable import NewsLint
+@testable import NewsLintCommand
+
+/// Runs the command in-process, from the repository root unless told otherwise.
+func runTool(_ args: [String], in directory: String = Repo.root.path, environment: [String: String] = [:],
+             terminal: Bool = false) -> (code: Int32, out: String, err: String) {
+    let out = Box(), err = Box()
+    let tool = CommandLineTool(arguments: args, workingDirectory: directory, environment: environment,
+                               stdoutIsTerminal: terminal, writeOut: { out.text += $0 }, writeErr: { err.text += $0 })
+    let code = tool.run()
+    return (code, out.text, err.text)
+}
+
+final class Box: @unchecked Sendable { var text = "" }
+
+/// The findings the seeds must produce with the rules that exist: file, line, column, rule.
+/// Every one is asserted; a new rule adds its seed findings here.
+let expectedSeedFindings: Set<String> = [
+    "seeds/003_a2c041b2b8083ec5.txt:97:12:quote-style",
+]
+
+func findings(inJSON text: String) throws -> [[String: Any]] {
+    let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let files = try #require(root["files"] as? [[String: Any]])
+    return files.flatMap { file -> [[String: Any]] in
+        ((file["diagnostics"] as? [[String: Any]]) ?? []).map { d in
+            var d = d
+            d["path"] = file["path"]
+            return d
+        }
+    }
+}
+
+@Suite("Command line")
+struct CommandLineTests {
+    @Test func lintsTheSeedsWithReadableText() {
+        let r = runTool(["seeds/"])
+        #expect(r.code == 1, "an error-severity finding exits 1")
+        #expect(r.err.isEmpty)
+        #expect(r.out.contains("seeds/003_a2c041b2b8083ec5.txt:97:12: 错误: 大陆横排不用直角引号：「可爱的中国」应为“可爱的中国” [quote-style]"))
+        // The excerpt and a caret under 「可爱的中国」 (14 cells), after 11 Han characters (22 cells).
+        #expect(r.out.contains(" 97 | 从源远流长的文化中遇见「可爱的中国」\n    | " + String(repeating: " ", count: 22) + "^" + String(repeating: "~", count: 13) + "\n"))
+        #expect(r.out.hasSuffix("检查 5 个文件，共 25059 字：错误 1 处，警告 0 处，提示 0 处\n"))
+        #expect(!r.out.contains("\u{1B}["), "no colour when stdout is not a terminal")
+    }
+
+    @Test func seedFindingsAreExactlyTheExpectedOnes() throws {
+        let r = runTool(["--format", "json", "seeds"])
+        let got = try findings(inJSON: r.out).map { d in
+            "\(d["path"]!):\(d["line"]!):\(d["column"]!):\(d["rule"]!)"
+        }
+        #expect(Set(got) == expectedSeedFindings)
+        #expect(got.count == expectedSeedFindings.count)
+    }
+
+    @Test func jsonFollowsTheContract() throws {
+        let r = runTool(["--format", "json", "seeds/"])
+        #expect(r.code == 1)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        #expect(root["schemaVersion"] as? Int == 1)
+        let tool = try #require(root["tool"] as? [String: Any])
+        #expect(tool["name"] as? String == "newslint")
+        #expect(tool["version"] as? String == Version.current)
+        let summary = try #require(root["summary"] as? [String: Any])
+        #expect(summary["files"] as? Int == 5)
+        #expect(summary["characters"] as? Int == 25059)
+        #expect(summary["errors"] as? Int == 1)
+        #expect(summary["warnings"] as? Int == 0)
+        #expect(summary["notes"] as? Int == 0)
+        let files = try #require(root["files"] as? [[String: Any]])
+        #expect(files.map { $0["path"] as? String } == Repo.seedNames.map { "seeds/" + $0 })
+        for f in files { #expect(f["characters"] is Int && f["diagnostics"] is [Any]) }
+        let d = try #require(try findings(inJSON: r.out).first)
+        #expect(d["rule"] as? String == "quote-style")
+        #expect(d["severity"] as? String == "error")
+        #expect(d["line"] as? Int == 97 && d["column"] as? Int == 12)
+        #expect(d["endLine"] as? Int == 97 && d["endColumn"] as? Int == 19)
+        #expect(d["excerpt"] as? String == "「可爱的中国」")
+        #expect(d["suggestion"] as? String == "“可爱的中国”")
+        #expect((d["message"] as? String)?.isEmpty == false)
+    }
+
+    @Test func jsonIsValidWithNoFindings() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("clean.txt", "干净的稿件。\n")
+        let r = runTool(["--format", "json", "clean.txt"], in: dir.path)
+        #expect(r.code == 0)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let files = try #require(root["files"] as? [[String: Any]])
+        #expect(files.count == 1 && (files[0]["diagnostics"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func withNoPathTheConfigurationIncludeIsLinted() throws {
+        let r = runTool(["--format", "json"])
+        #expect(Set(try findings(inJSON: r.out).map { "\($0["path"]!):\($0["line"]!)" }) == ["seeds/003_a2c041b2b8083ec5.txt:97"])
+    }
+
+    @Test func englishMessages() {
+        let r = runTool(["--lang", "en", "seeds/003_a2c041b2b8083ec5.txt"])
+        #expect(r.out.contains("97:12: error: mainland horizontal copy does not use corner brackets: write “可爱的中国” for 「可爱的中国」 [quote-style]"))
+        #expect(r.out.contains("suggestion: “可爱的中国”"))
+        #expect(r.out.hasSuffix("1 file, 6168 characters: 1 error, 0 warnings, 0 notes\n"))
+    }
+
+    @Test func missingAndBinaryInputsExit2AndTheRestIsStillLinted() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("good.txt", "他说：“没有右引号")
+        try dir.write("photo.txt", [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01])
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/dangling.txt", withDestinationPath: dir.path + "/nowhere")
+        let r = runTool(["good.txt", "missing.txt", "photo.txt", "dangling.txt", "--format", "json"], in: dir.path)
+        #expect(r.code == 2)
+        #expect(r.err.contains("missing.txt: 文件或文件夹不存在"))
+        #expect(r.err.contains("dangling.txt: 文件或文件夹不存在"))
+        #expect(r.err.contains("photo.txt: 不是文本文件：第 4 字节处有 NUL 字节"))
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        #expect((root["files"] as? [[String: Any]])?.map { $0["path"] as? String } == ["good.txt"])
+        #expect((root["inputErrors"] as? [[String: Any]])?.count == 3)
+        #expect(try findings(inJSON: r.out).count == 1)
+    }
+
+    @Test(.enabled(if: getuid() != 0, "root reads any file"))
+    func unreadableFileExits2() throws {
+        let dir = try TemporaryDirectory()
+        let path = try dir.write("secret.txt", "正文。")
+        chmod(path, 0)
+        let r = runTool(["secret.txt"], in: dir.path)
+        #expect(r.code == 2)
+        #expect(r.err.contains("secret.txt: 没有读取权限"))
+    }
+
+    @Test func inputFilesAreNeverChanged() throws {
+        let dir = try TemporaryDirectory()
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("他说：「好」\r\n".utf8)
+        let path = try dir.write("a.txt", bytes)
+        _ = runTool(["a.txt"], in: dir.path)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == bytes)
+    }
+
+    @Test func badConfigurationExits2WithTheReason() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write(".lint.json", #"{"rules": {"quote-styl": "error"}}"#)
+        try dir.write("a.txt", "正文。")
+        let r = runTool(["a.txt"], in: dir.path)
+        #expect(r.code == 2)
+        #expect(r.err.contains(".lint.json：键 `rules.quote-styl`：未知的规则 `quote-styl`，是否想写 `quote-style`？"))
+        #expect(r.out.isEmpty)
+
+        try dir.write("broken.json", "{\n  \"include\": [\n")
+        let broken = runTool(["--config", "broken.json", "--lang", "en", "a.txt"], in: dir.path)
+        #expect(broken.code == 2)
+        #expect(broken.err.contains("broken.json:3:1: malformed JSON"))
+
+        let missing = runTool(["--config", "nope.json", "--lang", "en", "a.txt"], in: dir.path)
+        #expect(missing.code == 2)
+        #expect(missing.err.contains("nope.json: no such file or directory"))
+
+        try dir.write("nodir.json", #"{"rulesDirectory": "NoSuchRules"}"#)
+        let nodir = runTool(["--config", "nodir.json", "--lang", "en", "a.txt"], in: dir.path)
+        #expect(nodir.code == 2)
+        #expect(nodir.err.contains("key `rulesDirectory`: rules directory `NoSuchRules` does not exist"))
+    }
+
+    @Test func usageErrorsExit2() {
+        let r = runTool(["--fromat", "json"])
+        #expect(r.code == 2)
+        #expect(r.err.contains("未知的选项 `--fromat`，是否想写 `--format`？"))
+        #expect(runTool(["--format", "xml"]).code == 2)
+        #expect(runTool(["--lang"]).code == 2)
+        #expect(runTool(["explain", "no-such-rule"]).code == 2)
+    }
+
+    @Test func strictFailsOnWarnings() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write(".lint.json", #"{"rules": {"quote-style": "warning"}}"#)
+        try dir.write("a.txt", "他说：“没有右引号")
+        #expect(runTool(["a.txt"], in: dir.path).code == 0)
+        #expect(runTool(["--strict", "a.txt"], in: dir.path).code == 1)
+    }
+
+    @Test func outputFileTakesTheReport() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("a.txt", "他说：“没有右引号")
+        let r = runTool(["a.txt", "--format=json", "--output", "report.json"], in: dir.path)
+        #expect(r.code == 1)
+        #expect(r.out.isEmpty)
+        let written = try String(contentsOfFile: dir.path + "/report.json", encoding: .utf8)
+        #expect(try findings(inJSON: written).count == 1)
+    }
+
+    @Test func colourOnlyOnATerminalAndNeverWithNoColor() {
+        #expect(runTool(["seeds/003_a2c041b2b8083ec5.txt"], terminal: true).out.contains("\u{1B}[1;31m"))
+        #expect(!runTool(["seeds/003_a2c041b2b8083ec5.txt"], environment: ["NO_COLOR": "1"], terminal: true).out.contains("\u{1B}["))
+        #expect(!runTool(["--no-color", "seeds/003_a2c041b2b8083ec5.txt"], terminal: true).out.contains("\u{1B}["))
+    }
+
+    @Test func foldersAreWalkedForTextAndMarkdownOnly() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("pages/a.txt", "正文。")
+        try dir.write("pages/sub/b.md", "正文。")
+        try dir.write("pages/c.json", "{}")
+        try dir.write("pages/.hidden/d.txt", "正文。")
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/pages/sub/loop", withDestinationPath: dir.path + "/pages")
+        let r = runTool(["--format", "json", "pages"], in: dir.path)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        #expect((root["files"] as? [[String: Any]])?.map { $0["path"] as? String } == ["pages/a.txt", "pages/sub/b.md"])
+        #expect(r.code == 0)
+    }
+
+    @Test func configurationGlobsIncludeAndExclude() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write(".lint.json", #"{"include": ["editions/**/*.txt"], "exclude": ["editions/old"]}"#)
+        try dir.write("editions/2026-11-22/p1.txt", "正文。")
+        try dir.write("editions/2026-11-22/p2.md", "正文。")
+        try dir.write("editions/old/p1.txt", "正文。")
+        let r = runTool(["--format", "json"], in: dir.path)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        #expect((root["files"] as? [[String: Any]])?.map { $0["path"] as? String } == ["editions/2026-11-22/p1.txt"])
+    }
+
+    @Test func rulesExplainHelpVersion() {
+        #expect(runTool(["rules"]).out.contains("quote-style"))
+        let explain = runTool(["explain", "quote-style"])
+        #expect(explain.code == 0 && explain.out.contains("GB/T 15834") && explain.out.contains("⟦"))
+        #expect(runTool(["--help"]).out.contains("退出码"))
+        #expect(runTool(["--help", "--lang", "en"]).out.contains("Exit codes"))
+        #expect(runTool(["--version"]).out == "newslint \(Version.current)\n")
+    }
+
+    @Test func readmeRuleListIsCurrent() throws {
+        let readme = try String(contentsOf: Repo.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let begin = try #require(readme.range(of: "<!-- rules:begin -->\n"))
+        let end = try #require(readme.range(of: "<!-- rules:end -->"))
+        let table = String(readme[begin.upperBound..<end.lowerBound])
+        #expect(table == RuleCatalog.list(.zh, markdown: true),
+                "README's rule table is stale: replace it with the output of `newslint rules --markdown`")
+    }
+}
+
+@Suite("Globs")
+struct GlobTests {
+    @Test func matching() {
+        #expect(Glob.matches("*.txt", "a.txt"))
+        #expect(!Glob.matches("*.txt", "dir/a.txt"))
+        #expect(Glob.matches("**/*.txt", "dir/sub/a.txt"))
+        #expect(Glob.matches("**/*.txt", "a.txt"))
+        #expect(Glob.matches("seeds/**", "seeds/x/y.md"))
+        #expect(Glob.matches("page-?.txt", "page-1.txt"))
+        #expect(!Glob.matches("page-?.txt", "page-10.txt"))
+    }
+}
