@@ -237,16 +237,3 @@ struct CommandLineTests {
                 "README's rule table is stale: replace it with the output of `newslint rules --markdown`")
     }
 }
-
-@Suite("Globs")
-struct GlobTests {
-    @Test func matching() {
-        #expect(Glob.matches("*.txt", "a.txt"))
-        #expect(!Glob.matches("*.txt", "dir/a.txt"))
-        #expect(Glob.matches("**/*.txt", "dir/sub/a.txt"))
-        #expect(Glob.matches("**/*.txt", "a.txt"))
-        #expect(Glob.matches("seeds/**", "seeds/x/y.md"))
-        #expect(Glob.matches("page-?.txt", "page-1.txt"))
-        #expect(!Glob.matches("page-?.txt", "page-10.txt"))
-    }
-}

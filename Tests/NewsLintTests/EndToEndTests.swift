@@ -12,8 +12,9 @@ struct EndToEndTests {
     }
 
     func run(_ args: [String], stdin: String? = nil) throws -> (code: Int32, out: String, err: String) {
+        let binary: URL = try #require(Self.binary, "the newslint binary is built next to the tests")
         let process = Process()
-        process.executableURL = try #require(Self.binary, "the newslint binary is built next to the tests")
+        process.executableURL = binary
         process.arguments = args
         process.currentDirectoryURL = Repo.root
         let out = Pipe(), err = Pipe(), input = Pipe()

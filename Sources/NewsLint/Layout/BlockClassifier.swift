@@ -5,6 +5,8 @@ struct BlockClassifier {
 
     /// Longest block whose whole text is looked at; longer blocks are prose.
     static let shortBlockBytes = 600
+    /// Longest block, in characters, that can be anything but prose (a caption, a masthead line…).
+    static let longestNonProse = 100
 
     func classify(_ blocks: inout [Block]) {
         var titleCandidates = Set<Int>()
@@ -29,12 +31,14 @@ struct BlockClassifier {
     private func ownKind(_ block: Block, next: Block?) -> (BlockKind, Bool) {
         if block.markdownLevel == 1 { return (.headline, true) }
         if block.markdownLevel > 1 { return (.subheading, false) }
-        let firstLine = source.string(block.lines[0].lowerBound..<min(block.lines[0].upperBound, block.lines[0].lowerBound + 120))
-        if isDateline(firstLine) { return (.datelineLead, false) }
+        if isDateline(block.lines[0]) { return (.datelineLead, false) }
+        // Everything but prose is short: long blocks are prose.
+        let scalars = UTF8Scan.scalarCount(source.bytes, block.range)
+        if scalars > Self.longestNonProse { return (.body, false) }
         guard let text = text(block) else { return (.body, false) }
 
-        if isMasthead(text) { return (.masthead, false) }
-        if isAdvertisementMarker(text) { return (.advertisement, false) }
+        if isMasthead(block) { return (.masthead, false) }
+        if Self.advertisementLabels.contains(where: { text.utf8.elementsEqual($0.utf8) }) || isAdvertisementMarker(block) { return (.advertisement, false) }
         if Address.isAddressLine(text) { return (.sourceNote, false) }
         if let inner = bracketed(text) {
             for lead in ["来源", "稿件来源", "据", "原载", "转自", "本文来源"] where inner.hasPrefix(lead) {
@@ -47,52 +51,62 @@ struct BlockClassifier {
                 return (.photoSourceNote, false)
             }
         }
-        if text.hasPrefix("□") || text.hasPrefix("■") {
+        if text.utf8.starts(with: "□".utf8) || text.utf8.starts(with: "■".utf8) {
             if text.unicodeScalars.count <= 30 { return (.commentaryAuthor, false) }
         }
-        if People.parse(text, photo: true) != nil { return (.photoCredit, false) }
-        if People.parse(text, photo: false) != nil { return (.byline, false) }
-        if text == "核心提示" || text == "核心提示:" || text == "核心提示：" { return (.subheading, false) }
+        if scalars <= Heading.maxScalars {
+            if People.parse(text, photo: true) != nil { return (.photoCredit, false) }
+            if People.parse(text, photo: false) != nil { return (.byline, false) }
+        }
+        if Self.summaryLabels.contains(where: { text.utf8.elementsEqual($0.utf8) }) { return (.subheading, false) }
         if Heading.looksLikeTitle(text) { return (.headline, true) }
         if isCaption(block, text: text, next: next) { return (.caption, false) }
         return (.body, false)
     }
 
-    private func isDateline(_ line: String) -> Bool {
-        if line.hasPrefix("本报讯") { return true }
-        for agency in ["本报", "新华社", "中新社", "人民日报"] where line.hasPrefix(agency) {
-            // `本报北京1月2日电`, `新华社北京7月3日电`: the agency, a place and date, then 电.
-            let rest = line.unicodeScalars.dropFirst(agency.unicodeScalars.count).prefix(16)
-            if let dian = rest.firstIndex(of: "电") {
-                let before = rest[rest.startIndex..<dian]
-                if before.contains("日") || before.isEmpty { return true }
-            }
-        }
-        return false
+    static let advertisementLabels = ["广告", "（广告）", "(广告)"]
+    static let summaryLabels = ["核心提示", "核心提示:", "核心提示："]
+    static let datelineAgencies = ["本报", "新华社", "中新社", "人民日报"].map(UTF8Scan.bytes)
+    static let localNews = UTF8Scan.bytes("本报讯")
+
+    /// `本报讯…`, or an agency, a place and a date, then 电: `本报北京1月2日电`, `新华社北京7月3日电`.
+    private func isDateline(_ line: Range<Int>) -> Bool {
+        let bytes = source.bytes[line]
+        if bytes.starts(with: Self.localNews) { return true }
+        guard let agency = Self.datelineAgencies.first(where: { bytes.starts(with: $0) }) else { return false }
+        let head = source.string(line.lowerBound + agency.count..<min(line.upperBound, line.lowerBound + agency.count + 48))
+        let rest = head.unicodeScalars.prefix(16)
+        guard let dian = rest.firstIndex(of: "电") else { return false }
+        let before = rest[rest.startIndex..<dian]
+        return before.contains("日") || before.isEmpty
     }
 
-    private func isMasthead(_ text: String) -> Bool {
-        let hasEditor = text.contains("编辑:") || text.contains("编辑：")
-        return hasEditor && (text.contains("校对") || text.contains("组版") || text.contains("|") || text.contains("美编"))
-            && text.unicodeScalars.count <= 80
+    static let editor = UTF8Scan.bytes("编辑")
+    static let mastheadCompanions = ["校对", "组版", "|", "美编"].map(UTF8Scan.bytes)
+    static let advertisementMarkers = ["咨询电话", "联系电话", "订购热线", "服务热线", "活动时间:", "活动时间：", "活动地址"].map(UTF8Scan.bytes)
+
+    private func isMasthead(_ block: Block) -> Bool {
+        let bytes = source.bytes, r = block.range
+        guard let at = ByteSearch.find(Self.editor, in: bytes, r), at + 6 < r.upperBound,
+              bytes[at + 6] == UInt8(ascii: ":") || bytes[r].dropFirst(at + 6 - r.lowerBound).starts(with: UTF8Scan.bytes("：")) else {
+            return false
+        }
+        return Self.mastheadCompanions.contains { ByteSearch.contains($0, in: bytes, r) } && UTF8Scan.scalarCount(bytes, r) <= 80
     }
 
-    private func isAdvertisementMarker(_ text: String) -> Bool {
-        if text == "广告" || text == "（广告）" || text == "(广告)" { return true }
-        for marker in ["咨询电话", "联系电话", "订购热线", "服务热线", "活动时间:", "活动时间：", "活动地址"] where text.contains(marker) {
-            return true
-        }
-        return containsMobileNumber(text)
+    private func isAdvertisementMarker(_ block: Block) -> Bool {
+        let bytes = source.bytes, r = block.range
+        if Self.advertisementMarkers.contains(where: { ByteSearch.contains($0, in: bytes, r) }) { return true }
+        return containsMobileNumber(bytes, r)
     }
 
     /// An 11-digit mainland mobile number (1[3-9]xxxxxxxxx) not part of a longer number.
-    private func containsMobileNumber(_ text: String) -> Bool {
-        let digits = Array(text.utf8)
-        var i = 0
-        while i < digits.count {
+    private func containsMobileNumber(_ digits: [UInt8], _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound {
             guard digits[i] >= 0x30 && digits[i] <= 0x39 else { i += 1; continue }
             var j = i
-            while j < digits.count && digits[j] >= 0x30 && digits[j] <= 0x39 { j += 1 }
+            while j < r.upperBound && digits[j] >= 0x30 && digits[j] <= 0x39 { j += 1 }
             if j - i == 11 && digits[i] == UInt8(ascii: "1") && digits[i + 1] >= UInt8(ascii: "3") { return true }
             i = j
         }

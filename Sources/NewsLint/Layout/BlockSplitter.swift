@@ -115,6 +115,10 @@ struct BlockSplitter {
 
     private func string(_ r: Range<Int>) -> String { source.string(r) }
 
+    static let she = UTF8Scan.bytes("摄")
+    static let scheme = UTF8Scan.bytes("://")
+    static let www = UTF8Scan.bytes("www.")
+
     /// A short, unpunctuated first line over a wider line of prose: `教育强区强力推进` / `去年，…`.
     private func isHeadingOverProse(_ line: Line, next: Line) -> Bool {
         guard line.width + 6 <= next.width, line.range.count <= 90 else { return false }
@@ -149,9 +153,8 @@ struct BlockSplitter {
     /// Where a photo credit starts on this line: the whole line (`段玉明 摄`), or the part after
     /// a caption's final mark (`走访企业。本报记者 吉亚南 摄`).
     private func trailingCreditStart(_ r: Range<Int>) -> Int? {
-        guard r.count <= 400 else { return nil }
+        guard r.count <= 400, ByteSearch.hasSuffix(Self.she, source.bytes, r) else { return nil }
         let text = string(r)
-        guard text.hasSuffix("摄") else { return nil }
         if People.parse(text, photo: true) != nil { return r.lowerBound }
         // Find the last sentence-ending mark and try the rest as a credit.
         let bytes = source.bytes
@@ -174,7 +177,8 @@ struct BlockSplitter {
 
     /// A line that is only a web address, perhaps in brackets: `〔https://…〕`.
     private func isAddressLine(_ r: Range<Int>) -> Bool {
-        guard r.count >= 8, r.count <= 600 else { return false }
+        guard r.count >= 8, r.count <= 600, ByteSearch.contains(Self.scheme, in: source.bytes, r)
+                || ByteSearch.contains(Self.www, in: source.bytes, r) else { return false }
         return Address.isAddressLine(string(r))
     }
 
@@ -211,7 +215,7 @@ enum Address {
             t = t.dropFirst().dropLast()
             break
         }
-        guard t.hasPrefix("http://") || t.hasPrefix("https://") || t.hasPrefix("www.") else { return false }
+        guard ["http://", "https://", "www."].contains(where: { t.utf8.starts(with: $0.utf8) }) else { return false }
         return !t.unicodeScalars.contains { Scalar.isSpace($0.value) }
     }
 }

@@ -18,7 +18,7 @@ public enum People {
     public static func parse(_ text: String, photo: Bool) -> [Credit]? {
         var body = Substring(text)
         if photo {
-            guard body.hasSuffix("摄") else { return nil }
+            guard body.utf8.reversed().starts(with: "摄".utf8.reversed()) else { return nil }
             body = body.dropLast()
         }
         let tokens = body.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "、" || $0 == "\t" })
@@ -27,10 +27,10 @@ public enum People {
         var pendingRole: String?
         for token in tokens {
             var rest = Substring(token)
-            if let role = roles.first(where: { rest.hasPrefix($0) }) {
+            if let role = roles.first(where: { rest.utf8.starts(with: $0.utf8) }) {
                 if pendingRole != nil { return nil }  // a role with no name
                 pendingRole = role
-                rest = rest.dropFirst(role.count)
+                rest = rest[rest.utf8.index(rest.startIndex, offsetBy: role.utf8.count)...]
                 if rest.isEmpty { continue }
             }
             guard isName(rest) else { return nil }

@@ -61,12 +61,32 @@ public struct QuoteStyleRule: DocumentRule {
 
     static let leftDoubleQuote: [UInt8] = Array("“".utf8)
 
-    /// Pairs by opener; `(` and `（` close with either width (width is punctuation-width's concern).
-    private static let closerOf: [UInt32: [UInt32]] = [
-        0x201C: [0x201D], 0x2018: [0x2019], 0xFF08: [0xFF09, 0x29], 0x28: [0x29, 0xFF09], 0x300A: [0x300B],
-        0x3008: [0x3009], 0x3010: [0x3011], 0x3014: [0x3015], 0x300C: [0x300D], 0x300E: [0x300F],
-    ]
-    private static let closers: Set<UInt32> = Set(closerOf.values.flatMap { $0 })
+    /// The family of a paired mark (opener and closer share it) and whether it opens;
+    /// `(` and `（` close with either width (width is punctuation-width's concern).
+    @inline(__always)
+    static func pairing(_ v: UInt32) -> (family: UInt8, opens: Bool)? {
+        switch v {
+        case 0x201C: return (1, true)
+        case 0x201D: return (1, false)
+        case 0x2018: return (2, true)
+        case 0x2019: return (2, false)
+        case 0xFF08, 0x28: return (3, true)
+        case 0xFF09, 0x29: return (3, false)
+        case 0x300A: return (4, true)
+        case 0x300B: return (4, false)
+        case 0x3008: return (5, true)
+        case 0x3009: return (5, false)
+        case 0x3010: return (6, true)
+        case 0x3011: return (6, false)
+        case 0x3014: return (7, true)
+        case 0x3015: return (7, false)
+        case 0x300C: return (8, true)
+        case 0x300D: return (8, false)
+        case 0x300E: return (9, true)
+        case 0x300F: return (9, false)
+        default: return nil
+        }
+    }
 
     private func check(_ p: Paragraph, runOnAllowed: Bool, into findings: inout [Finding]) {
         var stack: [(scalar: UInt32, offset: Int, length: Int)] = []
@@ -78,17 +98,17 @@ public struct QuoteStyleRule: DocumentRule {
             while i < buf.count {
                 let (v, len) = UTF8Scan.decode(buf, at: i)
                 defer { previous = v; i += len }
+                guard v >= 0x28, let (family, opens) = Self.pairing(v) else { continue }
                 if v == 0x300C || v == 0x300E { corners.append((i, nil)) }
-                if Self.closerOf[v] != nil {
+                if opens {
                     stack.append((v, i, len))
                     continue
                 }
-                guard Self.closers.contains(v) else { continue }
                 if v == 0x2019 && Scalar.isASCIILetter(previous) && i + len < buf.count
                     && Scalar.isASCIILetter(UTF8Scan.decode(buf, at: i + len).0) {
                     continue  // an apostrophe in Latin text: It’s, Xi’an
                 }
-                if let depth = stack.lastIndex(where: { Self.closerOf[$0.scalar]!.contains(v) }) {
+                if let depth = stack.lastIndex(where: { Self.pairing($0.scalar)?.family == family }) {
                     for open in stack[(depth + 1)...] {
                         findings.append(unbalanced(p, open.offset, open.length, scalar: open.scalar, opener: true))
                     }

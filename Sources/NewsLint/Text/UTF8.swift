@@ -147,3 +147,35 @@ public enum Scalar {
     @inline(__always)
     public static func isASCIILetter(_ v: UInt32) -> Bool { (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
 }
+
+/// Byte-string search without Foundation (whose `String.contains` folds characters and is slow).
+public enum ByteSearch {
+    /// Offset of the first occurrence of `needle` in `haystack[range]`, or nil.
+    public static func find(_ needle: [UInt8], in haystack: [UInt8], _ range: Range<Int>) -> Int? {
+        guard let first = needle.first, needle.count <= range.count else { return nil }
+        let last = range.upperBound - needle.count
+        return haystack.withUnsafeBufferPointer { h -> Int? in
+            needle.withUnsafeBufferPointer { n -> Int? in
+                var i = range.lowerBound
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count && h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return i }
+                    }
+                    i += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    public static func contains(_ needle: [UInt8], in haystack: [UInt8], _ range: Range<Int>) -> Bool {
+        find(needle, in: haystack, range) != nil
+    }
+
+    public static func hasSuffix(_ suffix: [UInt8], _ haystack: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.count >= suffix.count else { return false }
+        return haystack[(range.upperBound - suffix.count)..<range.upperBound].elementsEqual(suffix)
+    }
+}
