@@ -114,3 +114,24 @@ struct LayoutTests {
         #expect(document.articles.count == 2)
     }
 }
+
+@Suite("Paragraphs across interruptions")
+struct ParagraphJoinTests {
+    @Test func aSentenceContinuesAfterAnInterruptionAndBeyond() {
+        // The sentence runs from the first block, past the caption, through two more blocks.
+        let text = "检查《党支部工作记录本》《党员管理，这是一段很长很长很长很长很长很长很长很长很长很长的正文\n\n\n\n定期召开推进会。\n\n手册》使用情况，查看阵地建设，这也是很长很长很长很长很长很长很长很长的正文\n\n情况，检查结束。"
+        let document = Document(path: "t", text: text)
+        let prose = document.paragraphs.filter { $0.kind.isProse }
+        #expect(prose.count == 1)
+        #expect(prose[0].blocks.count == 3)
+        #expect(prose[0].interruptions.count == 1)
+        #expect(prose[0].string.hasSuffix("的正文情况，检查结束。"))
+    }
+
+    @Test func aBlockOpeningWithAClosingQuoteContinuesTheParagraph() {
+        let text = "“在新的起点上继续推动文化繁荣、建设文化强国，是我们在新时代新的文化使命。\n\n”8月3日，总书记出席座谈会并发表重要讲话。"
+        let prose = Document(path: "t", text: text).paragraphs.filter { $0.kind.isProse }
+        #expect(prose.count == 1)
+        #expect(prose[0].string.contains("文化使命。”8月3日"))
+    }
+}

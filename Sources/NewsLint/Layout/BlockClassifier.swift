@@ -133,6 +133,9 @@ struct BlockClassifier {
             if end == scalars.startIndex { break }
             mark = scalars[scalars.index(before: end)]
         }
+        // A caption stands on its own: it opens with no closing mark and its pairs balance.
+        if let first = scalars.first, Scalar.isClosingMark(first.value) || "、，,。".unicodeScalars.contains(first) { return false }
+        if !Scalar.isBalanced(text) { return false }
         let sentences = scalars.filter { Scalar.isSentenceEnd($0.value) }.count
         let creditFollows = next.map { n in
             n.blankLinesBefore <= 1 && People.parse(source.string(n.range), photo: true) != nil

@@ -198,9 +198,12 @@ enum Heading {
     static func looksLikeTitle(_ text: String) -> Bool {
         let scalars = text.unicodeScalars
         guard scalars.count <= maxScalars, let last = scalars.last else { return false }
-        // Titles end without sentence or clause punctuation (a closing quote or ！？ is fine).
+        // Titles end without sentence or clause punctuation (a closing quote or ！？ is fine),
+        // hold no sentence or clause breaks, do not start inside a quotation, and balance.
         if "。，、；：:;,".unicodeScalars.contains(last) { return false }
-        if scalars.contains(where: { $0 == "。" || $0 == "；" || $0 == "，" }) { return false }
+        if scalars.contains(where: { $0 == "。" || $0 == "；" || $0 == "，" || $0 == "," || $0 == ";" }) { return false }
+        if let first = scalars.first, Scalar.isClosingMark(first.value) || "、，,".unicodeScalars.contains(first) { return false }
+        if !Scalar.isBalanced(text) { return false }
         // Needs some Han text, and is not just a number.
         return scalars.contains { Scalar.isHan($0.value) }
     }

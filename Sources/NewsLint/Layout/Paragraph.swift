@@ -105,20 +105,31 @@ struct ParagraphBuilder {
         /// Index in `drafts` of the last prose paragraph, while it is unfinished and may continue.
         var open: Int?
         var between: [Int] = []
+        /// The last prose paragraph, while nothing but crossable blocks followed it.
+        var lastProse: Int?
         for (i, block) in blocks.enumerated() {
             if block.kind.isProse {
+                let target: Int
+                // A paragraph never begins with a closing mark or a clause mark: `”8月3日…` after a
+                // column break continues the paragraph before it, even one that ended a sentence.
+                if block.kind == .body, open == nil, let last = lastProse, startsWithContinuation(block) {
+                    open = last
+                }
                 if block.kind == .body, let o = open {
                     drafts[o].blocks.append(i)
                     drafts[o].interruptions += between
+                    target = o
                 } else {
                     drafts.append(Draft(kind: block.kind, blocks: [i], interruptions: []))
+                    target = drafts.count - 1
                 }
                 between = []
-                open = endsFinished(block) ? nil : drafts.count - 1
+                open = endsFinished(block) ? nil : target
+                lastProse = target
             } else {
                 drafts.append(Draft(kind: block.kind, blocks: [i], interruptions: []))
-                if open != nil {
-                    if Self.crossable.contains(block.kind) { between.append(i) } else { open = nil; between = [] }
+                if lastProse != nil {
+                    if Self.crossable.contains(block.kind) { between.append(i) } else { open = nil; lastProse = nil; between = [] }
                 }
             }
         }
@@ -131,6 +142,11 @@ struct ParagraphBuilder {
             return Paragraph(kind: draft.kind, blocks: draft.blocks, interruptions: draft.interruptions,
                              text: text, segments: segments)
         }
+    }
+
+    private func startsWithContinuation(_ block: Block) -> Bool {
+        let (v, _) = UTF8Scan.decode(source.bytes, at: block.lines[0].lowerBound)
+        return (Scalar.isClosingMark(v) && v != 0x22 && v != 0x27) || v == 0x3001 || v == 0xFF0C || v == 0x3002 || v == 0xFF1B
     }
 
     private func endsFinished(_ block: Block) -> Bool {

@@ -61,33 +61,6 @@ public struct QuoteStyleRule: DocumentRule {
 
     static let leftDoubleQuote: [UInt8] = Array("“".utf8)
 
-    /// The family of a paired mark (opener and closer share it) and whether it opens;
-    /// `(` and `（` close with either width (width is punctuation-width's concern).
-    @inline(__always)
-    static func pairing(_ v: UInt32) -> (family: UInt8, opens: Bool)? {
-        switch v {
-        case 0x201C: return (1, true)
-        case 0x201D: return (1, false)
-        case 0x2018: return (2, true)
-        case 0x2019: return (2, false)
-        case 0xFF08, 0x28: return (3, true)
-        case 0xFF09, 0x29: return (3, false)
-        case 0x300A: return (4, true)
-        case 0x300B: return (4, false)
-        case 0x3008: return (5, true)
-        case 0x3009: return (5, false)
-        case 0x3010: return (6, true)
-        case 0x3011: return (6, false)
-        case 0x3014: return (7, true)
-        case 0x3015: return (7, false)
-        case 0x300C: return (8, true)
-        case 0x300D: return (8, false)
-        case 0x300E: return (9, true)
-        case 0x300F: return (9, false)
-        default: return nil
-        }
-    }
-
     private func check(_ p: Paragraph, runOnAllowed: Bool, into findings: inout [Finding]) {
         var stack: [(scalar: UInt32, offset: Int, length: Int)] = []
         let text = p.text
@@ -98,7 +71,7 @@ public struct QuoteStyleRule: DocumentRule {
             while i < buf.count {
                 let (v, len) = UTF8Scan.decode(buf, at: i)
                 defer { previous = v; i += len }
-                guard v >= 0x28, let (family, opens) = Self.pairing(v) else { continue }
+                guard v >= 0x28, let (family, opens) = Scalar.pairing(v) else { continue }
                 if v == 0x300C || v == 0x300E { corners.append((i, nil)) }
                 if opens {
                     stack.append((v, i, len))
@@ -108,7 +81,7 @@ public struct QuoteStyleRule: DocumentRule {
                     && Scalar.isASCIILetter(UTF8Scan.decode(buf, at: i + len).0) {
                     continue  // an apostrophe in Latin text: It’s, Xi’an
                 }
-                if let depth = stack.lastIndex(where: { Self.pairing($0.scalar)?.family == family }) {
+                if let depth = stack.lastIndex(where: { Scalar.pairing($0.scalar)?.family == family }) {
                     for open in stack[(depth + 1)...] {
                         findings.append(unbalanced(p, open.offset, open.length, scalar: open.scalar, opener: true))
                     }

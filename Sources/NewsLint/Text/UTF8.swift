@@ -141,6 +141,43 @@ public enum Scalar {
             || v == 0x3011 || v == 0x3015 || v == 0x29 || v == 0x22 || v == 0x27
     }
 
+    /// The family of a paired mark (opener and closer share it) and whether it opens;
+    /// `(` and `（` close with either width (width is punctuation-width's concern).
+    @inline(__always)
+    public static func pairing(_ v: UInt32) -> (family: UInt8, opens: Bool)? {
+        switch v {
+        case 0x201C: return (1, true)
+        case 0x201D: return (1, false)
+        case 0x2018: return (2, true)
+        case 0x2019: return (2, false)
+        case 0xFF08, 0x28: return (3, true)
+        case 0xFF09, 0x29: return (3, false)
+        case 0x300A: return (4, true)
+        case 0x300B: return (4, false)
+        case 0x3008: return (5, true)
+        case 0x3009: return (5, false)
+        case 0x3010: return (6, true)
+        case 0x3011: return (6, false)
+        case 0x3014: return (7, true)
+        case 0x3015: return (7, false)
+        case 0x300C: return (8, true)
+        case 0x300D: return (8, false)
+        case 0x300E: return (9, true)
+        case 0x300F: return (9, false)
+        default: return nil
+        }
+    }
+
+    /// Whether every quotation mark and bracket in `text` closes, in order: a self-contained text.
+    public static func isBalanced(_ text: String) -> Bool {
+        var stack: [UInt8] = []
+        for u in text.unicodeScalars {
+            guard let (family, opens) = pairing(u.value) else { continue }
+            if opens { stack.append(family) } else if stack.last == family { stack.removeLast() } else { return false }
+        }
+        return stack.isEmpty
+    }
+
     @inline(__always)
     public static func isASCIIDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
 
