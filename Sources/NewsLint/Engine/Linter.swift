@@ -65,81 +65,102 @@ public struct Linter: Sendable {
         self.init(rules: rules)
     }
 
+    /// Where a document's bytes come from; files are read inside the parallel part.
+    enum Input: Sendable {
+        case file(path: String, fileSystemPath: String)
+        case memory(path: String, bytes: [UInt8])
+
+        var path: String {
+            switch self {
+            case let .file(path, _), let .memory(path, _): return path
+            }
+        }
+    }
+
+    /// What the parallel part leaves of one input.
+    struct Analysed: Sendable {
+        var error: InputError?
+        var report: FileReport?
+        var document: Document?
+        var facts: [any Sendable] = []
+    }
+
     /// Lints files. Standard input (`-`) is read once, before the parallel part.
     public func lint(_ files: [InputFile]) -> LintReport {
         let stdin = files.contains(where: \.isStandardInput) ? FileReader.readStandardInput() : []
-        let loaded: [(path: String, bytes: Result<[UInt8], InputFailure>)] = files.map { f in
-            if f.isStandardInput { return (f.path, .success(stdin)) }
-            return (f.path, Result { () throws(InputFailure) -> [UInt8] in try FileReader.read(f.fileSystemPath) })
-        }
-        return lint(loaded)
+        return lint(files.map { f in
+            f.isStandardInput ? .memory(path: f.path, bytes: stdin) : .file(path: f.path, fileSystemPath: f.fileSystemPath)
+        })
     }
 
     /// Lints texts already in memory (tests, standard input).
     public func lint(texts: [(path: String, text: String)]) -> LintReport {
-        lint(texts.map { ($0.path, .success(Array($0.text.utf8))) })
+        lint(texts.map { .memory(path: $0.path, bytes: Array($0.text.utf8)) })
     }
 
-    func lint(_ inputs: [(path: String, bytes: Result<[UInt8], InputFailure>)]) -> LintReport {
-        let n = inputs.count
-        let slots = Slots<(Document?, InputError?, [[Finding]], [any Sendable])>(count: n)
-        let documentRules = rules.enumerated().filter { $0.element.rule is any DocumentRule }
-        let corpusRules = rules.enumerated().filter { $0.element.rule is any CorpusRule }
+    func lint(_ inputs: [Input]) -> LintReport {
+        let slots = Slots<Analysed>(count: inputs.count)
+        let documentRules = rules.filter { $0.rule is any DocumentRule }
+        let corpusRules = rules.filter { $0.rule is any CorpusRule }
 
-        DispatchQueue.concurrentPerform(iterations: n) { i in
-            let input = inputs[i]
-            let bytes: [UInt8]
-            switch input.bytes {
-            case let .success(b): bytes = b
-            case let .failure(failure):
-                slots[i] = (nil, InputError(path: input.path, message: failure.message), [], [])
-                return
-            }
-            let decoded: (utf8: [UInt8], encoding: SourceEncoding)
-            do throws(DecodingFailure) {
-                decoded = try TextDecoder.decode(bytes)
-            } catch {
-                slots[i] = (nil, InputError(path: input.path, message: LocalizedText(zh: error.message(.zh), en: error.message(.en))), [], [])
-                return
-            }
-            let document = Document(path: input.path, source: SourceText(utf8: decoded.utf8, encoding: decoded.encoding))
-            var findings = [[Finding]](repeating: [], count: rules.count)
-            for (k, configured) in documentRules {
-                findings[k] = (configured.rule as! any DocumentRule).check(document)
-            }
-            let facts = corpusRules.map { ($0.element.rule as! any CorpusRule).collect(document) }
-            slots[i] = (document, nil, findings, facts)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
+            slots[i] = analyse(inputs[i], documentRules: documentRules, corpusRules: corpusRules)
         }
-
         var results = slots.values
-        // Corpus rules judge every document's facts together.
-        let documents = results.compactMap { $0.0 }
-        let documentSlots = results.indices.filter { results[$0].0 != nil }
-        for (c, (k, configured)) in corpusRules.enumerated() {
-            let facts = documentSlots.map { results[$0].3[c] }
-            let judged = (configured.rule as! any CorpusRule).judge(facts, documents: documents)
-            for (d, slot) in documentSlots.enumerated() where d < judged.count {
-                results[slot].2[k] += judged[d]
-            }
-        }
 
-        var files: [FileReport] = []
-        var errors: [InputError] = []
-        for (document, error, findings, _) in results {
-            if let error { errors.append(error) }
-            guard let document else { continue }
-            var diagnostics: [Diagnostic] = []
-            for (k, configured) in rules.enumerated() {
-                for f in findings[k] {
-                    if let d = diagnostic(f, rule: configured, in: document) { diagnostics.append(d) }
+        // Corpus rules judge every document's facts together.
+        if !corpusRules.isEmpty {
+            let analysed = results.indices.filter { results[$0].document != nil }
+            let documents = analysed.map { results[$0].document! }
+            for (c, configured) in corpusRules.enumerated() {
+                let judged = (configured.rule as! any CorpusRule).judge(analysed.map { results[$0].facts[c] }, documents: documents)
+                for (d, slot) in analysed.enumerated() where d < judged.count {
+                    let extra = judged[d].compactMap { diagnostic($0, rule: configured, in: documents[d]) }
+                    guard let r = results[slot].report, !extra.isEmpty else { continue }
+                    results[slot].report = FileReport(path: r.path, characters: r.characters, encoding: r.encoding,
+                                                      diagnostics: sorted(r.diagnostics + extra), source: r.source)
                 }
             }
-            diagnostics.sort { ($0.start, $0.rule, $0.end) < ($1.start, $1.rule, $1.end) }
-            files.append(FileReport(path: document.path, characters: document.source.characterCount,
-                                    encoding: document.source.encoding, diagnostics: diagnostics, source: document.source))
         }
-        files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        return LintReport(files: files, inputErrors: errors)
+        let files = results.compactMap(\.report).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return LintReport(files: files, inputErrors: results.compactMap(\.error))
+    }
+
+    /// Reads, decodes and analyses one input and runs the document rules on it. The document
+    /// itself is kept only when corpus rules will need it.
+    private func analyse(_ input: Input, documentRules: [ConfiguredRule], corpusRules: [ConfiguredRule]) -> Analysed {
+        let bytes: [UInt8]
+        switch input {
+        case let .memory(_, b): bytes = b
+        case let .file(path, fsPath):
+            do throws(InputFailure) {
+                bytes = try FileReader.read(fsPath)
+            } catch {
+                return Analysed(error: InputError(path: path, message: error.message))
+            }
+        }
+        let decoded: (utf8: [UInt8], encoding: SourceEncoding)
+        do throws(DecodingFailure) {
+            decoded = try TextDecoder.decode(bytes)
+        } catch {
+            return Analysed(error: InputError(path: input.path, message: LocalizedText(zh: error.message(.zh), en: error.message(.en))))
+        }
+        let document = Document(path: input.path, source: SourceText(utf8: decoded.utf8, encoding: decoded.encoding))
+        var diagnostics: [Diagnostic] = []
+        for configured in documentRules {
+            for f in (configured.rule as! any DocumentRule).check(document) {
+                if let d = diagnostic(f, rule: configured, in: document) { diagnostics.append(d) }
+            }
+        }
+        let report = FileReport(path: input.path, characters: document.source.characterCount, encoding: decoded.encoding,
+                                diagnostics: sorted(diagnostics), source: document.source)
+        if corpusRules.isEmpty { return Analysed(report: report) }
+        return Analysed(report: report, document: document,
+                        facts: corpusRules.map { ($0.rule as! any CorpusRule).collect(document) })
+    }
+
+    private func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted { ($0.start, $0.rule, $0.end) < ($1.start, $1.rule, $1.end) }
     }
 
     private func diagnostic(_ f: Finding, rule: ConfiguredRule, in document: Document) -> Diagnostic? {
@@ -157,7 +178,7 @@ public struct Linter: Sendable {
 }
 
 /// Fixed slots written from concurrent iterations, one slot per iteration.
-final class Slots<T>: @unchecked Sendable {
+final class Slots<T: Sendable>: @unchecked Sendable {
     private var storage: [T?]
     private let lock = NSLock()
 
