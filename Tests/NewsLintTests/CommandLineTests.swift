@@ -39,7 +39,7 @@ struct CommandLineTests {
         let r = runTool(["seeds/"])
         #expect(r.code == 1, "an error-severity finding exits 1")
         #expect(r.err.isEmpty)
-        #expect(r.out.contains("seeds/003_a2c041b2b8083ec5.txt:97:12: 错误: 大陆横排不用直角引号：「可爱的中国」应为“可爱的中国” [quote-style]"))
+        #expect(r.out.contains("seeds/003_a2c041b2b8083ec5.txt:97:12: error: 大陆横排不用直角引号：「可爱的中国」应为“可爱的中国” [quote-style]"))
         // The excerpt and a caret under 「可爱的中国」 (14 cells), after 11 Han characters (22 cells).
         #expect(r.out.contains(" 97 | 从源远流长的文化中遇见「可爱的中国」\n    | " + String(repeating: " ", count: 22) + "^" + String(repeating: "~", count: 13) + "\n"))
         #expect(r.out.hasSuffix("检查 5 个文件，共 25059 字：错误 1 处，警告 0 处，提示 0 处\n"))

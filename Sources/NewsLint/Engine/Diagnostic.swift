@@ -4,15 +4,6 @@ public enum Severity: String, Sendable, Comparable, CaseIterable {
 
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
     private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
-
-    public func label(_ lang: Language) -> String {
-        switch (self, lang) {
-        case (.error, .zh): return "错误"
-        case (.warning, .zh): return "警告"
-        case (.note, .zh): return "提示"
-        default: return rawValue
-        }
-    }
 }
 
 /// Another place a finding refers to (the dominant spelling of a name, the other half of a sentence).

@@ -40,7 +40,9 @@ public enum TextReporter {
     public static func diagnostic(_ d: Diagnostic, path: String, source: SourceText, style: Style) -> String {
         let c = style.color
         var out = paint("\(path):\(d.start.line):\(d.start.column):", "1", c) + " "
-        out += paint("\(d.severity.label(style.lang)):", color(d.severity), c) + " "
+        // The severity keyword stays `error`/`warning`/`note` in every language: editors' tools and
+        // CI problem matchers read this line.
+        out += paint("\(d.severity.rawValue):", color(d.severity), c) + " "
         out += d.message.text(style.lang) + " " + paint("[\(d.rule)]", "2", c) + "\n"
 
         let lineIndex = d.start.line - 1

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import NewsLint
+
+/// A corpus rule for the test only: reports the first line of every document whose first line
+/// also opens another document of the run (map: collect the first line; reduce: compare).
+private struct SameFirstLineRule: CorpusRule {
+    static let description = RuleDescription(
+        id: "same-first-line", name: LocalizedText(zh: "首行相同", en: "Same first line"),
+        rationale: LocalizedText(zh: "测试用。", en: "For the test."), severity: .warning, scope: .corpus,
+        triggering: [], nonTriggering: [])
+
+    init(options: RuleOptions) throws(ConfigurationError) {}
+
+    func collect(_ document: Document) -> any Sendable {
+        (document.source.lineString(0), document.source.lineRange(0))
+    }
+
+    func judge(_ facts: [any Sendable], documents: [Document]) -> [[Finding]] {
+        let firsts = facts.map { $0 as! (String, Range<Int>) }
+        return firsts.enumerated().map { i, fact in
+            let others = documents.indices.filter { $0 != i && firsts[$0].0 == fact.0 }
+            guard !others.isEmpty else { return [] }
+            let related = others.map { RelatedLocation(path: documents[$0].path, position: SourcePosition(line: 1, column: 1),
+                                                       message: LocalizedText(zh: "同一首行", en: "same first line")) }
+            return [Finding(range: fact.1, message: LocalizedText(zh: "首行与其他文件相同", en: "first line repeats"),
+                            relatedElsewhere: related)]
+        }
+    }
+}
+
+@Suite("Engine")
+struct EngineTests {
+    @Test func corpusRulesSeeEveryDocumentOfTheRun() throws {
+        let rule = try SameFirstLineRule(options: RuleOptions())
+        let report = Linter(rules: [ConfiguredRule(rule: rule, severity: .warning)]).lint(texts: [
+            ("b.txt", "文昌街道\n正文。"), ("a.txt", "文昌街道\n别的正文。"), ("c.txt", "宁郭镇\n正文。"),
+        ])
+        #expect(report.files.map(\.path) == ["a.txt", "b.txt", "c.txt"], "files are sorted by path")
+        let a = report.files[0].diagnostics
+        #expect(a.count == 1)
+        #expect(a[0].start == SourcePosition(line: 1, column: 1) && a[0].end == SourcePosition(line: 1, column: 5))
+        #expect(a[0].related.map(\.path) == ["b.txt"])
+        #expect(report.files[1].diagnostics.count == 1)
+        #expect(report.files[2].diagnostics.isEmpty)
+    }
+
+    @Test func resultsDoNotDependOnParallelism() throws {
+        let texts = (0..<64).map { ("page-\($0).txt", "他说：“第\($0)页没有右引号\n\n从源远流长的文化中遇见「可爱的中国」") }
+        let linter = Linter(rules: [ConfiguredRule(rule: try QuoteStyleRule(options: RuleOptions()), severity: .error)])
+        let one = JSONReporter.report(linter.lint(texts: texts), lang: .zh)
+        let two = JSONReporter.report(linter.lint(texts: texts.reversed()), lang: .zh)
+        #expect(one == two)
+    }
+
+    @Test func suggestionsNameTheClosestCandidate() {
+        #expect(Suggest.closest("quote-styel", among: RuleRegistry.ids) == "quote-style")
+        #expect(Suggest.closest("zzzzzz", among: RuleRegistry.ids) == nil)
+    }
+}
