@@ -56,8 +56,11 @@ struct CommandLineTool {
             writeOut(RuleCatalog.list(options.lang, markdown: options.markdown))
             return ExitCode.clean
         case "explain":
-            guard let id = options.paths.first, let rule = RuleRegistry.rule(id: id) else {
-                let id = options.paths.first ?? ""
+            guard let id = options.paths.first else {
+                writeErr("newslint: " + (options.lang == .zh ? "explain 需要一个规则 id，例如 `newslint explain quote-style`" : "explain needs a rule id, e.g. `newslint explain quote-style`") + "\n")
+                return ExitCode.failure
+            }
+            guard let rule = RuleRegistry.rule(id: id) else {
                 let message = Suggest.unknown(what: ("规则", "rule id"), id, among: RuleRegistry.ids)
                 writeErr("newslint: \(message.text(options.lang))\n")
                 return ExitCode.failure

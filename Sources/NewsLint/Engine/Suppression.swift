@@ -7,8 +7,6 @@ public struct Suppressions: Sendable {
     private var spans: [Span] = []
     /// 0-based lines that hold directives (the layout treats them as blank).
     public private(set) var directiveLines: Set<Int> = []
-    /// Rule ids named by directives, with the 1-based line, for validation.
-    public private(set) var namedRules: [(id: String, line: Int)] = []
 
     public init() {}
 
@@ -26,7 +24,6 @@ public struct Suppressions: Sendable {
             guard let verb = words.first, verb.hasPrefix("newslint-") else { continue }
             let rules = Array(words.dropFirst())
             directiveLines.insert(index)
-            for id in rules { namedRules.append((id, index + 1)) }
             let keys = rules.isEmpty ? [""] : rules
             switch verb {
             case "newslint-disable":

@@ -173,8 +173,8 @@ struct BlockClassifier {
                 while headline > i && source.string(blocks[headline].range).hasPrefix("——") { headline -= 1 }
                 for k in i...j { blocks[k].kind = k < headline ? .kicker : .headline }
             } else if after == .body, blocks[i].lines.count == 1, blocks[j + 1].lines.count >= 2,
-                      let column = blocks[j + 1].lines.map({ DisplayWidth.typeset(source.bytes, $0) }).max(),
-                      DisplayWidth.typeset(source.bytes, blocks[i].range) >= column - 4 {
+                      let column = blocks[j + 1].lines.map({ DisplayWidth.of(source.bytes, $0, typeset: true) }).max(),
+                      DisplayWidth.of(source.bytes, blocks[i].range, typeset: true) >= column - 4 {
                 // A full-width line of a hard-wrapped column, cut off by a column break: prose.
                 blocks[i].kind = .body
             } else {

@@ -53,7 +53,7 @@ struct BlockSplitter {
         }
         if start == end { return nil }
         return Line(index: index, range: start..<end, indented: start > full.lowerBound,
-                    width: DisplayWidth.typeset(bytes, start..<end))
+                    width: DisplayWidth.of(bytes, start..<end, typeset: true))
     }
 
     /// Cuts one run of non-blank lines into blocks.

@@ -16,14 +16,16 @@ public enum DisplayWidth {
         return 1
     }
 
-    /// Cell width of `bytes[range]` (well-formed UTF-8).
-    public static func of(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+    /// Cell width of `bytes[range]` (well-formed UTF-8). With `typeset`, quotes, dashes and
+    /// ellipses that take a full slot in Chinese typesetting count two: the measure used to judge
+    /// hard-wrapped line lengths.
+    public static func of(_ bytes: [UInt8], _ range: Range<Int>, typeset: Bool = false) -> Int {
         var w = 0
         bytes.withUnsafeBufferPointer { p in
             var i = range.lowerBound
             while i < range.upperBound {
                 let (v, len) = UTF8Scan.decode(p, at: i)
-                w += of(v)
+                w += typeset && v >= 0x2014 && v <= 0x2026 ? 2 : of(v)
                 i += len
             }
         }
@@ -32,20 +34,5 @@ public enum DisplayWidth {
 
     public static func of(_ s: String) -> Int {
         s.unicodeScalars.reduce(0) { $0 + of($1.value) }
-    }
-
-    /// Width in typeset slots: like `of`, but quotes, dashes and ellipses that take a full
-    /// slot in Chinese typesetting count two. Used to judge hard-wrapped line lengths.
-    public static func typeset(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
-        var w = 0
-        bytes.withUnsafeBufferPointer { p in
-            var i = range.lowerBound
-            while i < range.upperBound {
-                let (v, len) = UTF8Scan.decode(p, at: i)
-                w += (v >= 0x2014 && v <= 0x2026) ? 2 : of(v)
-                i += len
-            }
-        }
-        return w
     }
 }
