@@ -47,8 +47,14 @@ def hard_wrap(text, rng):
         if len(line) <= width + 4:
             out.append(line)
             continue
-        for i in range(0, len(line), width):
-            out.append(line[i:i + width])
+        pieces = [line[i:i + width] for i in range(0, len(line), width)]
+        # Typesetting never starts a line with a closing mark: pull it up onto the line before.
+        for k in range(1, len(pieces)):
+            while pieces[k] and pieces[k][0] in "，。、；：？！”’）》" and len(pieces[k]) > 1:
+                pieces[k - 1] += pieces[k][0]
+                pieces[k] = pieces[k][1:]
+        for piece in pieces:
+            out.append(piece)
             if rng.random() < 0.04:
                 out.append("")
     return "\n".join(out)

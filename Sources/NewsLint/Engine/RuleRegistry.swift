@@ -2,6 +2,7 @@
 /// A rule's file is `Sources/NewsLint/Rules/<Id>Rule.swift`.
 public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
+        CaptionPlacementRule.self,
         QuoteStyleRule.self,
     ]
 

@@ -45,8 +45,8 @@ struct ArticleGrouper {
                 current.hasProse = true
                 if block.kind == .datelineLead { current.hasByline = true }
             case .photoSourceNote:
-                // 本栏照片均由…提供 closes its section of the page.
-                close()
+                // 本栏照片均由…提供 closes its section of the page, unless it stands inside a sentence.
+                if !openBefore(i) { close() }
             default: break
             }
         }

@@ -4,9 +4,11 @@ struct BlockClassifier {
     let source: SourceText
 
     /// Longest block whose whole text is looked at; longer blocks are prose.
-    static let shortBlockBytes = 600
+    static let shortBlockBytes = 1200
     /// Longest block, in characters, that can be anything but prose (a caption, a masthead line…).
     static let longestNonProse = 100
+    /// Longest caption the layout recognises (over a photo credit); `caption-placement` judges length.
+    static let longestCaption = 300
 
     func classify(_ blocks: inout [Block]) {
         var titleCandidates = Set<Int>()
@@ -34,7 +36,12 @@ struct BlockClassifier {
         if isDateline(block.lines[0]) { return (.datelineLead, false) }
         // Everything but prose is short: long blocks are prose.
         let scalars = UTF8Scan.scalarCount(source.bytes, block.range)
-        if scalars > Self.longestNonProse { return (.body, false) }
+        if scalars > Self.longestNonProse {
+            // Only a caption over its photo credit may be longer.
+            guard scalars <= Self.longestCaption, creditFollows(next), let text = text(block),
+                  isCaption(block, text: text, next: next) else { return (.body, false) }
+            return (.caption, false)
+        }
         guard let text = text(block) else { return (.body, false) }
 
         if isMasthead(block) { return (.masthead, false) }
@@ -59,6 +66,8 @@ struct BlockClassifier {
             if People.parse(text, photo: false) != nil { return (.byline, false) }
         }
         if Self.summaryLabels.contains(where: { text.utf8.elementsEqual($0.utf8) }) { return (.subheading, false) }
+        // A line over a photo credit is its caption, even without a full stop.
+        if creditFollows(next) && isCaption(block, text: text, next: next) { return (.caption, false) }
         if Heading.looksLikeTitle(text) { return (.headline, true) }
         if isCaption(block, text: text, next: next) { return (.caption, false) }
         return (.body, false)
@@ -125,7 +134,7 @@ struct BlockClassifier {
     /// before it in page export), or directly followed by a photo credit.
     private func isCaption(_ block: Block, text: String, next: Block?) -> Bool {
         let scalars = text.unicodeScalars
-        guard scalars.count <= 80, let last = scalars.last else { return false }
+        guard let last = scalars.last else { return false }
         var end = scalars.endIndex
         var mark = last
         while Scalar.isClosingMark(mark.value), end > scalars.startIndex {
@@ -137,11 +146,15 @@ struct BlockClassifier {
         if let first = scalars.first, Scalar.isClosingMark(first.value) || "、，,。".unicodeScalars.contains(first) { return false }
         if !Scalar.isBalanced(text) { return false }
         let sentences = scalars.filter { Scalar.isSentenceEnd($0.value) }.count
-        let creditFollows = next.map { n in
-            n.blankLinesBefore <= 1 && People.parse(source.string(n.range), photo: true) != nil
-        } ?? false
-        if creditFollows { return sentences <= 2 }
+        if creditFollows(next) { return sentences <= 3 }
         return block.blankLinesBefore >= 2 && Scalar.isSentenceEnd(mark.value) && sentences <= 2 && scalars.count <= 60
+    }
+
+    /// Whether the next block is a photo credit on the next line or after one blank line.
+    private func creditFollows(_ next: Block?) -> Bool {
+        guard let n = next, n.blankLinesBefore <= 1, n.range.count <= 120,
+              ByteSearch.hasSuffix(BlockSplitter.she, source.bytes, n.range) else { return false }
+        return People.parse(source.string(n.range), photo: true) != nil
     }
 
     /// Title-like lines just before an advertisement marker belong to the advertisement
@@ -174,7 +187,9 @@ struct BlockClassifier {
                 for k in i...j { blocks[k].kind = k < headline ? .kicker : .headline }
             } else if after == .body, blocks[i].lines.count == 1, blocks[j + 1].lines.count >= 2,
                       let column = blocks[j + 1].lines.map({ DisplayWidth.of(source.bytes, $0, typeset: true) }).max(),
-                      DisplayWidth.of(source.bytes, blocks[i].range, typeset: true) >= column - 4 {
+                      DisplayWidth.of(source.bytes, blocks[i].range, typeset: true) >= column - 4,
+                      !source.string(blocks[i].range).unicodeScalars.contains(where: { Scalar.isSpace($0.value) }) {
+                // (A two-part title `党建+基层治理 锻造党建高质量` has a space; a prose line has none.)
                 // A full-width line of a hard-wrapped column, cut off by a column break: prose.
                 blocks[i].kind = .body
             } else {

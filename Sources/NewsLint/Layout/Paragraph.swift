@@ -44,6 +44,14 @@ public struct Paragraph: Sendable {
 
     public var string: String { String(decoding: text, as: UTF8.self) }
 
+    /// Offset in `text` where the source byte `offset` was copied to, if it was.
+    public func textOffset(ofSource offset: Int) -> Int? {
+        for s in segments where !s.synthetic && offset >= s.sourceStart && offset < s.sourceStart + s.length {
+            return s.textStart + (offset - s.sourceStart)
+        }
+        return nil
+    }
+
     /// Whether the paragraph's last sentence is finished (ends with 。！？… or ；：, possibly
     /// followed by closing quotes or brackets).
     public var isFinished: Bool { Paragraph.endsFinished(text) }
@@ -97,7 +105,7 @@ struct ParagraphBuilder {
     let source: SourceText
 
     /// Block kinds a sentence may run across when a column break put them in its way.
-    static let crossable: Set<BlockKind> = [.caption, .photoCredit, .headline, .kicker, .subheading, .byline]
+    static let crossable: Set<BlockKind> = [.caption, .photoCredit, .photoSourceNote, .headline, .kicker, .subheading, .byline]
 
     func build(_ blocks: [Block]) -> [Paragraph] {
         struct Draft { var kind: BlockKind; var blocks: [Int]; var interruptions: [Int] }
@@ -105,7 +113,7 @@ struct ParagraphBuilder {
         /// Index in `drafts` of the last prose paragraph, while it is unfinished and may continue.
         var open: Int?
         var between: [Int] = []
-        /// The last prose paragraph, while nothing but crossable blocks followed it.
+        /// The last prose paragraph, while nothing but photos (captions, credits) followed it.
         var lastProse: Int?
         for (i, block) in blocks.enumerated() {
             if block.kind.isProse {
@@ -128,8 +136,13 @@ struct ParagraphBuilder {
                 lastProse = target
             } else {
                 drafts.append(Draft(kind: block.kind, blocks: [i], interruptions: []))
-                if lastProse != nil {
-                    if Self.crossable.contains(block.kind) { between.append(i) } else { open = nil; lastProse = nil; between = [] }
+                if Self.crossable.contains(block.kind) {
+                    if open != nil || lastProse != nil { between.append(i) }
+                    if block.kind != .caption && block.kind != .photoCredit { lastProse = nil }
+                } else {
+                    open = nil
+                    lastProse = nil
+                    between = []
                 }
             }
         }
