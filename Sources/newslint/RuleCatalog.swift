@@ -25,6 +25,13 @@ enum RuleCatalog {
         var out = "\(d.id): \(d.name.text(lang))\n\n\(d.rationale.text(lang))\n\n"
         out += (lang == .zh ? "默认级别：" : "Default severity: ") + d.severity.rawValue + "\n"
         out += (lang == .zh ? "范围：" : "Scope: ") + d.scope.rawValue + "\n\n"
+        if !d.options.isEmpty {
+            out += lang == .zh ? "选项（.lint.json 中 rules.\(d.id).options）：\n" : "Options (rules.\(d.id).options in .lint.json):\n"
+            for o in d.options {
+                out += "  \(o.name) = \(o.defaultValue)  \(o.meaning.text(lang))\n"
+            }
+            out += "\n"
+        }
         out += (lang == .zh ? "会报告（⟦⟧ 标出报告的位置）：\n" : "Reported (⟦⟧ marks the span):\n")
         for e in d.triggering { out += "  " + e.text.replacingOccurrencesOfNewline + "\n" }
         out += (lang == .zh ? "\n不会报告：\n" : "\nNot reported:\n")

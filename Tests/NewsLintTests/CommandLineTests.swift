@@ -241,4 +241,14 @@ struct CommandLineTests {
         #expect(table == RuleCatalog.list(.zh, markdown: true),
                 "README's rule table is stale: replace it with the output of `newslint rules --markdown`")
     }
+
+    @Test func captionInsideASentenceNamesBothHalves() throws {
+        let r = runTool(["--format", "json", "seeds/003_a2c041b2b8083ec5.txt"])
+        let d = try #require(try findings(inJSON: r.out).first { $0["rule"] as? String == "caption-placement" })
+        #expect(d["line"] as? Int == 41 && d["column"] as? Int == 1 && d["endLine"] as? Int == 41 && d["endColumn"] as? Int == 17)
+        #expect(d["excerpt"] as? String == "定期召开“五星”支部创建推进会。")
+        let related = try #require(d["related"] as? [[String: Any]])
+        #expect(related.map { "\($0["line"]!):\($0["column"]!)" } == ["37:74", "43:1"])
+        #expect((d["message"] as? String)?.contains("拆开了“目标”") == true)
+    }
 }

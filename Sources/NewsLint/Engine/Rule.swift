@@ -38,6 +38,19 @@ public enum RuleScope: String, Sendable {
     case corpus
 }
 
+/// One option a rule takes in `.lint.json` (`rules.ID.options.NAME`).
+public struct RuleOptionDescription: Sendable {
+    public let name: String
+    public let defaultValue: String
+    public let meaning: LocalizedText
+
+    public init(_ name: String, default defaultValue: String, _ meaning: LocalizedText) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.meaning = meaning
+    }
+}
+
 /// Everything a user or a test needs to know about a rule, in one static value.
 public struct RuleDescription: Sendable {
     /// Stable kebab-case id: what configuration, suppression comments and reports use.
@@ -46,16 +59,18 @@ public struct RuleDescription: Sendable {
     public let rationale: LocalizedText
     public let severity: Severity
     public let scope: RuleScope
+    public let options: [RuleOptionDescription]
     public let triggering: [RuleExample]
     public let nonTriggering: [RuleExample]
 
     public init(id: String, name: LocalizedText, rationale: LocalizedText, severity: Severity, scope: RuleScope = .document,
-                triggering: [RuleExample], nonTriggering: [RuleExample]) {
+                options: [RuleOptionDescription] = [], triggering: [RuleExample], nonTriggering: [RuleExample]) {
         self.id = id
         self.name = name
         self.rationale = rationale
         self.severity = severity
         self.scope = scope
+        self.options = options
         self.triggering = triggering
         self.nonTriggering = nonTriggering
     }

@@ -14,6 +14,10 @@ public struct CaptionPlacementRule: DocumentRule {
             zh: "图片说明、摄影署名、图片来源说明、标题和署名不能插在一句话中间；摄影署名紧跟图片说明；“本栏照片均由…提供”放在本栏最后一幅图片的说明之后；图片说明以句号结束，不超过规定长度。",
             en: "A caption, photo credit, photo-source note, headline or byline must not stand inside a sentence; a photo credit follows its caption; a photo-source note follows the last caption of its section; captions end with a full stop and keep to the house length."),
         severity: .error,
+        options: [
+            RuleOptionDescription("maxLength", default: "100", LocalizedText(zh: "图片说明的最大字数", en: "longest caption, in characters")),
+            RuleOptionDescription("requireFullStop", default: "true", LocalizedText(zh: "图片说明必须以句号（。！？）结束", en: "captions end with a sentence mark (。！？)")),
+        ],
         triggering: [
             // Seed 003: the caption splits 目标.
             RuleExample("第四步：亮，公示创建成果、亮点做法等正面清单和整改落实情况，对照创建目\n\n\n\n⟦定期召开“五星”支部创建推进会。⟧\n\n标，年终公示创建结果。"),
@@ -48,7 +52,7 @@ public struct CaptionPlacementRule: DocumentRule {
     let requireFullStop: Bool
 
     public init(options: RuleOptions) throws(ConfigurationError) {
-        try options.allowOnly(["maxLength", "requireFullStop"])
+        try options.allowOnly(Self.description.options.map(\.name))
         maxLength = try options.int("maxLength", default: 100, range: 4...1000)
         requireFullStop = try options.bool("requireFullStop", default: true)
     }

@@ -37,7 +37,7 @@ public struct QuoteStyleRule: DocumentRule {
     )
 
     public init(options: RuleOptions) throws(ConfigurationError) {
-        try options.allowOnly([])
+        try options.allowOnly(Self.description.options.map(\.name))
     }
 
     public func check(_ document: Document) -> [Finding] {
