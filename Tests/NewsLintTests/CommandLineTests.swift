@@ -18,6 +18,7 @@ final class Box: @unchecked Sendable { var text = "" }
 /// The findings the seeds must produce with the rules that exist: file, line, column, rule.
 /// Every one is asserted; a new rule adds its seed findings here.
 let expectedSeedFindings: Set<String> = [
+    "seeds/000_1f9a82e85afd0d46.txt:33:36:metric-arithmetic",  // 增长35倍 for 425万元→1.46亿元
     "seeds/002_95b150d32cc6734e.txt:21:1:caption-placement",  // headline inside `…智` / `造强县…`
     "seeds/002_95b150d32cc6734e.txt:23:1:caption-placement",  // byline inside the same sentence
     "seeds/002_95b150d32cc6734e.txt:49:1:caption-placement",  // caption inside `…跟踪服` / `务好…`
@@ -46,7 +47,7 @@ struct CommandLineTests {
         #expect(r.out.contains("seeds/003_a2c041b2b8083ec5.txt:97:12: error: 大陆横排不用直角引号：「可爱的中国」应为“可爱的中国” [quote-style]"))
         // The excerpt and a caret under 「可爱的中国」 (14 cells), after 11 Han characters (22 cells).
         #expect(r.out.contains(" 97 | 从源远流长的文化中遇见「可爱的中国」\n    | " + String(repeating: " ", count: 22) + "^" + String(repeating: "~", count: 13) + "\n"))
-        #expect(r.out.hasSuffix("检查 5 个文件，共 25059 字：错误 5 处，警告 0 处，提示 0 处\n"))
+        #expect(r.out.hasSuffix("检查 5 个文件，共 25059 字：错误 6 处，警告 0 处，提示 0 处\n"))
         #expect(!r.out.contains("\u{1B}["), "no colour when stdout is not a terminal")
     }
 
@@ -70,7 +71,7 @@ struct CommandLineTests {
         let summary = try #require(root["summary"] as? [String: Any])
         #expect(summary["files"] as? Int == 5)
         #expect(summary["characters"] as? Int == 25059)
-        #expect(summary["errors"] as? Int == 5)
+        #expect(summary["errors"] as? Int == 6)
         #expect(summary["warnings"] as? Int == 0)
         #expect(summary["notes"] as? Int == 0)
         let files = try #require(root["files"] as? [[String: Any]])
@@ -250,5 +251,16 @@ struct CommandLineTests {
         let related = try #require(d["related"] as? [[String: Any]])
         #expect(related.map { "\($0["line"]!):\($0["column"]!)" } == ["37:74", "43:1"])
         #expect((d["message"] as? String)?.contains("拆开了“目标”") == true)
+    }
+
+    @Test func metricClaimCarriesFiguresSuggestionAndRelated() throws {
+        let r = runTool(["--format", "json", "seeds/000_1f9a82e85afd0d46.txt"])
+        let d = try #require(try findings(inJSON: r.out).first { $0["rule"] as? String == "metric-arithmetic" })
+        #expect(d["line"] as? Int == 33 && d["column"] as? Int == 36 && d["endColumn"] as? Int == 41)
+        #expect(d["excerpt"] as? String == "增长35倍")
+        #expect(d["suggestion"] as? String == "增长33.4倍")
+        #expect(d["message"] as? String == "增长35倍与所列数字不符：425万元→1.46亿元为原来的34.4倍，应为“增长33.4倍”或“增长到34.4倍”")
+        let related = try #require(d["related"] as? [[String: Any]])
+        #expect(related.map { "\($0["line"]!):\($0["column"]!)" } == ["33:21", "33:29"])
     }
 }

@@ -5,11 +5,15 @@ import Foundation
 public struct ConfiguredRule: Sendable {
     public let rule: any Rule
     public let severity: Severity
+    /// Whether the configuration set the severity: then it applies to every finding of the rule;
+    /// otherwise a rule may report a finding at another severity (a likely slip as a warning).
+    public let severityIsConfigured: Bool
     public var id: String { type(of: rule).description.id }
 
-    public init(rule: any Rule, severity: Severity) {
+    public init(rule: any Rule, severity: Severity, severityIsConfigured: Bool = false) {
         self.rule = rule
         self.severity = severity
+        self.severityIsConfigured = severityIsConfigured
     }
 }
 
@@ -60,7 +64,8 @@ public struct Linter: Sendable {
             if let chosen = setting?.severity { severity = chosen }
             guard let severity else { continue }
             let options = RuleOptions(setting?.options, keyPath: "rules.\(d.id).options", file: configuration.path ?? "")
-            rules.append(ConfiguredRule(rule: try type.init(options: options), severity: severity))
+            rules.append(ConfiguredRule(rule: try type.init(options: options), severity: severity,
+                                        severityIsConfigured: setting?.severity != nil))
         }
         self.init(rules: rules)
     }
@@ -172,7 +177,7 @@ public struct Linter: Sendable {
         if excerpt.unicodeScalars.count > 200 { excerpt = String(String.UnicodeScalarView(excerpt.unicodeScalars.prefix(200))) + "…" }
         let related = f.related.map { RelatedLocation(path: document.path, position: source.position(of: $0.offset), message: $0.message) }
             + f.relatedElsewhere
-        return Diagnostic(rule: rule.id, severity: f.severity ?? rule.severity, message: f.message, start: start, end: end,
+        return Diagnostic(rule: rule.id, severity: rule.severityIsConfigured ? rule.severity : (f.severity ?? rule.severity), message: f.message, start: start, end: end,
                           excerpt: excerpt, suggestion: f.suggestion, related: related, byteRange: f.range)
     }
 }

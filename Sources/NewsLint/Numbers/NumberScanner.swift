@@ -1,0 +1,345 @@
+import Foundation
+
+/// Finds the figures in a text (a paragraph's joined text, UTF-8): Arabic numbers in half or
+/// full width, with decimals, thousands separators, 万/亿 multipliers (`10亿零817万`), `%` or
+/// `％`, `百分之三十`, Chinese numerals before 倍 and in 百分之…, a unit, and the approximation
+/// words around them. Stray spaces inside a figure (`120 万元`, from page export) are allowed.
+public enum NumberScanner {
+    /// Units recognised after a number, longest first where one is a prefix of another.
+    static let units: [String] = [
+        "个百分点", "百分点", "平方公里", "平方米", "立方米", "人次", "家次", "公里", "千米",
+        "元", "个", "户", "人", "名", "位", "亩", "米", "吨", "家", "所", "项", "次", "场", "期", "件", "处", "座", "支",
+        "台", "辆", "栋", "间", "条", "根", "眼", "只", "头", "份", "册", "批", "类", "套", "部", "篇", "天", "年", "月",
+        "日", "小时", "分钟", "岁", "倍", "棵", "株", "所", "村", "镇", "乡", "床",
+    ]
+    static let unitBytes: [(String, [UInt8])] = units.map { ($0, Array($0.utf8)) }
+        .sorted { $0.1.count > $1.1.count }
+
+    static let approxBefore = ["大约", "将近", "接近", "超过", "不足", "不到", "约", "近", "超", "逾"]
+
+    public static func figures(in text: [UInt8]) -> [Figure] {
+        var result: [Figure] = []
+        text.withUnsafeBufferPointer { p in
+            var i = 0
+            let n = p.count
+            while i < n {
+                let (v, len) = UTF8Scan.decode(p, at: i)
+                if digit(v) != nil {
+                    if let (figure, end) = arabic(p, at: i) {
+                        result.append(figure)
+                        i = end
+                    } else {
+                        // Not a figure (a code such as S104): skip the whole run of digits and letters.
+                        while i < n, case let w = UTF8Scan.decode(p, at: i).0, digit(w) != nil || Scalar.isASCIILetter(w) || w == 0x2E {
+                            i += UTF8Scan.decode(p, at: i).1
+                        }
+                    }
+                    continue
+                } else if v == 0x767E, let (figure, end) = percentInWords(p, at: i) {  // 百分之…
+                    result.append(figure)
+                    i = end
+                    continue
+                } else if chineseDigitValue(v) != nil, let (figure, end) = chineseMultiple(p, at: i) {
+                    result.append(figure)
+                    i = end
+                    continue
+                }
+                i += len
+            }
+        }
+        return result
+    }
+
+    // MARK: - Arabic numbers
+
+    @inline(__always)
+    static func digit(_ v: UInt32) -> Int? {
+        if v >= 0x30 && v <= 0x39 { return Int(v - 0x30) }
+        if v >= 0xFF10 && v <= 0xFF19 { return Int(v - 0xFF10) }
+        return nil
+    }
+
+    private static func arabic(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> (Figure, Int)? {
+        // A digit glued to Latin letters is part of a code (S104, G20), not a figure.
+        if start > 0 {
+            let prev = UTF8Scan.decode(p, at: previous(p, start)).0
+            if Scalar.isASCIILetter(prev) || prev == 0x2E || prev == 0xFF0E || prev == 0x2D { return nil }
+        }
+        var i = start
+        var digits = ""
+        var decimals = 0
+        var sawPoint = false
+        while i < p.count {
+            let (v, len) = UTF8Scan.decode(p, at: i)
+            if let d = digit(v) {
+                digits.append(Character(String(d)))
+                if sawPoint { decimals += 1 }
+                i += len
+            } else if (v == 0x2E || v == 0xFF0E) && !sawPoint, i + len < p.count, digit(UTF8Scan.decode(p, at: i + len).0) != nil {
+                digits.append(".")
+                sawPoint = true
+                i += len
+            } else if v == 0x2C && !sawPoint, isThousandsGroup(p, at: i + 1) {
+                i += 1  // 1,334 → 1334
+            } else {
+                break
+            }
+        }
+        if i < p.count, Scalar.isASCIILetter(UTF8Scan.decode(p, at: i).0) { return nil }
+        guard var value = Double(digits) else { return nil }
+        var ulp = pow(10, -Double(decimals))
+        var end = i
+        var approx = false
+
+        // 余/多 straight after the number (`50余万元`), then 万/亿 (`10亿零817万`).
+        var j = skipSpaces(p, end)
+        if let (_, wend) = match(p, j, ["余", "多"]) { approx = true; end = wend; j = skipSpaces(p, end) }
+        if let (mult, mend) = multiplier(p, j) {
+            value *= mult
+            ulp *= mult
+            end = mend
+            // 10亿零817万: a smaller part after 亿.
+            var k = end
+            if let (_, zend) = match(p, k, ["零"]) { k = zend }
+            if mult == 1e8, k < p.count, digit(UTF8Scan.decode(p, at: k).0) != nil, let (rest, rend) = smallPart(p, k) {
+                value += rest.value
+                ulp = rest.ulp
+                end = rend
+            }
+            j = skipSpaces(p, end)
+            if let (_, wend) = match(p, j, ["余", "多"]) { approx = true; end = wend; j = skipSpaces(p, end) }
+        }
+        var interval = Interval(value - ulp / 2, value + ulp / 2)
+        if approx { interval = Interval(value, value + max(ulp, value * 0.5)) }
+
+        // Unit: %, ％, or a word from the table.
+        var unit = ""
+        if j < p.count {
+            let (v, len) = UTF8Scan.decode(p, at: j)
+            if v == 0x25 || v == 0xFF05 {
+                unit = "%"
+                end = j + len
+            } else if let (u, uend) = unitAt(p, j) {
+                unit = u == "个百分点" ? "百分点" : u
+                end = uend
+            }
+        }
+        // 余/多 after the unit (`20余公里` is caught above; `1.9万余人` too).
+        let prefix = approxPrefix(p, start)
+        if let word = prefix.word { approx = true; interval = widen(interval, value: value, word: word) }
+        if let (word, _) = match(p, skipSpaces(p, end), ["左右", "上下", "以上", "以下"]) {
+            approx = true
+            interval = widen(interval, value: value, word: word)
+        }
+        let figure = Figure(range: start..<end, prefixStart: prefix.start, value: value, interval: interval,
+                            unit: unit, approximate: approx, decimals: decimals)
+        return (figure, end)
+    }
+
+    private static func isThousandsGroup(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + 3 <= p.count else { return false }
+        for k in 0..<3 where !(p[i + k] >= 0x30 && p[i + k] <= 0x39) { return false }
+        return i + 3 == p.count || !(p[i + 3] >= 0x30 && p[i + 3] <= 0x39)
+    }
+
+    private static func multiplier(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Double, Int)? {
+        if let (_, e) = match(p, i, ["万亿"]) { return (1e12, e) }
+        if let (_, e) = match(p, i, ["亿"]) { return (1e8, e) }
+        // 万 but not 万人次-style units only: 万 is always a multiplier after a number.
+        if let (_, e) = match(p, i, ["万"]) { return (1e4, e) }
+        if let (_, e) = match(p, i, ["千"]) {
+            // 千米/千克 are units, not a multiplier.
+            if match(p, e, ["米", "克", "瓦"]) != nil { return nil }
+            return (1e3, e)
+        }
+        return nil
+    }
+
+    /// The part after `亿零` in `10亿零817万`.
+    private static func smallPart(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> ((value: Double, ulp: Double), Int)? {
+        var k = i
+        var digits = ""
+        while k < p.count, let d = digit(UTF8Scan.decode(p, at: k).0) { digits.append(Character(String(d))); k += UTF8Scan.decode(p, at: k).1 }
+        guard let v = Double(digits) else { return nil }
+        if let (_, e) = match(p, k, ["万"]) { return ((v * 1e4, 1e4), e) }
+        return ((v, 1), k)
+    }
+
+    private static func unitAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (String, Int)? {
+        for (name, bytes) in unitBytes where i + bytes.count <= p.count {
+            var same = true
+            for k in 0..<bytes.count where p[i + k] != bytes[k] { same = false; break }
+            if same { return (name, i + bytes.count) }
+        }
+        return nil
+    }
+
+    // MARK: - Approximation
+
+    private static func approxPrefix(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> (word: String?, start: Int) {
+        for word in approxBefore {
+            let w = Array(word.utf8)
+            let s = start - w.count
+            guard s >= 0 else { continue }
+            var same = true
+            for k in 0..<w.count where p[s + k] != w[k] { same = false; break }
+            if same { return (word, s) }
+        }
+        return (nil, start)
+    }
+
+    private static func widen(_ i: Interval, value: Double, word: String) -> Interval {
+        switch word {
+        case "约", "大约", "左右", "上下": return Interval(min(i.low, value * 0.9), max(i.high, value * 1.1))
+        case "近", "将近", "接近", "不足", "不到", "以下": return Interval(value * 0.8, i.high)
+        default: return Interval(i.low, max(i.high, value * 1.5))  // 超, 超过, 逾, 以上
+        }
+    }
+
+    // MARK: - Chinese numerals
+
+    static func chineseDigitValue(_ v: UInt32) -> Int? {
+        switch v {
+        case 0x96F6, 0x3007: return 0  // 零 〇
+        case 0x4E00: return 1
+        case 0x4E8C, 0x4E24: return 2  // 二 两
+        case 0x4E09: return 3
+        case 0x56DB: return 4
+        case 0x4E94: return 5
+        case 0x516D: return 6
+        case 0x4E03: return 7
+        case 0x516B: return 8
+        case 0x4E5D: return 9
+        default: return nil
+        }
+    }
+
+    static func chineseUnitValue(_ v: UInt32) -> Double? {
+        switch v {
+        case 0x5341: return 10  // 十
+        case 0x767E: return 100  // 百
+        case 0x5343: return 1000  // 千
+        case 0x4E07: return 1e4  // 万
+        case 0x4EBF: return 1e8  // 亿
+        default: return nil
+        }
+    }
+
+    /// The value of a Chinese numeral: `三十五`, `两百`, `一点五`, `二〇二一` (digit by digit).
+    public static func chineseValue(_ s: String) -> Double? {
+        let scalars = Array(s.unicodeScalars.map(\.value))
+        guard !scalars.isEmpty else { return nil }
+        if let point = scalars.firstIndex(of: 0x70B9) {  // 点
+            guard let whole = chineseValue(String(String.UnicodeScalarView(s.unicodeScalars.prefix(point)))) else { return nil }
+            var frac = 0.0, scale = 0.1
+            for v in scalars[(point + 1)...] {
+                guard let d = chineseDigitValue(v) else { return nil }
+                frac += Double(d) * scale
+                scale /= 10
+            }
+            return whole + frac
+        }
+        if scalars.allSatisfy({ chineseDigitValue($0) != nil }) && scalars.count > 1 {
+            // 二〇二一: digits in a row.
+            return Double(scalars.reduce(0) { $0 * 10 + chineseDigitValue($1)! })
+        }
+        var total = 0.0, section = 0.0, number = 0.0
+        for v in scalars {
+            if let d = chineseDigitValue(v) {
+                number = Double(d)
+            } else if let u = chineseUnitValue(v) {
+                if u >= 1e4 {
+                    total = (total + section + number) * u
+                    section = 0
+                } else {
+                    section += (number == 0 ? 1 : number) * u
+                }
+                number = 0
+            } else {
+                return nil
+            }
+        }
+        return total + section + number
+    }
+
+    private static func isChineseNumeral(_ v: UInt32) -> Bool {
+        chineseDigitValue(v) != nil || chineseUnitValue(v) != nil || v == 0x70B9
+    }
+
+    /// `百分之三十`, `百分之1.5`.
+    private static func percentInWords(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> (Figure, Int)? {
+        guard let (_, afterWord) = match(p, start, ["百分之"]) else { return nil }
+        if afterWord < p.count, digit(UTF8Scan.decode(p, at: afterWord).0) != nil, let (f, end) = arabic(p, at: afterWord) {
+            let figure = Figure(range: start..<end, prefixStart: approxPrefix(p, start).start, value: f.value,
+                                interval: f.interval, unit: "%", approximate: f.approximate, decimals: f.decimals)
+            return (figure, end)
+        }
+        var k = afterWord
+        var text = ""
+        while k < p.count {
+            let (v, len) = UTF8Scan.decode(p, at: k)
+            guard isChineseNumeral(v), let u = Unicode.Scalar(v) else { break }
+            text.unicodeScalars.append(u)
+            k += len
+        }
+        guard let value = chineseValue(text) else { return nil }
+        let prefix = approxPrefix(p, start)
+        var interval = Interval(value - 0.5, value + 0.5)
+        if let word = prefix.word { interval = widen(interval, value: value, word: word) }
+        return (Figure(range: start..<k, prefixStart: prefix.start, value: value, interval: interval, unit: "%",
+                       approximate: prefix.word != nil, decimals: 0), k)
+    }
+
+    /// A Chinese numeral directly before 倍 (`增长三十多倍`), the only place words are read as figures:
+    /// elsewhere they are too often part of words (`一村一品`, `三会一课`).
+    private static func chineseMultiple(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> (Figure, Int)? {
+        var k = start
+        var text = ""
+        while k < p.count {
+            let (v, len) = UTF8Scan.decode(p, at: k)
+            guard isChineseNumeral(v), let u = Unicode.Scalar(v) else { break }
+            text.unicodeScalars.append(u)
+            k += len
+        }
+        var approx = false
+        if let (_, e) = match(p, k, ["多", "余"]) { approx = true; k = e }
+        guard let (_, end) = match(p, k, ["倍"]), let value = chineseValue(text) else { return nil }
+        let prefix = approxPrefix(p, start)
+        var interval = Interval(value - 0.5, value + 0.5)
+        if approx { interval = Interval(value, value + max(1, value * 0.5)) }
+        if let word = prefix.word { interval = widen(interval, value: value, word: word) }
+        return (Figure(range: start..<end, prefixStart: prefix.start, value: value, interval: interval, unit: "倍",
+                       approximate: approx || prefix.word != nil, decimals: 0), end)
+    }
+
+    // MARK: - Helpers
+
+    private static func previous(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        var k = i - 1
+        while k > 0 && !UTF8Scan.isScalarStart(p[k]) { k -= 1 }
+        return k
+    }
+
+    private static func skipSpaces(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        var k = i
+        while k < p.count {
+            let (v, len) = UTF8Scan.decode(p, at: k)
+            guard Scalar.isSpace(v) else { break }
+            k += len
+        }
+        return k
+    }
+
+    /// The first of `words` that stands at `i`, and where it ends.
+    static func match(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ words: [String]) -> (String, Int)? {
+        for word in words {
+            let w = word.utf8
+            guard i + w.count <= p.count else { continue }
+            var k = i
+            var same = true
+            for b in w { if p[k] != b { same = false; break }; k += 1 }
+            if same { return (word, i + w.count) }
+        }
+        return nil
+    }
+}
