@@ -69,6 +69,8 @@ struct CommandLineTool {
             return ExitCode.clean
         case "layout":
             return layout(options)
+        case "claims":
+            return claims(options)
         default:
             return lint(options)
         }
@@ -92,7 +94,7 @@ struct CommandLineTool {
             let a = args[i]
             defer { i += 1 }
             if endOfOptions || !a.hasPrefix("-") || a == "-" {
-                if !sawCommand && o.paths.isEmpty && ["lint", "rules", "explain", "layout", "help", "version"].contains(a) {
+                if !sawCommand && o.paths.isEmpty && ["lint", "rules", "explain", "layout", "claims", "help", "version"].contains(a) {
                     o.command = a
                     sawCommand = true
                 } else {
@@ -141,13 +143,23 @@ struct CommandLineTool {
 
     // MARK: - lint
 
-    private func lint(_ options: Options) -> Int32 {
+    /// What a run works on: the configuration, the rules it makes, and the files to read.
+    struct Prepared {
+        let configuration: Configuration
+        let linter: Linter
+        let files: [InputFile]
+        let errors: [InputError]
+    }
+
+    func fail(_ text: String, _ lang: Language) -> Int32 {
+        writeErr("newslint: " + (lang == .zh ? "错误：" : "error: ") + text + "\n")
+        return ExitCode.failure
+    }
+
+    /// Loads the configuration (--config, else the nearest .lint.json, else the defaults), makes the
+    /// rules, and collects the files: the paths given, else what the configuration includes.
+    func prepare(_ options: Options) -> Result<Prepared, ExitStatus> {
         let lang = options.lang
-        func fail(_ text: String) -> Int32 {
-            writeErr("newslint: " + (lang == .zh ? "错误：" : "error: ") + text + "\n")
-            return ExitCode.failure
-        }
-        // Configuration: --config, else the nearest .lint.json, else the defaults.
         var configuration = Configuration(baseDirectory: workingDirectory)
         let configFile = options.configPath.map { $0.hasPrefix("/") ? $0 : workingDirectory + "/" + $0 }
             ?? Configuration.find(from: workingDirectory)
@@ -156,7 +168,7 @@ struct CommandLineTool {
                 configuration = try Configuration.load(path: configFile, displayPath: options.configPath ?? relative(configFile),
                                                        knownRules: RuleRegistry.ids)
             } catch {
-                return fail(error.describe(lang))
+                return .failure(ExitStatus(code: fail(error.describe(lang), lang)))
             }
             if let dir = configuration.rulesDirectory {
                 var isDir: ObjCBool = false
@@ -164,7 +176,7 @@ struct CommandLineTool {
                 if !FileManager.default.fileExists(atPath: full, isDirectory: &isDir) || !isDir.boolValue {
                     let e = ConfigurationError(file: configuration.path ?? "", keyPath: "rulesDirectory",
                                                message: LocalizedText(zh: "规则目录 `\(dir)` 不存在", en: "rules directory `\(dir)` does not exist"))
-                    return fail(e.describe(lang))
+                    return .failure(ExitStatus(code: fail(e.describe(lang), lang)))
                 }
             }
         }
@@ -172,10 +184,8 @@ struct CommandLineTool {
         do {
             linter = try Linter(configuration: configuration)
         } catch {
-            return fail(error.describe(lang))
+            return .failure(ExitStatus(code: fail(error.describe(lang), lang)))
         }
-
-        // Inputs: the paths given, else what the configuration includes.
         let collector = FileCollector(baseDirectory: configuration.baseDirectory, workingDirectory: workingDirectory,
                                       exclude: configuration.exclude)
         let collected: (files: [InputFile], errors: [InputError])
@@ -184,10 +194,22 @@ struct CommandLineTool {
         } else if !configuration.include.isEmpty {
             collected = collector.collect(include: configuration.include)
         } else {
-            return fail(lang == .zh ? "没有给出要检查的文件，.lint.json 的 include 也为空"
-                                    : "no paths given, and no .lint.json `include` to fall back on")
+            return .failure(ExitStatus(code: fail(lang == .zh ? "没有给出要检查的文件，.lint.json 的 include 也为空"
+                                                              : "no paths given, and no .lint.json `include` to fall back on", lang)))
         }
+        return .success(Prepared(configuration: configuration, linter: linter, files: collected.files, errors: collected.errors))
+    }
 
+    struct ExitStatus: Error { let code: Int32 }
+
+    private func lint(_ options: Options) -> Int32 {
+        let lang = options.lang
+        let collected: Prepared
+        switch prepare(options) {
+        case let .success(p): collected = p
+        case let .failure(status): return status.code
+        }
+        let linter = collected.linter
         let result = linter.lint(collected.files)
         let inputErrors = collected.errors + result.inputErrors
         let report = LintReport(files: result.files, inputErrors: inputErrors)
@@ -210,7 +232,7 @@ struct CommandLineTool {
             do {
                 try Data(rendered.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
-                return fail((lang == .zh ? "无法写入 " : "cannot write ") + out + ": \(error.localizedDescription)")
+                return fail((lang == .zh ? "无法写入 " : "cannot write ") + out + ": \(error.localizedDescription)", lang)
             }
         } else {
             writeOut(rendered)
@@ -231,18 +253,11 @@ struct CommandLineTool {
             status = ExitCode.failure
         }
         for file in collected.files {
-            do {
-                let bytes = file.isStandardInput ? FileReader.readStandardInput() : try FileReader.read(file.fileSystemPath)
-                let decoded = try TextDecoder.decode(bytes)
-                let document = Document(path: file.path, source: SourceText(utf8: decoded.utf8, encoding: decoded.encoding))
+            switch DocumentLoader.document(file) {
+            case let .success(document):
                 writeOut("# \(file.path)\n" + document.blockListing())
-            } catch let failure as InputFailure {
-                writeErr("newslint: \(file.path): \(failure.message.text(options.lang))\n")
-                status = ExitCode.failure
-            } catch let failure as DecodingFailure {
-                writeErr("newslint: \(file.path): \(failure.message(options.lang))\n")
-                status = ExitCode.failure
-            } catch {
+            case let .failure(error):
+                writeErr("newslint: \(error.path): \(error.message.text(options.lang))\n")
                 status = ExitCode.failure
             }
         }

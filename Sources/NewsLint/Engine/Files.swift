@@ -76,7 +76,7 @@ public struct InputFile: Sendable, Equatable {
 }
 
 /// A path that could not be linted, with the reason.
-public struct InputError: Sendable {
+public struct InputError: Error, Sendable {
     public let path: String
     public let message: LocalizedText
 

@@ -134,30 +134,23 @@ public struct Linter: Sendable {
     /// Reads, decodes and analyses one input and runs the document rules on it. The document
     /// itself is kept only when corpus rules will need it.
     private func analyse(_ input: Input, documentRules: [ConfiguredRule], corpusRules: [ConfiguredRule]) -> Analysed {
-        let bytes: [UInt8]
+        let loaded: Result<Document, InputError>
         switch input {
-        case let .memory(_, b): bytes = b
-        case let .file(path, fsPath):
-            do throws(InputFailure) {
-                bytes = try FileReader.read(fsPath)
-            } catch {
-                return Analysed(error: InputError(path: path, message: error.message))
-            }
+        case let .memory(path, bytes): loaded = DocumentLoader.document(path: path, bytes: bytes)
+        case let .file(path, fsPath): loaded = DocumentLoader.document(InputFile(path: path, fileSystemPath: fsPath))
         }
-        let decoded: (utf8: [UInt8], encoding: SourceEncoding)
-        do throws(DecodingFailure) {
-            decoded = try TextDecoder.decode(bytes)
-        } catch {
-            return Analysed(error: InputError(path: input.path, message: LocalizedText(zh: error.message(.zh), en: error.message(.en))))
+        let document: Document
+        switch loaded {
+        case let .success(d): document = d
+        case let .failure(error): return Analysed(error: error)
         }
-        let document = Document(path: input.path, source: SourceText(utf8: decoded.utf8, encoding: decoded.encoding))
         var diagnostics: [Diagnostic] = []
         for configured in documentRules {
             for f in (configured.rule as! any DocumentRule).check(document) {
                 if let d = diagnostic(f, rule: configured, in: document) { diagnostics.append(d) }
             }
         }
-        let report = FileReport(path: input.path, characters: document.source.characterCount, encoding: decoded.encoding,
+        let report = FileReport(path: input.path, characters: document.source.characterCount, encoding: document.source.encoding,
                                 diagnostics: sorted(diagnostics), source: document.source)
         if corpusRules.isEmpty { return Analysed(report: report) }
         return Analysed(report: report, document: document,
@@ -195,4 +188,27 @@ final class Slots<T: Sendable>: @unchecked Sendable {
     }
 
     var values: [T] { storage.map { $0! } }
+}
+
+/// Reads and analyses one input: the one way every command turns a file into a document.
+public enum DocumentLoader {
+    /// Decodes `bytes` and analyses them, or says why they are not text.
+    public static func document(path: String, bytes: [UInt8]) -> Result<Document, InputError> {
+        do throws(DecodingFailure) {
+            let decoded = try TextDecoder.decode(bytes)
+            return .success(Document(path: path, source: SourceText(utf8: decoded.utf8, encoding: decoded.encoding)))
+        } catch {
+            return .failure(InputError(path: path, message: LocalizedText(zh: error.message(.zh), en: error.message(.en))))
+        }
+    }
+
+    /// Reads a file (standard input for `-`) and analyses it.
+    public static func document(_ file: InputFile) -> Result<Document, InputError> {
+        if file.isStandardInput { return document(path: file.path, bytes: FileReader.readStandardInput()) }
+        do throws(InputFailure) {
+            return document(path: file.path, bytes: try FileReader.read(file.fileSystemPath))
+        } catch {
+            return .failure(InputError(path: file.path, message: error.message))
+        }
+    }
 }

@@ -15,6 +15,11 @@ public enum NumberScanner {
     static let unitBytes: [(String, [UInt8])] = units.map { ($0, Array($0.utf8)) }
         .sorted { $0.1.count > $1.1.count }
 
+    /// Units that count whole things: a whole number of them, with no 万/亿, is exact.
+    public static let countUnits: Set<String> = ["个", "人", "名", "位", "家", "所", "项", "户", "村", "镇", "乡", "座", "支",
+                                                 "条", "类", "批", "部", "篇", "件", "处", "场", "次", "人次", "家次", "台", "辆",
+                                                 "栋", "间", "根", "眼", "只", "头", "份", "册", "套", "棵", "株", "床"]
+
     static let approxBefore = ["大约", "将近", "接近", "超过", "不足", "不到", "约", "近", "超", "逾"]
 
     public static func figures(in text: [UInt8]) -> [Figure] {
@@ -124,6 +129,8 @@ public enum NumberScanner {
                 end = uend
             }
         }
+        // Whole counts of things are exact: `5个` is five, not 4.5 to 5.5.
+        if decimals == 0 && ulp == 1 && !approx && Self.countUnits.contains(unit) { interval = Interval(exactly: value) }
         // 余/多 after the unit (`20余公里` is caught above; `1.9万余人` too).
         let prefix = approxPrefix(p, start)
         if let word = prefix.word { approx = true; interval = widen(interval, value: value, word: word) }

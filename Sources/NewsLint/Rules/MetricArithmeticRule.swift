@@ -1,20 +1,57 @@
 import Foundation
 
+/// A numeric claim the rule found, with what it concluded: the unit of the claims ledger
+/// (`newslint claims`) and the source of the rule's findings.
+public struct Claim: Sendable {
+    public enum Kind: String, Sendable {
+        case multiple, doubling
+        case fallingMultiple = "falling-multiple"
+        case percentChange = "percent-change"
+        case percentagePoints = "percentage-points"
+        case share, difference
+        case partsAndTotal = "parts-and-total"
+        case listCount = "list-count"
+    }
+
+    public enum Verdict: String, Sendable {
+        case consistent
+        case contradicted
+        /// Explained only by the common slip between 增长N倍 and 增长到N倍.
+        case likelySlip = "likely-slip"
+        case notCheckable = "not-checkable"
+    }
+
+    public let kind: Kind
+    /// The claim's span in the document's source.
+    public let range: Range<Int>
+    public let text: String
+    /// The figures the claim was checked against, as written.
+    public let figures: [String]
+    /// What the figures give (`原来的34.35倍`, `150.7%`), when they give something.
+    public let computed: String?
+    public let verdict: Verdict
+    public let message: LocalizedText?
+    public let suggestion: String?
+    public let related: [(offset: Int, message: LocalizedText)]
+}
+
 /// `metric-arithmetic`: numeric claims checked against the figures stated beside them.
 ///
-/// Checks now, within a sentence: growth multiples after `从A…至B` (`增长N倍`: B = A×(N+1);
-/// `增长到N倍`, `是原来的N倍`: B = A×N; `翻N番`: B = A×2^N), percentage change after `从A…至B`
-/// (`增长P%`, `下降P%`, `降低到P%`), a change between two percentages given in `%` where it is
-/// in 百分点, shares (`A占B的P%`) with their difference (`超收X`), and the always-wrong
-/// `减少/降低/下降N倍`. Every figure carries its precision; a claim is reported only when no
-/// value the figures allow makes it true.
+/// Within a sentence: growth multiples after `从A…至B` (`增长N倍`: B = A×(N+1); `增长到N倍`,
+/// `是原来的N倍`: B = A×N; `翻N番`: B = A×2^N), percentage change after `从A…至B` (`增长P%`,
+/// `下降P%`, `降低到P%`), a change between two percentages given in `%` where it is in 百分点,
+/// shares (`A占B的P%`) with their difference (`超收X`), parts that exceed their total (`共N个，
+/// 其中…`), the share of the upper grades of a listed distribution (`四星2个、三星5个、二星5个，
+/// 三星以上占58%`), counts of listed items (`甲、乙、丙3人`, `项目5个（甲、乙、丙、丁、戊）`), and the
+/// always-wrong `减少/降低/下降N倍`. Every figure carries its precision: a claim is reported only when
+/// no value the figures allow makes it true.
 public struct MetricArithmeticRule: DocumentRule {
     public static let description = RuleDescription(
         id: "metric-arithmetic",
         name: LocalizedText(zh: "数字计算", en: "Arithmetic of numeric claims"),
         rationale: LocalizedText(
-            zh: "倍数、百分比、占比和差额必须与文中列出的数字相符。“增长N倍”指新值是原值的N+1倍，“增长到N倍”“是原来的N倍”指N倍；数量不能“减少N倍”；两个百分数之差用“百分点”。数字按其精度以区间计算，只有无论如何取整都不成立时才报告。",
-            en: "Multiples, percentages, shares and differences must agree with the figures the copy gives. 增长N倍 means the new value is N+1 times the old, 增长到N倍 and 是原来的N倍 mean N times; a quantity cannot fall by a multiple (减少N倍); the difference of two percentages is in 百分点. Figures are taken with their precision, as intervals: a claim is reported only when no rounding of the figures makes it true."),
+            zh: "倍数、百分比、占比、差额、分项之和与列举的个数必须与文中列出的数字相符。“增长N倍”指新值是原值的N+1倍，“增长到N倍”“是原来的N倍”指N倍；数量不能“减少N倍”；两个百分数之差用“百分点”。数字按其精度以区间计算，只有无论如何取整都不成立时才报告。`newslint claims` 列出检查过的每一处数字说法。",
+            en: "Multiples, percentages, shares, differences, sums of parts and counts of listed items must agree with the figures the copy gives. 增长N倍 means the new value is N+1 times the old, 增长到N倍 and 是原来的N倍 mean N times; a quantity cannot fall by a multiple (减少N倍); the difference of two percentages is in 百分点. Figures are taken with their precision, as intervals: a claim is reported only when no rounding of the figures makes it true. `newslint claims` lists every claim checked."),
         severity: .error,
         triggering: [
             // Seed 000 line 33.
@@ -24,9 +61,15 @@ public struct MetricArithmeticRule: DocumentRule {
             RuleExample("收入从5万元增长到20万元，⟦翻了一番⟧。"),
             RuleExample("事故起数⟦下降了3倍⟧。"),
             RuleExample("工业增加值由3152万元增长到3420万元，⟦增长18.5%⟧。"),
+            RuleExample("价格由50元降到40元，⟦下降了25%⟧。"),
             RuleExample("覆盖率由62%提高到78%，⟦提高了16%⟧。"),
+            RuleExample("覆盖率由62%提高到78%，⟦提高了18个百分点⟧。"),
             RuleExample("累计完成税收1334万元，⟦占任务数885万元的160.7%⟧，超收449万元。"),
             RuleExample("累计完成税收1334万元，占任务数885万元的150.7%，⟦超收459万元⟧。"),
+            RuleExample("我市推进高速公路项目⟦共9个，其中在建项目5个，计划新开工项目3个，新筹建项目2个⟧。"),
+            RuleExample("创成农村四星支部2个、三星5个、二星5个，⟦三星以上支部占68%⟧。"),
+            RuleExample("在建项目⟦5个（沿太行、沿黄、焦平、沁伊）⟧。"),
+            RuleExample("⟦李胜利、赵成国、贾顺心4人⟧荣登“乡村光荣榜”。"),
         ],
         nonTriggering: [
             RuleExample("2012年至2021年，该街道财政收入从425万元跃升至1.46亿元，增长33.4倍。"),
@@ -35,12 +78,25 @@ public struct MetricArithmeticRule: DocumentRule {
             RuleExample("收入从5万元增长到10万元，翻了一番。"),
             RuleExample("该区学前教育经费从 2015 年的 439 万元增长到 2017\n年的 5578 万元，增长约11.7倍。"),
             RuleExample("工业增加值由3152万元增长到3420万元，增长8.5%。"),
+            RuleExample("价格由50元降到40元，下降了20%，降低到原来的80%。"),
             RuleExample("覆盖率由62%提高到78%，提高了16个百分点。"),
             RuleExample("覆盖率由50%提高到60%，提高了20%。"),
             // Seed 002 line 43.
             RuleExample("累计完成税收1334万元，占任务数885万元的150.7%，超收449万元，维持全县排名第一。"),
             RuleExample("投资约100亿元，比上年增长近3倍。"),
             RuleExample("建成水冲式无害化厕所5416户，占常住户数的94.6%。"),
+            RuleExample("事故起数由20起下降到5起，下降了75%，降低到原来的四分之一。"),
+            // Seed 002 line 90: parts and totals, and counted lists.
+            RuleExample("我市推进高速公路项目共9个，其中在建项目5个（沿太行、沿黄、焦平、沁伊、长修），计划新开工项目2个（沿太行高速焦作段、郑州至辉县高速公路），新筹建项目2个（郑焦、焦唐）。"),
+            // Seed 003 lines 27 and 55.
+            RuleExample("创成农村四星支部2个、三星5个、二星5个，三星以上支部占58%；创成城市社区四星支部1个、二星1个，三星以上支部占50%。"),
+            RuleExample("拟创“五星”支部1个，“四星”支部3个，“三星”以上村党支部占比67%。"),
+            RuleExample("该街道目前共划分67个全科网格（其中村31个，社区36个）。"),
+            RuleExample("共有党员120名，其中女党员35名、少数民族党员5名。"),
+            RuleExample("后南谢村李胜利、金炉村赵成国、南霍村贾顺心、北魏村乔继忠4人荣登榜单。"),
+            RuleExample("辖区张庄中学、大驾小学、杨梧楼小学等5所中小学新建了教学楼。"),
+            RuleExample("结合实际将镇域划分为镇南、镇北和镇东3个片区。"),
+            RuleExample("培育国家级农业合作社3个，省、市级家庭农场3个。"),
         ]
     )
 
@@ -49,7 +105,16 @@ public struct MetricArithmeticRule: DocumentRule {
     }
 
     public func check(_ document: Document) -> [Finding] {
-        var findings: [Finding] = []
+        claims(in: document).compactMap { claim in
+            guard claim.verdict == .contradicted || claim.verdict == .likelySlip, let message = claim.message else { return nil }
+            return Finding(range: claim.range, message: message, suggestion: claim.suggestion, related: claim.related,
+                           severity: claim.verdict == .likelySlip ? .warning : nil)
+        }
+    }
+
+    /// Every numeric claim in the document with its verdict: the claims ledger.
+    public func claims(in document: Document) -> [Claim] {
+        var claims: [Claim] = []
         for p in document.paragraphs where p.kind.isProse {
             let figures = NumberScanner.figures(in: p.text)
             guard !figures.isEmpty else { continue }
@@ -57,23 +122,30 @@ public struct MetricArithmeticRule: DocumentRule {
             for sentence in p.sentences() {
                 let figs = figures.filter { sentence.contains($0.range.lowerBound) }
                 guard !figs.isEmpty else { continue }
-                var claimsUsed = Set<Int>()  // figure index (in figs) already judged as a claim
-                checkFallingMultiples(figs, text, p, sentence, &claimsUsed, into: &findings)
-                checkChanges(figs, text, p, sentence, &claimsUsed, into: &findings)
-                checkShares(figs, text, p, sentence, into: &findings)
+                var s = Sentence(p: p, text: text, range: sentence, figs: figs)
+                s.fallingMultiples()
+                s.changes()
+                s.shares()
+                s.partsAndTotals()
+                s.gradeShares()
+                s.listCounts()
+                s.uncheckable()
+                claims += s.claims
             }
         }
-        return findings
+        return claims.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     // MARK: - Words around figures
 
     static let growthVerbs = ["增长", "增加", "提高", "上升", "跃升", "扩大", "提升", "攀升", "增至", "升至"]
-    static let declineVerbs = ["下降", "减少", "降低", "缩小", "缩减", "回落", "减至", "降至"]
+    static let declineVerbs = ["下降", "减少", "降低", "缩小", "缩减", "回落", "减至", "降至", "降到"]
     static let toMarks = ["至", "到"]
     static let fromMarks = ["从", "由"]
+    /// Units that count things (a list of items can be counted in them).
+    static let counters = NumberScanner.countUnits
 
-    /// A claim word standing right before a figure (`增长了`, `是原来的`), and where it starts.
+    /// A claim word standing right before a figure.
     enum Verb: Equatable {
         case growth, ratio, decline, declineTo
     }
@@ -83,7 +155,9 @@ public struct MetricArithmeticRule: DocumentRule {
         var end = figure.prefixStart
         if let s = text.ending(at: end, with: ["了"], from: sentenceStart) { end = s.start }
         if let s = text.ending(at: end, with: ["原来的", "上年的", "去年的", "的"], from: sentenceStart) {
-            return (.ratio, text.ending(at: s.start, with: ["是", "为", "相当于", "达到"], from: sentenceStart)?.start ?? s.start)
+            let ratioStart = text.ending(at: s.start, with: ["是", "为", "相当于", "达到"], from: sentenceStart)?.start ?? s.start
+            let verbStart = text.ending(at: ratioStart, with: declineVerbs.map { $0 + "到" } + ["降低到", "下降到", "减少到"], from: sentenceStart)
+            return verbStart.map { (.declineTo, $0.start) } ?? (.ratio, ratioStart)
         }
         if let s = text.ending(at: end, with: growthVerbs.map { $0 + "到" } + growthVerbs.map { $0 + "至" }, from: sentenceStart) {
             return (.ratio, s.start)
@@ -95,193 +169,9 @@ public struct MetricArithmeticRule: DocumentRule {
             return (s.word.hasSuffix("至") ? .ratio : .growth, s.start)
         }
         if let s = text.ending(at: end, with: declineVerbs, from: sentenceStart) {
-            return (s.word.hasSuffix("至") ? .declineTo : .decline, s.start)
+            return (s.word.hasSuffix("至") || s.word.hasSuffix("到") ? .declineTo : .decline, s.start)
         }
         return nil
-    }
-
-    // MARK: - 减少N倍
-
-    private func checkFallingMultiples(_ figs: [Figure], _ text: ClaimText, _ p: Paragraph, _ sentence: Range<Int>,
-                                       _ used: inout Set<Int>, into findings: inout [Finding]) {
-        for (k, f) in figs.enumerated() where f.unit == "倍" {
-            guard let (verb, start) = Self.verb(before: f, in: text, from: sentence.lowerBound), verb == .decline || verb == .declineTo else { continue }
-            used.insert(k)
-            let claim = text.string(start..<f.range.upperBound)
-            findings.append(Finding(range: p.sourceRange(start..<f.range.upperBound), message: Messages.fallingMultiple(claim)))
-        }
-    }
-
-    // MARK: - 从A至B, 增长N倍 / 增长P% / 提高X个百分点 / 翻N番
-
-    private func checkChanges(_ figs: [Figure], _ text: ClaimText, _ p: Paragraph, _ sentence: Range<Int>,
-                              _ used: inout Set<Int>, into findings: inout [Finding]) {
-        guard let (a, b) = fromTo(figs, text, sentence) else { return }
-        let A = figs[a], B = figs[b]
-        let related: [(offset: Int, message: LocalizedText)] = [
-            (p.sourceOffset(A.range.lowerBound), LocalizedText(zh: "起点数字", en: "the figure it starts from")),
-            (p.sourceOffset(B.range.lowerBound), LocalizedText(zh: "终点数字", en: "the figure it ends at")),
-        ]
-        guard let ratio = B.interval / A.interval else { return }
-        let centre = B.value / A.value
-        let figuresText = "\(text.string(A.range))→\(text.string(B.range))"
-
-        for k in (b + 1)..<figs.count where !used.contains(k) {
-            let claim = figs[k]
-            guard let (verb, start) = Self.verb(before: claim, in: text, from: sentence.lowerBound) else { continue }
-            let span = start..<claim.range.upperBound
-            let claimText = text.string(span)
-            var verdict: Verdict?
-            switch claim.unit {
-            case "倍":
-                guard verb == .growth || verb == .ratio else { continue }
-                verdict = judgeMultiple(claim, verb: verb, ratio: ratio, centre: centre, claimText: claimText, figures: figuresText)
-            case "%" where A.isPercent && B.isPercent:
-                verdict = judgePointsGivenAsPercent(claim, verb: verb, a: A, b: B, claimText: claimText, figures: figuresText)
-            case "%":
-                verdict = judgePercent(claim, verb: verb, ratio: ratio, centre: centre, claimText: claimText, figures: figuresText)
-            case "百分点" where A.isPercent && B.isPercent:
-                let diff = abs(B.value - A.value)
-                let allowed = Interval(abs(B.interval.low - A.interval.high), abs(B.interval.high - A.interval.low))
-                if !allowed.overlaps(claim.interval) {
-                    verdict = Verdict(message: Messages.points(claimText, figures: figuresText, diff: diff),
-                                      suggestion: claimText.replacingFigure(text.string(claim.range), with: Self.format(diff) + "个百分点"))
-                }
-            default:
-                continue
-            }
-            used.insert(k)
-            if let v = verdict {
-                findings.append(Finding(range: p.sourceRange(span), message: v.message, suggestion: v.suggestion,
-                                        related: related, severity: v.severity))
-            }
-        }
-        // 翻N番 after the pair.
-        if let (start, end, n) = text.doubling(after: B.range.upperBound, before: sentence.upperBound) {
-            let claimed = pow(2, Double(n))
-            if !ratio.contains(claimed) && abs(centre - claimed) / claimed > 0.05 {
-                let claimText = text.string(start..<end)
-                findings.append(Finding(range: p.sourceRange(start..<end),
-                                        message: Messages.doubling(claimText, figures: figuresText, ratio: centre), related: related))
-            }
-        }
-    }
-
-    /// The pair `从A…至B` in a sentence: A after 从/由 (a year may stand between: `从2015年的439万元`),
-    /// B after a verb ending in 至/到, same unit, A before B.
-    private func fromTo(_ figs: [Figure], _ text: ClaimText, _ sentence: Range<Int>) -> (Int, Int)? {
-        for (b, B) in figs.enumerated() where B.unit != "倍" && B.unit != "年" {
-            for a in stride(from: b - 1, through: 0, by: -1) where figs[a].unit == B.unit {
-                let A = figs[a]
-                // Between A and B: a verb ending in 至/到, and no clause break.
-                let between = text.string(A.range.upperBound..<B.prefixStart)
-                guard !between.contains("，"), !between.contains("；"), !between.contains(","),
-                      Self.toMarks.contains(where: { between.contains($0) }),
-                      (Self.growthVerbs + Self.declineVerbs + ["跃", "涨", "升", "降"]).contains(where: { between.contains($0) }) else { break }
-                // Before A, within a few characters of the same clause: 从/由.
-                let lead = text.string(max(sentence.lowerBound, text.back(from: A.prefixStart, scalars: 10))..<A.prefixStart)
-                let clause = lead.split(whereSeparator: { $0 == "，" || $0 == "," || $0 == "；" }).last.map(String.init) ?? lead
-                if Self.fromMarks.contains(where: { clause.contains($0) }) { return (a, b) }
-                break
-            }
-        }
-        return nil
-    }
-
-    /// What a claim checker concludes about a claim it found wrong.
-    struct Verdict {
-        var message: LocalizedText
-        var suggestion: String?
-        var severity: Severity?
-    }
-
-    private func judgeMultiple(_ claim: Figure, verb: Verb, ratio: Interval, centre: Double, claimText: String, figures: String) -> Verdict? {
-        let growth = ratio + -1
-        let consistent = verb == .growth ? growth.overlaps(claim.interval) : ratio.overlaps(claim.interval)
-        if consistent { return nil }
-        let fixGrowth = "增长" + Self.format(centre - 1) + "倍"
-        let fixRatio = "增长到" + Self.format(centre) + "倍"
-        // The common slip: 增长N倍 written for 增长到N倍 (or the reverse), judged on the central value.
-        let misuse = verb == .growth ? claim.interval.contains(centre) : claim.interval.contains(centre - 1)
-        return Verdict(message: Messages.multiple(claimText, figures: figures, ratio: centre, misuse: misuse),
-                       suggestion: verb == .growth ? fixGrowth : fixRatio, severity: misuse ? .warning : nil)
-    }
-
-    private func judgePercent(_ claim: Figure, verb: Verb, ratio: Interval, centre: Double, claimText: String, figures: String) -> Verdict? {
-        let computed: Interval
-        let value: Double
-        switch verb {
-        case .growth: computed = (ratio + -1) * 100; value = (centre - 1) * 100
-        case .decline: computed = Interval(100 - ratio.high * 100, 100 - ratio.low * 100); value = (1 - centre) * 100
-        case .ratio, .declineTo: computed = ratio * 100; value = centre * 100
-        }
-        if computed.overlaps(claim.interval) { return nil }
-        let fixed = claimText.replacingFigure(claimText.suffixFigure, with: Self.format(value, decimals: max(1, claim.decimals)) + "%")
-        return Verdict(message: Messages.percent(claimText, figures: figures, value: value, decimals: max(1, claim.decimals)),
-                       suggestion: fixed)
-    }
-
-    /// `由62%提高到78%，提高了16%`: the change between two percentages is 16个百分点.
-    private func judgePointsGivenAsPercent(_ claim: Figure, verb: Verb, a: Figure, b: Figure, claimText: String, figures: String) -> Verdict? {
-        guard verb == .growth || verb == .decline else { return nil }
-        let points = Interval(abs(b.interval.low - a.interval.high), abs(b.interval.high - a.interval.low))
-        guard let ratio = b.interval / a.interval else { return nil }
-        let relative = verb == .growth ? (ratio + -1) * 100 : Interval(100 - ratio.high * 100, 100 - ratio.low * 100)
-        if relative.overlaps(claim.interval) { return nil }  // a relative change, rightly in %
-        let diff = abs(b.value - a.value)
-        if points.overlaps(claim.interval) {
-            return Verdict(message: Messages.percentForPoints(claimText, figures: figures, diff: diff),
-                           suggestion: claimText.replacingFigure(claimText.suffixFigure, with: Self.format(diff) + "个百分点"))
-        }
-        return Verdict(message: Messages.points(claimText, figures: figures, diff: diff),
-                       suggestion: claimText.replacingFigure(claimText.suffixFigure, with: Self.format(diff) + "个百分点"))
-    }
-
-    // MARK: - A占B的P%, 超收X
-
-    private func checkShares(_ figs: [Figure], _ text: ClaimText, _ p: Paragraph, _ sentence: Range<Int>, into findings: inout [Finding]) {
-        for (k, P) in figs.enumerated() where P.isPercent && k >= 2 {
-            // …占<words>B的P%
-            let B = figs[k - 1]
-            guard B.unit != "%", !B.unit.isEmpty else { continue }
-            let link = text.string(B.range.upperBound..<P.prefixStart).trimmingCharacters(in: .whitespaces)
-            guard link == "的" else { continue }
-            let lead = text.string(text.back(from: B.prefixStart, scalars: 12)..<B.prefixStart)
-            guard let zhan = lead.range(of: "占", options: .backwards) else { continue }
-            let leadBytes = lead[zhan.lowerBound...].utf8.count
-            let shareStart = B.prefixStart - leadBytes
-            guard shareStart >= sentence.lowerBound,
-                  let a = figs[..<(k - 1)].lastIndex(where: { $0.unit == B.unit && $0.range.upperBound <= shareStart }) else { continue }
-            let A = figs[a]
-            guard let share = A.interval / B.interval else { continue }
-            let related: [(offset: Int, message: LocalizedText)] = [
-                (p.sourceOffset(A.range.lowerBound), LocalizedText(zh: "部分", en: "the part")),
-                (p.sourceOffset(B.range.lowerBound), LocalizedText(zh: "总数", en: "the whole")),
-            ]
-            let figuresText = "\(text.string(A.range))÷\(text.string(B.range))"
-            if !(share * 100).overlaps(P.interval) {
-                let value = A.value / B.value * 100
-                let claimText = text.string(shareStart..<P.range.upperBound)
-                findings.append(Finding(range: p.sourceRange(shareStart..<P.range.upperBound),
-                                        message: Messages.share(claimText, figures: figuresText, value: value, decimals: max(1, P.decimals)),
-                                        suggestion: claimText.replacingFigure(text.string(P.range), with: Self.format(value, decimals: max(1, P.decimals)) + "%"),
-                                        related: related))
-            }
-            // 超收/超额/超出/多 X after the share, same unit: X = A − B.
-            for X in figs[(k + 1)...] where X.unit == A.unit {
-                guard let s = text.ending(at: X.prefixStart, with: ["超收", "超额完成", "超额", "超出", "超过"], from: P.range.upperBound) else { continue }
-                let diff = A.interval - B.interval
-                if !diff.overlaps(X.interval) {
-                    let value = A.value - B.value
-                    let claimText = text.string(s.start..<X.range.upperBound)
-                    findings.append(Finding(range: p.sourceRange(s.start..<X.range.upperBound),
-                                            message: Messages.difference(claimText, a: text.string(A.range), b: text.string(B.range), value: Self.formatAmount(value, like: X, text: text)),
-                                            suggestion: claimText.replacingFigure(text.string(X.range), with: Self.formatAmount(value, like: X, text: text)),
-                                            related: related))
-                }
-                break
-            }
-        }
     }
 
     // MARK: - Formatting
@@ -300,56 +190,437 @@ public struct MetricArithmeticRule: DocumentRule {
         let suffix = (scale == 1e8 ? "亿" : scale == 1e4 ? "万" : "") + like.unit
         return format(v / scale, decimals: like.decimals) + suffix
     }
+}
 
-    // MARK: - Messages
+/// The claims of one sentence: each check appends what it found.
+private struct Sentence {
+    typealias Rule = MetricArithmeticRule
+    let p: Paragraph
+    let text: ClaimText
+    let range: Range<Int>
+    let figs: [Figure]
+    var claims: [Claim] = []
+    /// Figures (indices in `figs`) already taken as the claim of some check.
+    var used = Set<Int>()
 
-    enum Messages {
-        static func multiple(_ claim: String, figures: String, ratio: Double, misuse: Bool) -> LocalizedText {
-            let g = format(ratio - 1), r = format(ratio)
-            if misuse {
-                return LocalizedText(
-                    zh: "\(claim)与所列数字的关系容易误读：\(figures)为原来的\(r)倍，即“增长\(g)倍”或“增长到\(r)倍”",
-                    en: "\(claim) is likely the common slip between 增长N倍 and 增长到N倍: \(figures) is \(r) times the start, so 增长\(g)倍 or 增长到\(r)倍")
+    init(p: Paragraph, text: ClaimText, range: Range<Int>, figs: [Figure]) {
+        self.p = p
+        self.text = text
+        self.range = range
+        self.figs = figs
+    }
+
+    mutating func add(_ kind: Claim.Kind, _ span: Range<Int>, figures: [Figure], computed: String?, verdict: Claim.Verdict,
+                      message: LocalizedText? = nil, suggestion: String? = nil,
+                      related: [(offset: Int, message: LocalizedText)] = []) {
+        claims.append(Claim(kind: kind, range: p.sourceRange(span), text: text.string(span), figures: figures.map { text.string($0.range) },
+                            computed: computed, verdict: verdict, message: message, suggestion: suggestion, related: related))
+    }
+
+    func related(_ a: Figure, _ am: LocalizedText, _ b: Figure, _ bm: LocalizedText) -> [(offset: Int, message: LocalizedText)] {
+        [(p.sourceOffset(a.range.lowerBound), am), (p.sourceOffset(b.range.lowerBound), bm)]
+    }
+
+    // MARK: 减少N倍
+
+    mutating func fallingMultiples() {
+        for (k, f) in figs.enumerated() where f.unit == "倍" {
+            guard let (verb, start) = Rule.verb(before: f, in: text, from: range.lowerBound), verb == .decline || verb == .declineTo else { continue }
+            used.insert(k)
+            let span = start..<f.range.upperBound
+            add(.fallingMultiple, span, figures: [], computed: nil, verdict: .contradicted,
+                message: Messages.fallingMultiple(text.string(span)))
+        }
+    }
+
+    // MARK: 从A至B, then 增长N倍 / 增长P% / 提高X个百分点 / 翻N番
+
+    mutating func changes() {
+        guard let (a, b) = fromTo() else { return }
+        let A = figs[a], B = figs[b]
+        used.insert(a); used.insert(b)
+        let related = related(A, LocalizedText(zh: "起点数字", en: "the figure it starts from"), B, LocalizedText(zh: "终点数字", en: "the figure it ends at"))
+        guard let ratio = B.interval / A.interval else { return }
+        let centre = B.value / A.value
+        let shown = "\(text.string(A.range))→\(text.string(B.range))"
+
+        // Claims about the pair stand in the clauses after it, up to a `；` that starts another matter.
+        let scopeEnd = ByteSearch.find(Array("；".utf8), in: text.bytes, B.range.upperBound..<range.upperBound)
+            ?? ByteSearch.find([0x3B], in: text.bytes, B.range.upperBound..<range.upperBound) ?? range.upperBound
+        for k in (b + 1)..<figs.count where !used.contains(k) && figs[k].range.upperBound <= scopeEnd {
+            let claim = figs[k]
+            guard let (verb, start) = Rule.verb(before: claim, in: text, from: range.lowerBound) else { continue }
+            let span = start..<claim.range.upperBound
+            let claimText = text.string(span)
+            used.insert(k)
+            switch claim.unit {
+            case "倍":
+                guard verb == .growth || verb == .ratio else { continue }
+                let consistent = verb == .growth ? (ratio + -1).overlaps(claim.interval) : ratio.overlaps(claim.interval)
+                if consistent {
+                    add(.multiple, span, figures: [A, B], computed: "原来的" + Rule.format(centre, decimals: 2) + "倍", verdict: .consistent)
+                    continue
+                }
+                // The common slip, 增长N倍 for 增长到N倍 (or the reverse), judged on the central value.
+                let slip = verb == .growth ? claim.interval.contains(centre) : claim.interval.contains(centre - 1)
+                add(.multiple, span, figures: [A, B], computed: "原来的" + Rule.format(centre, decimals: 2) + "倍",
+                    verdict: slip ? .likelySlip : .contradicted,
+                    message: Messages.multiple(claimText, figures: shown, ratio: centre, slip: slip),
+                    suggestion: verb == .growth ? "增长" + Rule.format(centre - 1) + "倍" : "增长到" + Rule.format(centre) + "倍",
+                    related: related)
+            case "%" where A.isPercent && B.isPercent:
+                guard verb == .growth || verb == .decline else { continue }
+                let points = Interval(abs(B.interval.low - A.interval.high), abs(B.interval.high - A.interval.low))
+                let relative = verb == .growth ? (ratio + -1) * 100 : Interval(100 - ratio.high * 100, 100 - ratio.low * 100)
+                let diff = abs(B.value - A.value)
+                let fix = claimText.replacingFigure(text.string(claim.range), with: Rule.format(diff) + "个百分点")
+                if relative.overlaps(claim.interval) {
+                    add(.percentChange, span, figures: [A, B], computed: Rule.format(relative.middle) + "%", verdict: .consistent)
+                } else if points.overlaps(claim.interval) {
+                    add(.percentagePoints, span, figures: [A, B], computed: Rule.format(diff) + "个百分点", verdict: .contradicted,
+                        message: Messages.percentForPoints(figures: shown, diff: diff), suggestion: fix, related: related)
+                } else {
+                    add(.percentagePoints, span, figures: [A, B], computed: Rule.format(diff) + "个百分点", verdict: .contradicted,
+                        message: Messages.points(claimText, figures: shown, diff: diff), suggestion: fix, related: related)
+                }
+            case "%":
+                let computed: Interval, value: Double
+                switch verb {
+                case .growth: computed = (ratio + -1) * 100; value = (centre - 1) * 100
+                case .decline: computed = Interval(100 - ratio.high * 100, 100 - ratio.low * 100); value = (1 - centre) * 100
+                case .ratio, .declineTo: computed = ratio * 100; value = centre * 100
+                }
+                let decimals = max(1, claim.decimals)
+                let shownValue = Rule.format(value, decimals: decimals) + "%"
+                if computed.overlaps(claim.interval) {
+                    add(.percentChange, span, figures: [A, B], computed: shownValue, verdict: .consistent)
+                } else {
+                    add(.percentChange, span, figures: [A, B], computed: shownValue, verdict: .contradicted,
+                        message: Messages.percent(claimText, figures: shown, value: shownValue),
+                        suggestion: claimText.replacingFigure(text.string(claim.range), with: shownValue), related: related)
+                }
+            case "百分点" where A.isPercent && B.isPercent:
+                let diff = abs(B.value - A.value)
+                let allowed = Interval(abs(B.interval.low - A.interval.high), abs(B.interval.high - A.interval.low))
+                let ok = allowed.overlaps(claim.interval)
+                add(.percentagePoints, span, figures: [A, B], computed: Rule.format(diff) + "个百分点", verdict: ok ? .consistent : .contradicted,
+                    message: ok ? nil : Messages.points(claimText, figures: shown, diff: diff),
+                    suggestion: ok ? nil : claimText.replacingFigure(text.string(claim.range), with: Rule.format(diff) + "个百分点"),
+                    related: ok ? [] : related)
+            default:
+                used.remove(k)
             }
+        }
+        // 翻N番 after the pair.
+        if let (start, end, n) = text.doubling(after: B.range.upperBound, before: scopeEnd) {
+            let claimed = pow(2, Double(n))
+            let ok = ratio.contains(claimed) || abs(centre - claimed) / claimed <= 0.05
+            let span = start..<end
+            add(.doubling, span, figures: [A, B], computed: "原来的" + Rule.format(centre, decimals: 2) + "倍", verdict: ok ? .consistent : .contradicted,
+                message: ok ? nil : Messages.doubling(text.string(span), figures: shown, ratio: centre), related: ok ? [] : related)
+        }
+    }
+
+    /// The pair `从A…至B` in the sentence: A after 从/由 (a year may stand between: `从2015年的439万元`),
+    /// B after a verb ending in 至/到, same unit, A before B, no clause break between them.
+    func fromTo() -> (Int, Int)? {
+        for (b, B) in figs.enumerated() where B.unit != "倍" && B.unit != "年" {
+            for a in stride(from: b - 1, through: 0, by: -1) where figs[a].unit == B.unit {
+                let A = figs[a]
+                let between = text.string(A.range.upperBound..<B.prefixStart)
+                guard !between.contains("，"), !between.contains("；"), !between.contains(","),
+                      Rule.toMarks.contains(where: { between.contains($0) }),
+                      (Rule.growthVerbs + Rule.declineVerbs + ["跃", "涨", "升", "降"]).contains(where: { between.contains($0) }) else { break }
+                let lead = text.string(max(range.lowerBound, text.back(from: A.prefixStart, scalars: 10))..<A.prefixStart)
+                let clause = lead.split(whereSeparator: { $0 == "，" || $0 == "," || $0 == "；" }).last.map(String.init) ?? lead
+                if Rule.fromMarks.contains(where: { clause.contains($0) }) { return (a, b) }
+                break
+            }
+        }
+        return nil
+    }
+
+    // MARK: A占B的P%, 超收X
+
+    mutating func shares() {
+        for (k, P) in figs.enumerated() where P.isPercent && k >= 2 && !used.contains(k) {
+            let B = figs[k - 1]
+            guard B.unit != "%", !B.unit.isEmpty else { continue }
+            let link = text.string(B.range.upperBound..<P.prefixStart).trimmingCharacters(in: .whitespaces)
+            guard link == "的" else { continue }
+            let lead = text.string(text.back(from: B.prefixStart, scalars: 12)..<B.prefixStart)
+            guard let zhan = lead.range(of: "占", options: .backwards) else { continue }
+            let shareStart = B.prefixStart - lead[zhan.lowerBound...].utf8.count
+            guard shareStart >= range.lowerBound,
+                  let a = figs[..<(k - 1)].lastIndex(where: { $0.unit == B.unit && $0.range.upperBound <= shareStart }),
+                  let share = figs[a].interval / B.interval else { continue }
+            let A = figs[a]
+            used.insert(k)
+            let related = related(A, LocalizedText(zh: "部分", en: "the part"), B, LocalizedText(zh: "总数", en: "the whole"))
+            let shown = "\(text.string(A.range))÷\(text.string(B.range))"
+            let decimals = max(1, P.decimals)
+            let value = Rule.format(A.value / B.value * 100, decimals: decimals) + "%"
+            let span = shareStart..<P.range.upperBound
+            let ok = (share * 100).overlaps(P.interval)
+            add(.share, span, figures: [A, B], computed: value, verdict: ok ? .consistent : .contradicted,
+                message: ok ? nil : Messages.share(text.string(span), figures: shown, value: value),
+                suggestion: ok ? nil : text.string(span).replacingFigure(text.string(P.range), with: value), related: ok ? [] : related)
+            // 超收/超额/超出 X after the share, same unit: X = A − B.
+            for (x, X) in figs.enumerated() where x > k && X.unit == A.unit {
+                guard let s = text.ending(at: X.prefixStart, with: ["超收", "超额完成", "超额", "超出", "超过"], from: P.range.upperBound) else { continue }
+                used.insert(x)
+                let diff = A.interval - B.interval
+                let amount = Rule.formatAmount(A.value - B.value, like: X, text: text)
+                let span = s.start..<X.range.upperBound
+                let ok = diff.overlaps(X.interval)
+                add(.difference, span, figures: [A, B], computed: amount, verdict: ok ? .consistent : .contradicted,
+                    message: ok ? nil : Messages.difference(text.string(span), a: text.string(A.range), b: text.string(B.range), value: amount),
+                    suggestion: ok ? nil : text.string(span).replacingFigure(text.string(X.range), with: amount), related: ok ? [] : related)
+                break
+            }
+        }
+    }
+
+    // MARK: 共N个，其中A个、B个
+
+    /// Parts listed after `其中` that add up to more than their total. Parts that add up to less
+    /// are not reported: `其中` often names only some of the whole (`其中女党员35名`).
+    mutating func partsAndTotals() {
+        let bytes = text.bytes
+        for (t, T) in figs.enumerated() where Rule.counters.contains(T.unit) || T.unit == "元" {
+            // `共N个，其中` or `N个（其中`: 其中 within a few characters after the total.
+            // `共N个，其中`, `N个全科网格（其中`: 其中 after a clause mark or bracket, a few characters on.
+            let after = text.string(T.range.upperBound..<min(range.upperBound, text.forward(from: T.range.upperBound, scalars: 10)))
+            guard let qi = after.range(of: "其中"), let mark = after[..<qi.lowerBound].last, "，,（(".contains(mark),
+                  after[..<qi.lowerBound].count <= 8 else { continue }
+            let partsStart = T.range.upperBound + after[..<qi.upperBound].utf8.count
+            // Parts: same-unit figures after 其中, to the end of the sentence or the closing bracket.
+            var end = range.upperBound
+            if after[..<qi.lowerBound].contains("（") || after[..<qi.lowerBound].contains("(") {
+                if let close = ByteSearch.find(Array("）".utf8), in: bytes, partsStart..<range.upperBound)
+                    ?? ByteSearch.find([0x29], in: bytes, partsStart..<range.upperBound) { end = close }
+            }
+            let parts = figs.enumerated().filter { $0.element.unit == T.unit && $0.element.range.lowerBound >= partsStart && $0.element.range.upperBound <= end }
+            guard parts.count >= 2, !T.approximate, !parts.contains(where: { $0.element.approximate }) else { continue }
+            var sum = Interval(exactly: 0)
+            for part in parts { sum = Interval(sum.low + part.element.interval.low, sum.high + part.element.interval.high) }
+            let total = parts.map { text.string($0.element.range) }.joined(separator: "+")
+            let value = Rule.format(parts.reduce(0) { $0 + $1.element.value }, decimals: 0)
+            let spanStart = text.ending(at: T.prefixStart, with: ["共有", "共计", "总计", "合计", "共"], from: range.lowerBound)?.start ?? T.prefixStart
+            let span = spanStart..<parts.last!.element.range.upperBound
+            let ok = sum.low <= T.interval.high
+            add(.partsAndTotal, span, figures: [T] + parts.map(\.element), computed: "\(total)=\(value)\(T.unit)",
+                verdict: ok ? (sum.overlaps(T.interval) ? .consistent : .notCheckable) : .contradicted,
+                message: ok ? nil : Messages.partsExceed(total: text.string(T.range), parts: total, sum: value + T.unit),
+                related: ok ? [] : [(p.sourceOffset(T.range.lowerBound), LocalizedText(zh: "总数", en: "the total"))])
+            used.insert(t)
+        }
+    }
+
+    // MARK: 四星2个、三星5个、二星5个，三星以上占58%
+
+    mutating func gradeShares() {
+        let grades: [Character: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5]
+        for (k, P) in figs.enumerated() where P.isPercent && !used.contains(k) {
+            // `X星以上…占P%` just before the share.
+            let lead = text.string(text.back(from: P.prefixStart, scalars: 14)..<P.prefixStart)
+            guard lead.hasSuffix("占") || lead.hasSuffix("占比") || lead.hasSuffix("占比为") || lead.hasSuffix("占到") else { continue }
+            guard let above = lead.range(of: "星”以上") ?? lead.range(of: "星以上") else { continue }
+            var g = lead[..<above.lowerBound]
+            if g.hasSuffix("“") { g = g.dropLast() }
+            guard let gc = g.last, let threshold = grades[gc] else { continue }
+            let claimStart = P.prefixStart - lead[lead.index(before: above.lowerBound)...].utf8.count
+            // The listed grades: `Y星…N个` items between the clause run's start and the claim.
+            let runStart = clauseRunStart(before: claimStart)
+            var counts: [(grade: Int, figure: Figure)] = []
+            for f in figs where f.range.lowerBound >= runStart && f.range.upperBound <= claimStart && f.unit == "个" {
+                // `四星支部2个`, `三星5个`, `“五星”支部1个`: the grade is the numeral before 星.
+                let before = text.string(text.back(from: f.prefixStart, scalars: 6)..<f.prefixStart)
+                guard let star = before.lastIndex(of: "星"), star != before.startIndex,
+                      let grade = grades[before[before.index(before: star)]] else { continue }
+                counts.append((grade, f))
+            }
+            // Checkable only when the list reaches below the threshold: then it is the whole distribution.
+            guard counts.contains(where: { $0.grade < threshold }), counts.contains(where: { $0.grade >= threshold }),
+                  !counts.contains(where: { $0.figure.approximate }) else { continue }
+            used.insert(k)
+            let upper = counts.filter { $0.grade >= threshold }.reduce(0) { $0 + $1.figure.value }
+            let all = counts.reduce(0) { $0 + $1.figure.value }
+            let value = Rule.format(upper / all * 100, decimals: max(1, P.decimals)) + "%"
+            let span = claimStart..<P.range.upperBound
+            let ok = Interval(exactly: upper / all * 100).overlaps(P.interval)
+            let shown = "(\(counts.filter { $0.grade >= threshold }.map { Rule.format($0.figure.value, decimals: 0) }.joined(separator: "+")))÷\(Rule.format(all, decimals: 0))"
+            add(.share, span, figures: counts.map(\.figure), computed: value, verdict: ok ? .consistent : .contradicted,
+                message: ok ? nil : Messages.share(text.string(span), figures: shown, value: value),
+                suggestion: ok ? nil : text.string(span).replacingFigure(text.string(P.range), with: value))
+        }
+    }
+
+    /// Start of the clauses that lead up to `offset`: after the last `；`/`。` before it, or the sentence start.
+    func clauseRunStart(before offset: Int) -> Int {
+        let bytes = text.bytes
+        var i = offset
+        while i > range.lowerBound {
+            let s = UTF8Scan.previousScalarStart(bytes, before: i)
+            let v = UTF8Scan.decode(bytes, at: s).0
+            if v == 0xFF1B || v == 0x3B || v == 0x3002 { return i }
+            i = s
+        }
+        return range.lowerBound
+    }
+
+    // MARK: 甲、乙、丙3人 / 项目5个（甲、乙、丙、丁、戊）
+
+    mutating func listCounts() {
+        for (k, N) in figs.enumerated() where Rule.counters.contains(N.unit) && !used.contains(k) && N.value >= 1 && N.value <= 30 {
+            if let (items, hasDeng, span) = listInBrackets(after: N) ?? listBefore(N) {
+                let count = Int(N.value)
+                let ok = hasDeng ? items <= count : items == count
+                add(.listCount, span, figures: [N], computed: "\(items)项" + (hasDeng ? "（含“等”）" : ""), verdict: ok ? .consistent : .contradicted,
+                    message: ok ? nil : Messages.listCount(stated: text.string(N.range), items: items, deng: hasDeng))
+            }
+        }
+    }
+
+    /// `5个（沿太行、沿黄、焦平、沁伊、长修）`: the items in the brackets right after the count.
+    func listInBrackets(after N: Figure) -> (Int, Bool, Range<Int>)? {
+        let bytes = text.bytes
+        let open = N.range.upperBound
+        guard open < range.upperBound else { return nil }
+        let (v, len) = UTF8Scan.decode(bytes, at: open)
+        guard v == 0xFF08 || v == 0x28 else { return nil }
+        let closeMark: [UInt8] = v == 0xFF08 ? Array("）".utf8) : [0x29]
+        guard let close = ByteSearch.find(closeMark, in: bytes, (open + len)..<range.upperBound) else { return nil }
+        let inner = text.string((open + len)..<close)
+        guard !inner.hasPrefix("其中"), !inner.unicodeScalars.contains(where: { NumberScanner.digit($0.value) != nil }) else { return nil }
+        guard let (items, deng) = Self.items(inner), items >= 2 || N.value == 1 else { return nil }
+        return (items, deng, N.prefixStart..<(close + closeMark.count))
+    }
+
+    /// `李胜利、赵成国、贾顺心3人`: the items of a list that ends right before the count.
+    func listBefore(_ N: Figure) -> (Int, Bool, Range<Int>)? {
+        let bytes = text.bytes
+        // The clause before the count.
+        var start = N.prefixStart
+        while start > range.lowerBound {
+            let s = UTF8Scan.previousScalarStart(bytes, before: start)
+            let v = UTF8Scan.decode(bytes, at: s).0
+            if v == 0xFF0C || v == 0x2C || v == 0x3002 || v == 0xFF1B || v == 0x3B || v == 0xFF1A || v == 0x3A { break }
+            start = s
+        }
+        var clause = text.string(start..<N.prefixStart)
+        // A list of names, not of counted items (`四星支部2个、三星5个` is a distribution).
+        guard clause.contains("、"), !clause.hasSuffix("、"),
+              !clause.unicodeScalars.contains(where: { NumberScanner.digit($0.value) != nil }) else { return nil }
+        var hasDeng = false
+        if clause.hasSuffix("等") { hasDeng = true; clause.removeLast() }
+        // The last item stands right before the count: short, Han (quotes allowed), no digits.
+        guard let lastSep = clause.lastIndex(of: "、") else { return nil }
+        let last = clause[clause.index(after: lastSep)...]
+        guard !last.isEmpty, last.count <= 10,
+              last.unicodeScalars.allSatisfy({ Scalar.isHan($0.value) || $0 == "“" || $0 == "”" }) else { return nil }
+        guard let (items, deng) = Self.items(clause) else { return nil }
+        return (items, hasDeng || deng, start..<N.range.upperBound)
+    }
+
+    /// Items of a `、` list; nil when it does not look like a list of entities (an item of one
+    /// character is a coordinated modifier, `省、市级家庭农场`).
+    static func items(_ list: String) -> (Int, Bool)? {
+        var body = Substring(list)
+        var deng = false
+        if body.hasSuffix("等") { deng = true; body = body.dropLast() }
+        var parts = body.split(separator: "、", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.allSatisfy({ !$0.isEmpty }) else { return nil }
+        // `镇南、镇北和镇东`: 和/及/与 joins the last two.
+        if let last = parts.last, let and = last.firstIndex(where: { $0 == "和" || $0 == "及" || $0 == "与" }),
+           and != last.startIndex, last.index(after: and) != last.endIndex {
+            parts[parts.count - 1] = String(last[..<and])
+            parts.append(String(last[last.index(after: and)...]))
+        }
+        guard !parts.contains(where: { $0.count < 2 }) else { return nil }
+        return (parts.count, deng)
+    }
+
+    // MARK: Claims found without the figures to check them
+
+    /// `增长近3倍`, `同比增长8.2%` with no base figures, `占全区比例达到56%`: listed in the ledger as
+    /// not checkable, so an editor sees what was and was not verified.
+    mutating func uncheckable() {
+        for (k, f) in figs.enumerated() where !used.contains(k) && (f.unit == "倍" || f.isPercent) {
+            let clauseStart = max(range.lowerBound, text.back(from: f.prefixStart, scalars: 12))
+            let clause = text.string(clauseStart..<f.prefixStart).split(whereSeparator: { "，,；;".contains($0) }).last.map(String.init) ?? ""
+            if f.isPercent, let zhan = clause.range(of: "占", options: .backwards) {
+                // `占常住户数的94.6%` with no stated whole: a share that cannot be checked.
+                let start = f.prefixStart - clause[zhan.lowerBound...].utf8.count
+                add(.share, start..<f.range.upperBound, figures: [], computed: nil, verdict: .notCheckable)
+            } else if let (verb, start) = Rule.verb(before: f, in: text, from: range.lowerBound), verb != .decline || f.isPercent {
+                add(f.unit == "倍" ? .multiple : .percentChange, start..<f.range.upperBound, figures: [], computed: nil, verdict: .notCheckable)
+            } else if f.isPercent, let s = text.ending(at: f.prefixStart, with: ["占", "占比", "占比为", "占比达", "比例达到", "比例为", "达到"], from: range.lowerBound) {
+                add(.share, s.start..<f.range.upperBound, figures: [], computed: nil, verdict: .notCheckable)
+            }
+        }
+    }
+}
+
+// MARK: - Messages
+
+private enum Messages {
+    typealias Rule = MetricArithmeticRule
+
+    static func multiple(_ claim: String, figures: String, ratio: Double, slip: Bool) -> LocalizedText {
+        let g = Rule.format(ratio - 1), r = Rule.format(ratio)
+        if slip {
             return LocalizedText(
-                zh: "\(claim)与所列数字不符：\(figures)为原来的\(r)倍，应为“增长\(g)倍”或“增长到\(r)倍”",
-                en: "\(claim) does not match the figures: \(figures) is \(r) times the start; write 增长\(g)倍 (grew by \(g) times) or 增长到\(r)倍 (grew to \(r) times)")
+                zh: "\(claim)与所列数字的关系容易误读：\(figures)为原来的\(r)倍，即“增长\(g)倍”或“增长到\(r)倍”",
+                en: "\(claim) is likely the common slip between 增长N倍 and 增长到N倍: \(figures) is \(r) times the start, so 增长\(g)倍 or 增长到\(r)倍")
         }
+        return LocalizedText(
+            zh: "\(claim)与所列数字不符：\(figures)为原来的\(r)倍，应为“增长\(g)倍”或“增长到\(r)倍”",
+            en: "\(claim) does not match the figures: \(figures) is \(r) times the start; write 增长\(g)倍 (grew by \(g) times) or 增长到\(r)倍 (grew to \(r) times)")
+    }
 
-        static func fallingMultiple(_ claim: String) -> LocalizedText {
-            LocalizedText(zh: "“\(claim)”不成立：数量不能减少若干倍，应改用百分数或分数（如“下降75%”“减少到四分之一”）",
-                          en: "“\(claim)” cannot be right: a quantity cannot fall by a multiple; use a percentage or a fraction (下降75%, 减少到四分之一)")
-        }
+    static func fallingMultiple(_ claim: String) -> LocalizedText {
+        LocalizedText(zh: "“\(claim)”不成立：数量不能减少若干倍，应改用百分数或分数（如“下降75%”“减少到四分之一”）",
+                      en: "“\(claim)” cannot be right: a quantity cannot fall by a multiple; use a percentage or a fraction (下降75%, 减少到四分之一)")
+    }
 
-        static func percent(_ claim: String, figures: String, value: Double, decimals: Int) -> LocalizedText {
-            let v = format(value, decimals: decimals)
-            return LocalizedText(zh: "\(claim)与所列数字不符：\(figures)的变化为\(v)%", en: "\(claim) does not match the figures: \(figures) is a change of \(v)%")
-        }
+    static func percent(_ claim: String, figures: String, value: String) -> LocalizedText {
+        LocalizedText(zh: "\(claim)与所列数字不符：\(figures)的变化为\(value)", en: "\(claim) does not match the figures: \(figures) is a change of \(value)")
+    }
 
-        static func percentForPoints(_ claim: String, figures: String, diff: Double) -> LocalizedText {
-            let d = format(diff)
-            return LocalizedText(zh: "两个百分数之差要用百分点：\(figures)应为“\(d)个百分点”，不是“\(d)%”",
-                                 en: "the difference of two percentages is in percentage points: \(figures) is \(d)个百分点, not \(d)%")
-        }
+    static func percentForPoints(figures: String, diff: Double) -> LocalizedText {
+        let d = Rule.format(diff)
+        return LocalizedText(zh: "两个百分数之差要用百分点：\(figures)应为“\(d)个百分点”，不是“\(d)%”",
+                             en: "the difference of two percentages is in percentage points: \(figures) is \(d)个百分点, not \(d)%")
+    }
 
-        static func points(_ claim: String, figures: String, diff: Double) -> LocalizedText {
-            let d = format(diff)
-            return LocalizedText(zh: "\(claim)与所列数字不符：\(figures)相差\(d)个百分点", en: "\(claim) does not match the figures: \(figures) differ by \(d) percentage points")
-        }
+    static func points(_ claim: String, figures: String, diff: Double) -> LocalizedText {
+        let d = Rule.format(diff)
+        return LocalizedText(zh: "\(claim)与所列数字不符：\(figures)相差\(d)个百分点", en: "\(claim) does not match the figures: \(figures) differ by \(d) percentage points")
+    }
 
-        static func doubling(_ claim: String, figures: String, ratio: Double) -> LocalizedText {
-            LocalizedText(zh: "\(claim)与所列数字不符：\(figures)为原来的\(format(ratio))倍（翻一番为2倍，翻两番为4倍）",
-                          en: "\(claim) does not match the figures: \(figures) is \(format(ratio)) times the start (翻一番 is 2 times, 翻两番 4 times)")
-        }
+    static func doubling(_ claim: String, figures: String, ratio: Double) -> LocalizedText {
+        LocalizedText(zh: "\(claim)与所列数字不符：\(figures)为原来的\(Rule.format(ratio))倍（翻一番为2倍，翻两番为4倍）",
+                      en: "\(claim) does not match the figures: \(figures) is \(Rule.format(ratio)) times the start (翻一番 is 2 times, 翻两番 4 times)")
+    }
 
-        static func share(_ claim: String, figures: String, value: Double, decimals: Int) -> LocalizedText {
-            let v = format(value, decimals: decimals)
-            return LocalizedText(zh: "\(claim)与所列数字不符：\(figures)为\(v)%", en: "\(claim) does not match the figures: \(figures) is \(v)%")
-        }
+    static func share(_ claim: String, figures: String, value: String) -> LocalizedText {
+        LocalizedText(zh: "\(claim)与所列数字不符：\(figures)为\(value)", en: "\(claim) does not match the figures: \(figures) is \(value)")
+    }
 
-        static func difference(_ claim: String, a: String, b: String, value: String) -> LocalizedText {
-            LocalizedText(zh: "\(claim)与所列数字不符：\(a)−\(b)=\(value)", en: "\(claim) does not match the figures: \(a) − \(b) = \(value)")
+    static func difference(_ claim: String, a: String, b: String, value: String) -> LocalizedText {
+        LocalizedText(zh: "\(claim)与所列数字不符：\(a)−\(b)=\(value)", en: "\(claim) does not match the figures: \(a) − \(b) = \(value)")
+    }
+
+    static func partsExceed(total: String, parts: String, sum: String) -> LocalizedText {
+        LocalizedText(zh: "分项之和超过总数：\(parts)=\(sum)，多于总数\(total)", en: "the parts add up to more than the total: \(parts) = \(sum), more than \(total)")
+    }
+
+    static func listCount(stated: String, items: Int, deng: Bool) -> LocalizedText {
+        if deng {
+            return LocalizedText(zh: "列举了\(items)项，多于所说的\(stated)", en: "the list names \(items) items, more than the \(stated) it counts")
         }
+        return LocalizedText(zh: "列举了\(items)项，与所说的\(stated)不符", en: "the list names \(items) items, not the \(stated) it counts")
     }
 }
 
@@ -360,6 +631,13 @@ struct ClaimText {
     func string(_ r: Range<Int>) -> String {
         let lo = max(0, min(r.lowerBound, bytes.count)), hi = max(lo, min(r.upperBound, bytes.count))
         return String(decoding: bytes[lo..<hi], as: UTF8.self)
+    }
+
+    /// The offset `scalars` characters after `offset`.
+    func forward(from offset: Int, scalars: Int) -> Int {
+        var i = offset
+        for _ in 0..<scalars where i < bytes.count { i += UTF8Scan.sequenceLength(bytes[i]) }
+        return i
     }
 
     /// The offset `scalars` characters before `offset`.

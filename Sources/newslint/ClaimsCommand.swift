@@ -1,0 +1,108 @@
+import NewsLint
+
+/// `newslint claims PATH…`: the claims ledger — every numeric claim `metric-arithmetic` found,
+/// with the figures it used, what they give, and the verdict, so that an editor sees what was
+/// verified and not only what failed.
+extension CommandLineTool {
+    func claims(_ options: Options) -> Int32 {
+        let prepared: Prepared
+        switch prepare(options) {
+        case let .success(p): prepared = p
+        case let .failure(status): return status.code
+        }
+        let rule: MetricArithmeticRule
+        do {
+            let setting = prepared.configuration.rules[MetricArithmeticRule.description.id]
+            rule = try MetricArithmeticRule(options: RuleOptions(setting?.options ?? nil))
+        } catch {
+            writeErr("newslint: \(error.describe(options.lang))\n")
+            return ExitCode.failure
+        }
+        var errors = prepared.errors
+        var ledger: [(path: String, source: SourceText, claims: [Claim])] = []
+        for file in prepared.files {
+            switch DocumentLoader.document(file) {
+            case let .success(document): ledger.append((file.path, document.source, rule.claims(in: document)))
+            case let .failure(error): errors.append(error)
+            }
+        }
+        for e in errors {
+            writeErr("newslint: " + (options.lang == .zh ? "错误：" : "error: ") + "\(e.path): \(e.message.text(options.lang))\n")
+        }
+        ledger.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        switch options.format {
+        case .json: writeOut(claimsJSON(ledger, lang: options.lang))
+        case .text: writeOut(claimsText(ledger, lang: options.lang))
+        }
+        return errors.isEmpty ? ExitCode.clean : ExitCode.failure
+    }
+
+    private func verdictLabel(_ v: Claim.Verdict, _ lang: Language) -> String {
+        guard lang == .zh else { return v.rawValue }
+        switch v {
+        case .consistent: return "相符"
+        case .contradicted: return "不符"
+        case .likelySlip: return "疑似误用"
+        case .notCheckable: return "无法核对"
+        }
+    }
+
+    private func claimsText(_ ledger: [(path: String, source: SourceText, claims: [Claim])], lang: Language) -> String {
+        var out = ""
+        var counts: [Claim.Verdict: Int] = [:]
+        for entry in ledger {
+            for c in entry.claims {
+                counts[c.verdict, default: 0] += 1
+                let p = entry.source.position(of: c.range.lowerBound)
+                var line = "\(entry.path):\(p.line):\(p.column): [\(verdictLabel(c.verdict, lang))] \(c.kind.rawValue): \(c.text.replacingNewlines)"
+                if !c.figures.isEmpty { line += (lang == .zh ? "  依据 " : "  from ") + c.figures.joined(separator: ", ") }
+                if let computed = c.computed { line += " → " + computed }
+                out += line + "\n"
+                if let m = c.message { out += "    " + m.text(lang) + "\n" }
+            }
+        }
+        let total = counts.values.reduce(0, +)
+        if lang == .zh {
+            out += "共 \(total) 处数字说法：相符 \(counts[.consistent] ?? 0)，不符 \(counts[.contradicted] ?? 0)，疑似误用 \(counts[.likelySlip] ?? 0)，无法核对 \(counts[.notCheckable] ?? 0)\n"
+        } else {
+            out += "\(total) claims: \(counts[.consistent] ?? 0) consistent, \(counts[.contradicted] ?? 0) contradicted, \(counts[.likelySlip] ?? 0) likely slips, \(counts[.notCheckable] ?? 0) not checkable\n"
+        }
+        return out
+    }
+
+    private func claimsJSON(_ ledger: [(path: String, source: SourceText, claims: [Claim])], lang: Language) -> String {
+        var counts: [Claim.Verdict: Int] = [:]
+        let files: [JSONValue] = ledger.map { entry in
+            .object([
+                ("path", .string(entry.path)),
+                ("claims", .array(entry.claims.map { c in
+                    counts[c.verdict, default: 0] += 1
+                    let start = entry.source.position(of: c.range.lowerBound), end = entry.source.position(of: c.range.upperBound)
+                    var members: [(key: String, value: JSONValue)] = [
+                        ("kind", .string(c.kind.rawValue)), ("verdict", .string(c.verdict.rawValue)),
+                        ("line", .number(Double(start.line))), ("column", .number(Double(start.column))),
+                        ("endLine", .number(Double(end.line))), ("endColumn", .number(Double(end.column))),
+                        ("text", .string(c.text)), ("figures", .array(c.figures.map { .string($0) })),
+                    ]
+                    if let computed = c.computed { members.append(("computed", .string(computed))) }
+                    if let m = c.message { members.append(("message", .string(m.text(lang)))) }
+                    if let s = c.suggestion { members.append(("suggestion", .string(s))) }
+                    return .object(members)
+                })),
+            ])
+        }
+        let summary: [(key: String, value: JSONValue)] = [Claim.Verdict.consistent, .contradicted, .likelySlip, .notCheckable].map {
+            ($0.rawValue, .number(Double(counts[$0] ?? 0)))
+        }
+        return JSONWriter.write(.object([
+            ("schemaVersion", .number(1)), ("tool", .object([("name", .string(Version.name)), ("version", .string(Version.current))])),
+            ("summary", .object(summary)), ("files", .array(files)),
+        ]))
+    }
+}
+
+extension String {
+    var replacingNewlines: String {
+        String(String.UnicodeScalarView(unicodeScalars.filter { $0 != "\n" && $0 != "\r" }))
+    }
+}
