@@ -70,6 +70,9 @@ struct NumberScannerTests {
         #expect(NumberScanner.chineseValue("三万五千") == 35000)
         let m = try one("增长三十多倍")
         #expect(m.unit == "倍" && m.value == 30 && m.approximate)
+        let q = try one("降低到原来的四分之一")
+        #expect(q.unit == "分数" && q.value == 0.25 && q.interval == Interval(exactly: 0.25))
+        #expect(try one("占三分之二").value == 2.0 / 3.0)
         // Numerals inside words are not figures.
         #expect(figures("坚持“一村一品”，落实“三会一课”").isEmpty)
     }

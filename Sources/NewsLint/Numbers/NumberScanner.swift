@@ -9,7 +9,7 @@ public enum NumberScanner {
     static let units: [String] = [
         "个百分点", "百分点", "平方公里", "平方米", "立方米", "人次", "家次", "公里", "千米",
         "元", "个", "户", "人", "名", "位", "亩", "米", "吨", "家", "所", "项", "次", "场", "期", "件", "处", "座", "支",
-        "台", "辆", "栋", "间", "条", "根", "眼", "只", "头", "份", "册", "批", "类", "套", "部", "篇", "天", "年", "月",
+        "台", "辆", "栋", "间", "条", "根", "眼", "只", "头", "份", "册", "批", "类", "套", "部", "篇", "起", "天", "年", "月",
         "日", "小时", "分钟", "岁", "倍", "棵", "株", "所", "村", "镇", "乡", "床",
     ]
     static let unitBytes: [(String, [UInt8])] = units.map { ($0, Array($0.utf8)) }
@@ -18,7 +18,7 @@ public enum NumberScanner {
     /// Units that count whole things: a whole number of them, with no 万/亿, is exact.
     public static let countUnits: Set<String> = ["个", "人", "名", "位", "家", "所", "项", "户", "村", "镇", "乡", "座", "支",
                                                  "条", "类", "批", "部", "篇", "件", "处", "场", "次", "人次", "家次", "台", "辆",
-                                                 "栋", "间", "根", "眼", "只", "头", "份", "册", "套", "棵", "株", "床"]
+                                                 "栋", "间", "根", "眼", "只", "头", "份", "册", "套", "棵", "株", "床", "起"]
 
     static let approxBefore = ["大约", "将近", "接近", "超过", "不足", "不到", "约", "近", "超", "逾"]
 
@@ -297,9 +297,8 @@ public enum NumberScanner {
                        approximate: prefix.word != nil, decimals: 0), k)
     }
 
-    /// A Chinese numeral directly before 倍 (`增长三十多倍`), the only place words are read as figures:
-    /// elsewhere they are too often part of words (`一村一品`, `三会一课`).
-    private static func chineseMultiple(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> (Figure, Int)? {
+    /// A Chinese numeral run starting at `start`, and where it ends.
+    private static func numeralRun(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> (String, Int) {
         var k = start
         var text = ""
         while k < p.count {
@@ -307,6 +306,23 @@ public enum NumberScanner {
             guard isChineseNumeral(v), let u = Unicode.Scalar(v) else { break }
             text.unicodeScalars.append(u)
             k += len
+        }
+        return (text, k)
+    }
+
+    /// A Chinese numeral directly before 倍 (`增长三十多倍`) or in a fraction (`四分之一`), the only
+    /// places words are read as figures: elsewhere they are too often part of words (`一村一品`).
+    private static func chineseMultiple(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> (Figure, Int)? {
+        var (text, k) = numeralRun(p, at: start)
+        // 四分之一: a fraction, exact.
+        if let (_, afterFen) = match(p, k, ["分之"]) {
+            let (numerator, end) = numeralRun(p, at: afterFen)
+            guard let d = chineseValue(text), d > 0, let n = chineseValue(numerator) else { return nil }
+            let prefix = approxPrefix(p, start)
+            var interval = Interval(exactly: n / d)
+            if let word = prefix.word { interval = widen(interval, value: n / d, word: word) }
+            return (Figure(range: start..<end, prefixStart: prefix.start, value: n / d, interval: interval, unit: "分数",
+                           approximate: prefix.word != nil, decimals: 0), end)
         }
         var approx = false
         if let (_, e) = match(p, k, ["多", "余"]) { approx = true; k = e }

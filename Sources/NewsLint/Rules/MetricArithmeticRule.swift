@@ -70,6 +70,7 @@ public struct MetricArithmeticRule: DocumentRule {
             RuleExample("创成农村四星支部2个、三星5个、二星5个，⟦三星以上支部占68%⟧。"),
             RuleExample("在建项目⟦5个（沿太行、沿黄、焦平、沁伊）⟧。"),
             RuleExample("⟦李胜利、赵成国、贾顺心4人⟧荣登“乡村光荣榜”。"),
+            RuleExample("事故起数由20起下降到10起，⟦降低到原来的四分之一⟧。"),
         ],
         nonTriggering: [
             RuleExample("2012年至2021年，该街道财政收入从425万元跃升至1.46亿元，增长33.4倍。"),
@@ -299,6 +300,12 @@ private struct Sentence {
                         message: Messages.percent(claimText, figures: shown, value: shownValue),
                         suggestion: claimText.replacingFigure(text.string(claim.range), with: shownValue), related: related)
                 }
+            case "分数":
+                // 降低到原来的四分之一, 是原来的三分之二: the ratio as a fraction.
+                guard verb == .ratio || verb == .declineTo else { used.remove(k); continue }
+                let ok = ratio.overlaps(claim.interval)
+                add(.multiple, span, figures: [A, B], computed: "原来的" + Rule.format(centre, decimals: 2) + "倍", verdict: ok ? .consistent : .contradicted,
+                    message: ok ? nil : Messages.fraction(claimText, figures: shown, ratio: centre), related: ok ? [] : related)
             case "百分点" where A.isPercent && B.isPercent:
                 let diff = abs(B.value - A.value)
                 let allowed = Interval(abs(B.interval.low - A.interval.high), abs(B.interval.high - A.interval.low))
@@ -592,6 +599,11 @@ private enum Messages {
         let d = Rule.format(diff)
         return LocalizedText(zh: "两个百分数之差要用百分点：\(figures)应为“\(d)个百分点”，不是“\(d)%”",
                              en: "the difference of two percentages is in percentage points: \(figures) is \(d)个百分点, not \(d)%")
+    }
+
+    static func fraction(_ claim: String, figures: String, ratio: Double) -> LocalizedText {
+        LocalizedText(zh: "\(claim)与所列数字不符：\(figures)为原来的\(Rule.format(ratio, decimals: 2))倍",
+                      en: "\(claim) does not match the figures: \(figures) is \(Rule.format(ratio, decimals: 2)) times the start")
     }
 
     static func points(_ claim: String, figures: String, diff: Double) -> LocalizedText {
