@@ -42,11 +42,14 @@ struct BlockClassifier {
                   isCaption(block, text: text, next: next) else { return (.body, false) }
             return (.caption, false)
         }
+        // Most short blocks of hard-wrapped pages are prose: a finished sentence with a comma in it.
+        if scalars > Heading.maxScalars && block.blankLinesBefore < 2 && !creditFollows(next) && looksLikeProse(block) { return (.body, false) }
         guard let text = text(block) else { return (.body, false) }
 
         if isMasthead(block) { return (.masthead, false) }
         if Self.advertisementLabels.contains(where: { text.utf8.elementsEqual($0.utf8) }) || isAdvertisementMarker(block) { return (.advertisement, false) }
-        if Address.isAddressLine(text) { return (.sourceNote, false) }
+        if ByteSearch.contains(BlockSplitter.scheme, in: source.bytes, block.range) || ByteSearch.contains(BlockSplitter.www, in: source.bytes, block.range),
+           Address.isAddressLine(text) { return (.sourceNote, false) }
         if let inner = bracketed(text) {
             for lead in ["来源", "稿件来源", "据", "原载", "转自", "本文来源"] where inner.hasPrefix(lead) {
                 return (.sourceNote, false)
@@ -62,8 +65,11 @@ struct BlockClassifier {
             if text.unicodeScalars.count <= 30 { return (.commentaryAuthor, false) }
         }
         if scalars <= Heading.maxScalars {
-            if People.parse(text, photo: true) != nil { return (.photoCredit, false) }
-            if People.parse(text, photo: false) != nil { return (.byline, false) }
+            let r = block.range
+            if ByteSearch.hasSuffix(BlockSplitter.she, source.bytes, r), People.parse(text, photo: true) != nil { return (.photoCredit, false) }
+            if Self.roleMarks.contains(where: { ByteSearch.contains($0, in: source.bytes, r) }), People.parse(text, photo: false) != nil {
+                return (.byline, false)
+            }
         }
         if Self.summaryLabels.contains(where: { text.utf8.elementsEqual($0.utf8) }) { return (.subheading, false) }
         // A line over a photo credit is its caption, even without a full stop.
@@ -73,6 +79,8 @@ struct BlockClassifier {
         return (.body, false)
     }
 
+    /// Every byline role word holds one of these.
+    static let roleMarks = ["记者", "通讯员", "实习生"].map(UTF8Scan.bytes)
     static let advertisementLabels = ["广告", "（广告）", "(广告)"]
     static let summaryLabels = ["核心提示", "核心提示:", "核心提示："]
     static let datelineAgencies = ["本报", "新华社", "中新社", "人民日报"].map(UTF8Scan.bytes)
@@ -149,6 +157,16 @@ struct BlockClassifier {
         if creditFollows(next) { return sentences <= 3 }
         return block.blankLinesBefore >= 2 && Scalar.isSentenceEnd(mark.value) && sentences <= 2 && scalars.count <= 60
     }
+
+    /// Ends a sentence and holds a comma: prose, not a title, label, credit or note.
+    private func looksLikeProse(_ block: Block) -> Bool {
+        let bytes = source.bytes, r = block.range
+        let last = UTF8Scan.decode(bytes, at: UTF8Scan.previousScalarStart(bytes, before: r.upperBound)).0
+        guard last == 0x3002 || last == 0xFF01 || last == 0xFF1F else { return false }
+        return ByteSearch.contains(Self.fullWidthComma, in: bytes, r) || bytes[r].contains(0x2C)
+    }
+
+    static let fullWidthComma = UTF8Scan.bytes("，")
 
     /// Whether the next block is a photo credit on the next line or after one blank line.
     private func creditFollows(_ next: Block?) -> Bool {

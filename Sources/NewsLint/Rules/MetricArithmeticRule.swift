@@ -124,18 +124,25 @@ public struct MetricArithmeticRule: DocumentRule {
                 let figs = figures.filter { sentence.contains($0.range.lowerBound) }
                 guard !figs.isEmpty else { continue }
                 var s = Sentence(p: p, text: text, range: sentence, figs: figs)
-                s.fallingMultiples()
-                s.changes()
-                s.shares()
-                s.partsAndTotals()
-                s.gradeShares()
-                s.listCounts()
+                // Each check runs only where its key word stands (a byte search is cheap).
+                if figs.contains(where: { $0.unit == "倍" }) { s.fallingMultiples() }
+                if text.has(Self.fromBytes, in: sentence) { s.changes() }
+                if text.has(Self.zhanBytes, in: sentence) { s.shares() }
+                if text.has(Self.qizhongBytes, in: sentence) { s.partsAndTotals() }
+                if text.has(Self.starBytes, in: sentence) { s.gradeShares() }
+                if text.has(Self.dunBytes, in: sentence) { s.listCounts() }
                 s.uncheckable()
                 claims += s.claims
             }
         }
         return claims.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
+
+    static let fromBytes = [UTF8Scan.bytes("从"), UTF8Scan.bytes("由")]
+    static let zhanBytes = [UTF8Scan.bytes("占")]
+    static let qizhongBytes = [UTF8Scan.bytes("其中")]
+    static let starBytes = [UTF8Scan.bytes("星")]
+    static let dunBytes = [UTF8Scan.bytes("、")]
 
     // MARK: - Words around figures
 
@@ -328,19 +335,22 @@ private struct Sentence {
         }
     }
 
+    /// Characters of the verbs that carry a change from A to B (增长, 跃升, 提高, 下降…).
+    static let changeMarks: Set<Unicode.Scalar> = Set("增加长提高升跃扩攀涨降减低缩回落".unicodeScalars)
+
     /// The pair `从A…至B` in the sentence: A after 从/由 (a year may stand between: `从2015年的439万元`),
     /// B after a verb ending in 至/到, same unit, A before B, no clause break between them.
     func fromTo() -> (Int, Int)? {
         for (b, B) in figs.enumerated() where B.unit != "倍" && B.unit != "年" {
             for a in stride(from: b - 1, through: 0, by: -1) where figs[a].unit == B.unit {
                 let A = figs[a]
-                let between = text.string(A.range.upperBound..<B.prefixStart)
-                guard !between.contains("，"), !between.contains("；"), !between.contains(","),
-                      Rule.toMarks.contains(where: { between.contains($0) }),
-                      (Rule.growthVerbs + Rule.declineVerbs + ["跃", "涨", "升", "降"]).contains(where: { between.contains($0) }) else { break }
-                let lead = text.string(max(range.lowerBound, text.back(from: A.prefixStart, scalars: 10))..<A.prefixStart)
-                let clause = lead.split(whereSeparator: { $0 == "，" || $0 == "," || $0 == "；" }).last.map(String.init) ?? lead
-                if Rule.fromMarks.contains(where: { clause.contains($0) }) { return (a, b) }
+                let between = text.string(A.range.upperBound..<B.prefixStart).unicodeScalars
+                guard !between.contains(where: { $0 == "，" || $0 == "；" || $0 == "," }),
+                      between.contains(where: { $0 == "至" || $0 == "到" }),
+                      between.contains(where: { Self.changeMarks.contains($0) }) else { break }
+                let lead = text.string(max(range.lowerBound, text.back(from: A.prefixStart, scalars: 10))..<A.prefixStart).unicodeScalars
+                let clause = lead.split(whereSeparator: { $0 == "，" || $0 == "," || $0 == "；" }).last ?? lead[...]
+                if clause.contains(where: { $0 == "从" || $0 == "由" }) { return (a, b) }
                 break
             }
         }
@@ -643,6 +653,11 @@ struct ClaimText {
     func string(_ r: Range<Int>) -> String {
         let lo = max(0, min(r.lowerBound, bytes.count)), hi = max(lo, min(r.upperBound, bytes.count))
         return String(decoding: bytes[lo..<hi], as: UTF8.self)
+    }
+
+    /// Whether any of `words` stands in `range`.
+    func has(_ words: [[UInt8]], in range: Range<Int>) -> Bool {
+        words.contains { ByteSearch.contains($0, in: bytes, range) }
     }
 
     /// The offset `scalars` characters after `offset`.

@@ -234,66 +234,84 @@ public struct JSONParser {
     }
 }
 
-/// Writes JSON with keys in the given order: deterministic output for CI diffs.
+/// Writes JSON with keys in the given order: deterministic output for CI diffs. Output is
+/// built as UTF-8 bytes: reports with many findings are large.
 public enum JSONWriter {
     public static func write(_ value: JSONValue, pretty: Bool = true) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(value, into: &out, indent: pretty ? 0 : -1)
-        if pretty { out += "\n" }
-        return out
+        if pretty { out.append(0x0A) }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, into out: inout String, indent: Int) {
+    private static func newline(_ out: inout [UInt8], _ indent: Int) {
+        out.append(0x0A)
+        for _ in 0..<indent { out.append(0x20); out.append(0x20) }
+    }
+
+    private static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int) {
         let pretty = indent >= 0
-        let pad = pretty ? String(repeating: "  ", count: indent + 1) : ""
-        let closePad = pretty ? String(repeating: "  ", count: indent) : ""
         switch value {
-        case .null: out += "null"
-        case let .bool(b): out += b ? "true" : "false"
+        case .null: out += Array("null".utf8)
+        case let .bool(b): out += Array((b ? "true" : "false").utf8)
         case let .number(n):
-            if n == n.rounded() && abs(n) < 1e15 { out += String(Int64(n)) } else { out += "\(n)" }
+            out += Array((n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : "\(n)").utf8)
         case let .string(s): escape(s, into: &out)
         case let .array(items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out += [0x5B, 0x5D]; return }
+            out.append(0x5B)
             for (k, item) in items.enumerated() {
-                if k > 0 { out += "," }
-                if pretty { out += "\n" + pad }
+                if k > 0 { out.append(0x2C) }
+                if pretty { newline(&out, indent + 1) }
                 write(item, into: &out, indent: pretty ? indent + 1 : -1)
             }
-            out += pretty ? "\n" + closePad + "]" : "]"
+            if pretty { newline(&out, indent) }
+            out.append(0x5D)
         case let .object(members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
+            if members.isEmpty { out += [0x7B, 0x7D]; return }
+            out.append(0x7B)
             for (k, member) in members.enumerated() {
-                if k > 0 { out += "," }
-                if pretty { out += "\n" + pad }
+                if k > 0 { out.append(0x2C) }
+                if pretty { newline(&out, indent + 1) }
                 escape(member.key, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(0x3A)
+                if pretty { out.append(0x20) }
                 write(member.value, into: &out, indent: pretty ? indent + 1 : -1)
             }
-            out += pretty ? "\n" + closePad + "}" : "}"
+            if pretty { newline(&out, indent) }
+            out.append(0x7D)
         }
     }
 
-    static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        var utf8 = s.utf8.makeIterator()
+        var pending: [UInt8] = []
+        while let b = utf8.next() {
+            switch b {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0x00..<0x20:
+                out += Array("\\u00".utf8)
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8/A9) are escaped for JavaScript consumers.
+                pending = [b]
+                if let b1 = utf8.next() { pending.append(b1) }
+                if let b2 = utf8.next() { pending.append(b2) }
+                if pending.count == 3 && pending[1] == 0x80 && (pending[2] == 0xA8 || pending[2] == 0xA9) {
+                    out += Array((pending[2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                 } else {
-                    out.unicodeScalars.append(u)
+                    out += pending
                 }
+            default: out.append(b)
             }
         }
-        out += "\""
+        out.append(0x22)
     }
 }
