@@ -65,7 +65,13 @@ struct CommandLineTool {
                 writeErr("newslint: \(message.text(options.lang))\n")
                 return ExitCode.failure
             }
-            writeOut(RuleCatalog.explain(rule.description, options.lang))
+            // The rule as this folder's configuration makes it: its house style, say.
+            var summary: LocalizedText?
+            switch loadLinter(options) {
+            case let .success((_, linter)): summary = linter.rules.first { $0.id == id }?.rule.configurationSummary
+            case let .failure(status): return status.code
+            }
+            writeOut(RuleCatalog.explain(rule.description, options.lang, configured: summary))
             return ExitCode.clean
         case "layout":
             return layout(options)
@@ -160,6 +166,28 @@ struct CommandLineTool {
     /// rules, and collects the files: the paths given, else what the configuration includes.
     func prepare(_ options: Options) -> Result<Prepared, ExitStatus> {
         let lang = options.lang
+        let configuration: Configuration, linter: Linter
+        switch loadLinter(options) {
+        case let .success((c, l)): (configuration, linter) = (c, l)
+        case let .failure(status): return .failure(status)
+        }
+        let collector = FileCollector(baseDirectory: configuration.baseDirectory, workingDirectory: workingDirectory,
+                                      exclude: configuration.exclude)
+        let collected: (files: [InputFile], errors: [InputError])
+        if !options.paths.isEmpty {
+            collected = collector.collect(paths: options.paths)
+        } else if !configuration.include.isEmpty {
+            collected = collector.collect(include: configuration.include)
+        } else {
+            return .failure(ExitStatus(code: fail(lang == .zh ? "没有给出要检查的文件，.lint.json 的 include 也为空"
+                                                              : "no paths given, and no .lint.json `include` to fall back on", lang)))
+        }
+        return .success(Prepared(configuration: configuration, linter: linter, files: collected.files, errors: collected.errors))
+    }
+
+    /// The configuration (--config, else the nearest .lint.json, else the defaults) and the rules it makes.
+    func loadLinter(_ options: Options) -> Result<(Configuration, Linter), ExitStatus> {
+        let lang = options.lang
         var configuration = Configuration(baseDirectory: workingDirectory)
         let configFile = options.configPath.map { $0.hasPrefix("/") ? $0 : workingDirectory + "/" + $0 }
             ?? Configuration.find(from: workingDirectory)
@@ -180,24 +208,11 @@ struct CommandLineTool {
                 }
             }
         }
-        let linter: Linter
         do {
-            linter = try Linter(configuration: configuration)
+            return .success((configuration, try Linter(configuration: configuration)))
         } catch {
             return .failure(ExitStatus(code: fail(error.describe(lang), lang)))
         }
-        let collector = FileCollector(baseDirectory: configuration.baseDirectory, workingDirectory: workingDirectory,
-                                      exclude: configuration.exclude)
-        let collected: (files: [InputFile], errors: [InputError])
-        if !options.paths.isEmpty {
-            collected = collector.collect(paths: options.paths)
-        } else if !configuration.include.isEmpty {
-            collected = collector.collect(include: configuration.include)
-        } else {
-            return .failure(ExitStatus(code: fail(lang == .zh ? "没有给出要检查的文件，.lint.json 的 include 也为空"
-                                                              : "no paths given, and no .lint.json `include` to fall back on", lang)))
-        }
-        return .success(Prepared(configuration: configuration, linter: linter, files: collected.files, errors: collected.errors))
     }
 
     struct ExitStatus: Error { let code: Int32 }

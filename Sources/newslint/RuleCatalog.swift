@@ -21,10 +21,11 @@ enum RuleCatalog {
         return out
     }
 
-    static func explain(_ d: RuleDescription, _ lang: Language) -> String {
+    static func explain(_ d: RuleDescription, _ lang: Language, configured: LocalizedText? = nil) -> String {
         var out = "\(d.id): \(d.name.text(lang))\n\n\(d.rationale.text(lang))\n\n"
         out += (lang == .zh ? "默认级别：" : "Default severity: ") + d.severity.rawValue + "\n"
         out += (lang == .zh ? "范围：" : "Scope: ") + d.scope.rawValue + "\n\n"
+        if let configured { out += configured.text(lang) + "\n\n" }
         if !d.options.isEmpty {
             out += lang == .zh ? "选项（.lint.json 中 rules.\(d.id).options）：\n" : "Options (rules.\(d.id).options in .lint.json):\n"
             for o in d.options {

@@ -24,6 +24,12 @@ let expectedSeedFindings: Set<String> = [
     "seeds/002_95b150d32cc6734e.txt:49:1:caption-placement",  // caption inside `…跟踪服` / `务好…`
     "seeds/003_a2c041b2b8083ec5.txt:41:1:caption-placement",  // caption splitting 目标
     "seeds/003_a2c041b2b8083ec5.txt:97:12:quote-style",       // 「可爱的中国」
+    "seeds/002_95b150d32cc6734e.txt:90:1:byline-format",      // 本报讯 (记者段美如 通讯员段玉明)
+    "seeds/004_6f37aac55d80145d.txt:449:1:byline-format",     // 本报讯 （记者付凯明）
+    "seeds/004_6f37aac55d80145d.txt:512:1:byline-format",     // 本报讯 （通讯员冯建京）
+    "seeds/000_1f9a82e85afd0d46.txt:113:1:byline-placement",  // byline after the 宁郭镇 article's body
+    "seeds/000_1f9a82e85afd0d46.txt:115:1:byline-placement",  // headline after it too
+    "seeds/004_6f37aac55d80145d.txt:93:1:byline-placement",   // one note: every headline after its body
 ]
 
 func findings(inJSON text: String) throws -> [[String: Any]] {
@@ -47,7 +53,7 @@ struct CommandLineTests {
         #expect(r.out.contains("seeds/003_a2c041b2b8083ec5.txt:97:12: error: 大陆横排不用直角引号：「可爱的中国」应为“可爱的中国” [quote-style]"))
         // The excerpt and a caret under 「可爱的中国」 (14 cells), after 11 Han characters (22 cells).
         #expect(r.out.contains(" 97 | 从源远流长的文化中遇见「可爱的中国」\n    | " + String(repeating: " ", count: 22) + "^" + String(repeating: "~", count: 13) + "\n"))
-        #expect(r.out.hasSuffix("检查 5 个文件，共 25059 字：错误 6 处，警告 0 处，提示 0 处\n"))
+        #expect(r.out.hasSuffix("检查 5 个文件，共 25059 字：错误 9 处，警告 2 处，提示 1 处\n"))
         #expect(!r.out.contains("\u{1B}["), "no colour when stdout is not a terminal")
     }
 
@@ -71,9 +77,9 @@ struct CommandLineTests {
         let summary = try #require(root["summary"] as? [String: Any])
         #expect(summary["files"] as? Int == 5)
         #expect(summary["characters"] as? Int == 25059)
-        #expect(summary["errors"] as? Int == 6)
-        #expect(summary["warnings"] as? Int == 0)
-        #expect(summary["notes"] as? Int == 0)
+        #expect(summary["errors"] as? Int == 9)
+        #expect(summary["warnings"] as? Int == 2)
+        #expect(summary["notes"] as? Int == 1)
         let files = try #require(root["files"] as? [[String: Any]])
         #expect(files.map { $0["path"] as? String } == Repo.seedNames.map { "seeds/" + $0 })
         for f in files { #expect(f["characters"] is Int && f["diagnostics"] is [Any]) }
@@ -276,5 +282,49 @@ struct CommandLineTests {
         #expect(summary == ["consistent": 20, "contradicted": 1, "likely-slip": 0, "not-checkable": 10])
         let files = try #require(root["files"] as? [[String: Any]])
         #expect(files.count == 5)
+    }
+
+    @Test func bylineFindingsCarryTheHouseForm() throws {
+        let r = runTool(["--format", "json", "seeds/"])
+        let all = try findings(inJSON: r.out)
+        let ascii = try #require(all.first { $0["rule"] as? String == "byline-format" && $0["line"] as? Int == 90 })
+        #expect(ascii["excerpt"] as? String == "本报讯 (记者段美如 通讯员段玉明)")
+        #expect(ascii["suggestion"] as? String == "本报讯（记者段美如 通讯员段玉明）")
+        let spaced = try #require(all.first { $0["rule"] as? String == "byline-format" && $0["line"] as? Int == 449 })
+        #expect(spaced["suggestion"] as? String == "本报讯（记者付凯明）")
+        #expect((spaced["message"] as? String)?.contains("本版其他电头也是如此") == true)
+        let note = try #require(all.first { $0["rule"] as? String == "byline-placement" && $0["line"] as? Int == 93 })
+        #expect(note["severity"] as? String == "note")
+    }
+
+    @Test func houseStyleComesFromTheRulesDirectoryAndTheConfiguration() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("a.txt", "本报讯 （记者付凯明）近日，示范区家长学校开讲。\n")
+        // Built-in style: no space.
+        #expect(runTool(["--format", "json", "a.txt"], in: dir.path).code == 1)
+        // A house style file in the rules directory that wants the space.
+        var style = try String(contentsOf: Repo.root.appendingPathComponent("Rules/house-style.json"), encoding: .utf8)
+        style = style.replacingOccurrences(of: "\"spaceBeforeDatelineBracket\": false", with: "\"spaceBeforeDatelineBracket\": true")
+        try dir.write("Rules/house-style.json", style)
+        try dir.write(".lint.json", "{}")
+        #expect(runTool(["a.txt"], in: dir.path).code == 0)
+        // The configuration overrides one key back.
+        try dir.write(".lint.json", #"{"rules": {"byline-format": {"options": {"houseStyle": {"spaceBeforeDatelineBracket": false}}}}}"#)
+        #expect(runTool(["a.txt"], in: dir.path).code == 1)
+        // Invalid style data is a configuration error with the file and key path.
+        try dir.write(".lint.json", #"{"rules": {"byline-format": {"options": {"houseStyle": {"nameLength": {"min": 5, "max": 2}}}}}}"#)
+        let bad = runTool(["--lang", "en", "a.txt"], in: dir.path)
+        #expect(bad.code == 2)
+        #expect(bad.err.contains("key `rules.byline-format.options.houseStyle.nameLength.min`"))
+        try dir.write(".lint.json", "{}")
+        try dir.write("Rules/house-style.json", #"{"roles": [], "roleOrder": ["记者"], "localDateline": "本报讯", "nameLength": {"min": 2, "max": 4}}"#)
+        let empty = runTool(["--lang", "en", "a.txt"], in: dir.path)
+        #expect(empty.code == 2 && empty.err.contains("house-style.json: key `roles`: must not be empty"))
+    }
+
+    @Test func explainShowsTheHouseStyleInUse() {
+        let r = runTool(["explain", "byline-format"])
+        #expect(r.out.contains("体例：角色词：") && r.out.contains("本报记者"))
+        #expect(r.out.contains("电头写作“本报讯（记者张三）”"))
     }
 }

@@ -58,3 +58,22 @@ struct EngineTests {
         #expect(Suggest.closest("zzzzzz", among: RuleRegistry.ids) == nil)
     }
 }
+
+@Suite("Rule data")
+struct RuleDataTests {
+    @Test func builtInDataMatchesTheRulesFolder() throws {
+        let file = try String(contentsOf: Repo.root.appendingPathComponent("Rules/house-style.json"), encoding: .utf8)
+        #expect(file == EmbeddedRuleData.houseStyle + "\n", "Rules/ changed: run scripts/embed-rule-data")
+        #expect(HouseStyle.builtIn.roster.contains("郭树勋"))
+        #expect(!HouseStyle.builtIn.spaceBeforeDatelineBracket)
+    }
+
+    @Test func bylineParseIsLenientAndRewritesInHouseOrder() {
+        let style = HouseStyle.builtIn
+        let p = BylineParse("本报通讯员 张放 本报记者 郭树勋 郭树勋", style: style)
+        #expect(p.rewritten(style, compact: false) == "本报记者 郭树勋 本报通讯员 张放")
+        #expect(p.problems(style).map(\.en) == ["“郭树勋” is named twice", "roles go in the order 记者, 特约记者, 通讯员, 实习生"])
+        #expect(BylineParse("本报记者 王  浩", style: style).names == ["王浩"])
+        #expect(BylineParse("记者段美如 通讯员段玉明", style: style).rewritten(style, compact: true) == "记者段美如 通讯员段玉明")
+    }
+}

@@ -31,6 +31,16 @@ public struct Configuration: Sendable {
     }
 
     public static let fileName = ".lint.json"
+
+    /// The rules directory as a path: the configured one, else `Rules` beside the configuration
+    /// file when it exists (an installed binary without one runs on its built-in data).
+    public var resolvedRulesDirectory: String? {
+        if let dir = rulesDirectory { return dir.hasPrefix("/") ? dir : baseDirectory + "/" + dir }
+        guard path != nil else { return nil }
+        let candidate = baseDirectory + "/Rules"
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir) && isDir.boolValue ? candidate : nil
+    }
     static let topLevelKeys = ["include", "exclude", "rulesDirectory", "rules"]
 
     public init(baseDirectory: String) {

@@ -32,11 +32,14 @@ public struct RuleOptions: Sendable {
     public let values: [(key: String, value: JSONValue)]
     public let keyPath: String
     public let file: String
+    /// The folder of rule data (`Rules/`), when there is one: rules read their data files from it.
+    public let rulesDirectory: String?
 
-    public init(_ value: JSONValue? = nil, keyPath: String = "", file: String = "") {
+    public init(_ value: JSONValue? = nil, keyPath: String = "", file: String = "", rulesDirectory: String? = nil) {
         if case let .object(members)? = value { values = members } else { values = [] }
         self.keyPath = keyPath
         self.file = file
+        self.rulesDirectory = rulesDirectory
     }
 
     public func error(_ key: String, _ message: LocalizedText) -> ConfigurationError {

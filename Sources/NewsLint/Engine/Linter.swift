@@ -63,7 +63,8 @@ public struct Linter: Sendable {
             var severity: Severity? = d.severity
             if let chosen = setting?.severity { severity = chosen }
             guard let severity else { continue }
-            let options = RuleOptions(setting?.options, keyPath: "rules.\(d.id).options", file: configuration.path ?? "")
+            let options = RuleOptions(setting?.options, keyPath: "rules.\(d.id).options", file: configuration.path ?? "",
+                                      rulesDirectory: configuration.resolvedRulesDirectory)
             rules.append(ConfiguredRule(rule: try type.init(options: options), severity: severity,
                                         severityIsConfigured: setting?.severity != nil))
         }

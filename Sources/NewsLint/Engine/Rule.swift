@@ -81,6 +81,13 @@ public struct RuleDescription: Sendable {
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     init(options: RuleOptions) throws(ConfigurationError)
+    var configurationSummary: LocalizedText? { get }
+}
+
+extension Rule {
+    /// What a configured rule works with beyond its description (its house style, say), for
+    /// `newslint explain`; nil when there is nothing to add.
+    public var configurationSummary: LocalizedText? { nil }
 }
 
 /// A rule that judges one analysed document.

@@ -2,6 +2,8 @@
 /// A rule's file is `Sources/NewsLint/Rules/<Id>Rule.swift`.
 public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
+        BylineFormatRule.self,
+        BylinePlacementRule.self,
         CaptionPlacementRule.self,
         MetricArithmeticRule.self,
         QuoteStyleRule.self,

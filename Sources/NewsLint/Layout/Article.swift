@@ -44,8 +44,9 @@ struct ArticleGrouper {
             case .body, .datelineLead:
                 current.hasProse = true
                 if block.kind == .datelineLead { current.hasByline = true }
-            case .photoSourceNote:
-                // 本栏照片均由…提供 closes its section of the page, unless it stands inside a sentence.
+            case .photoSourceNote, .sourceNote:
+                // 本栏照片均由…提供 closes its section of the page, and a source note (来源：…) its
+                // article, unless it stands inside a sentence.
                 if !openBefore(i) { close() }
             default: break
             }

@@ -71,6 +71,12 @@ struct BlockClassifier {
                 return (.byline, false)
             }
         }
+        // Malformed bylines and credits are still bylines and credits (for byline-format to judge):
+        // a short line opening with a role word and holding no sentence punctuation.
+        if scalars <= 30, People.roles.contains(where: { text.utf8.starts(with: $0.utf8) }),
+           !text.unicodeScalars.contains(where: { "。，、；！？".unicodeScalars.contains($0) }) {
+            return (ByteSearch.hasSuffix(BlockSplitter.she, source.bytes, block.range) ? .photoCredit : .byline, false)
+        }
         if Self.summaryLabels.contains(where: { text.utf8.elementsEqual($0.utf8) }) { return (.subheading, false) }
         // A line over a photo credit is its caption, even without a full stop.
         if creditFollows(next) && isCaption(block, text: text, next: next) { return (.caption, false) }

@@ -168,7 +168,11 @@ struct BlockSplitter {
                     start += UTF8Scan.decode(bytes, at: start).1
                 }
                 guard start < r.upperBound else { return nil }
-                return People.parse(string(start..<r.upperBound), photo: true) != nil ? start : nil
+                let rest = string(start..<r.upperBound)
+                // A credit, or a malformed one (`本报记者 摄`, a bare `摄`) for byline-format to report.
+                let lenient = rest.unicodeScalars.count <= 20
+                    && (rest == "摄" || People.roles.contains { rest.utf8.starts(with: $0.utf8) })
+                return People.parse(rest, photo: true) != nil || lenient ? start : nil
             }
             i = s
         }
@@ -186,8 +190,9 @@ struct BlockSplitter {
         var level = 0
         var i = r.lowerBound
         while i < r.upperBound && source.bytes[i] == UInt8(ascii: "#") { level += 1; i += 1 }
-        guard level > 0, level <= 6, i < r.upperBound, source.bytes[i] == UInt8(ascii: " ") else { return 0 }
-        return level
+        // Runs longer than Markdown's six are still headings in exported copy (`######## 人民日报…`).
+        guard level > 0, i < r.upperBound, source.bytes[i] == UInt8(ascii: " ") else { return 0 }
+        return min(level, 6)
     }
 }
 

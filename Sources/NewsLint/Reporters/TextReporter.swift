@@ -68,7 +68,18 @@ public enum TextReporter {
     static func excerpt(_ bytes: [UInt8], line: Range<Int>, span: Range<Int>) -> (String, Int, Int) {
         // Widths of the parts before, inside and after the span.
         let start = max(line.lowerBound, min(span.lowerBound, line.upperBound))
-        let end = max(start, min(span.upperBound, line.upperBound))
+        var end = max(start, min(span.upperBound, line.upperBound))
+        // A span wider than the window is shown from its start; the caret runs to the window's edge.
+        if DisplayWidth.of(bytes, start..<end) > window - 16 {
+            var w = 0, k = start
+            while k < end {
+                let (v, len) = UTF8Scan.decode(bytes, at: k)
+                if w + DisplayWidth.of(v) > window - 16 { break }
+                w += DisplayWidth.of(v)
+                k += len
+            }
+            end = k
+        }
         let spanWidth = max(1, DisplayWidth.of(bytes, start..<end))
         var from = line.lowerBound
         var to = line.upperBound

@@ -1,0 +1,128 @@
+/// `byline-placement`: every article has a byline, and bylines and headlines stand where the
+/// page puts them.
+///
+/// Checks: an article with body text and no byline, dateline lead or `□` author; a byline or
+/// headline after the body it belongs to while the file's other articles put them first; two
+/// bylines of one article that name different people. Where page export puts every headline
+/// after its body (seed 004), the file gets one note instead of one finding per article.
+/// A headline or byline inside an unfinished sentence is `caption-placement`'s to report.
+public struct BylinePlacementRule: DocumentRule {
+    public static let description = RuleDescription(
+        id: "byline-placement",
+        name: LocalizedText(zh: "署名与标题的位置", en: "Placement of bylines and headlines"),
+        rationale: LocalizedText(
+            zh: "每篇稿件要有署名、电头或作者；标题和署名排在正文之前；同一篇稿件的两处署名应一致。版面导出常把标题放到正文之后：整页如此时只提示一次。",
+            en: "Every article has a byline, a dateline or an author; headlines and bylines come before the body; two bylines of one article agree. Page export often puts headlines after the body: when a whole page does, it is noted once."),
+        severity: .warning,
+        triggering: [
+            RuleExample("# 坚守初心谋发展\n\n⟦正文第一段写完了，这是一⟧段很长的正文。\n\n正文第二段。"),
+            // Seed 000: the second article's byline and headline after its body, the first's before.
+            RuleExample("# 创新引领促发展\n\n本报记者 郭树勋\n\n第一篇正文。\n\n（本栏照片均由文昌街道提供）\n\n第二篇正文。\n\n⟦本报记者 郭树勋 本报通讯员 樊艺芳⟧\n\n⟦# 坚守初心谋发展 接续奋斗开新局⟧", allowsIndent: false),
+            RuleExample("# 标题\n\n本报记者 郭树勋\n\n⟦本报讯（记者付凯明）近日，示范区家长学校开讲。⟧"),
+        ],
+        nonTriggering: [
+            RuleExample("# 标题\n\n本报记者 郭树勋\n\n正文第一段。"),
+            RuleExample("# 推动党的创新理论落地见效\n\n□赵国松\n\n正文第一段。"),
+            RuleExample("本报讯（记者付凯明）近日，示范区家长学校开讲。\n\n示范区家长学校开讲"),
+            // A brief or an excerpt: one paragraph, no byline needed.
+            RuleExample("# 标题\n\n正文只有一段。"),
+            RuleExample("# 标题\n\n本报记者 郭树勋\n\n本报讯（记者郭树勋）近日，示范区家长学校开讲。"),
+        ]
+    )
+
+    public init(options: RuleOptions) throws(ConfigurationError) {
+        try options.allowOnly(Self.description.options.map(\.name))
+    }
+
+    static let bylineKinds: Set<BlockKind> = [.byline, .datelineLead, .commentaryAuthor]
+    static let titleKinds: Set<BlockKind> = [.headline, .kicker]
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        let blocks = document.blocks
+        // Blocks standing inside an unfinished sentence are caption-placement's.
+        let interrupting = Set(document.paragraphs.flatMap(\.interruptions))
+        var leading = 0
+        var trailing: [[Int]] = []  // per article, the headlines and bylines after its last prose
+        for article in document.articles {
+            let prose = article.blocks.filter { blocks[$0].kind.isProse }
+            guard let firstProse = prose.first, let lastProse = prose.last else { continue }
+            // A full article (a headline and two paragraphs or more) needs a byline; a brief or an
+            // excerpt may have none.
+            let paragraphs = document.paragraphs.filter { $0.kind.isProse && $0.blocks.contains { article.blocks.contains($0) } }.count
+            if paragraphs >= 2, article.hasHeadline, !article.blocks.contains(where: { Self.bylineKinds.contains(blocks[$0].kind) }) {
+                let line = blocks[firstProse].lines[0]
+                var end = line.lowerBound
+                for _ in 0..<12 where end < line.upperBound { end += UTF8Scan.sequenceLength(document.source.bytes[end]) }
+                findings.append(Finding(range: line.lowerBound..<end, message: Messages.noByline))
+            }
+            let titles = article.blocks.filter { Self.titleKinds.contains(blocks[$0].kind) && !interrupting.contains($0) }
+            if titles.contains(where: { $0 < firstProse }) { leading += 1 }
+            let late = article.blocks.filter {
+                $0 > lastProse && !interrupting.contains($0) && (Self.titleKinds.contains(blocks[$0].kind) || blocks[$0].kind == .byline)
+            }
+            if !late.isEmpty { trailing.append(late) }
+            findings += disagreements(article, document)
+        }
+        if leading == 0 && trailing.count >= 2 {
+            // The whole page puts headlines after bodies: page export, noted once.
+            let first = trailing[0][0]
+            findings.append(Finding(range: blocks[first].range, message: Messages.pageOrder(trailing.count), severity: .note))
+        } else if leading > 0 {
+            for late in trailing {
+                for b in late {
+                    findings.append(Finding(range: blocks[b].range, message: blocks[b].kind == .byline ? Messages.lateByline : Messages.lateHeadline))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Two bylines of one article (a byline and a dateline's brackets, say) naming different people.
+    private func disagreements(_ article: Article, _ document: Document) -> [Finding] {
+        let style = HouseStyle.builtIn
+        var seen: [(block: Int, names: Set<String>)] = []
+        var out: [Finding] = []
+        for b in article.blocks {
+            let block = document.blocks[b]
+            var names: [String] = []
+            switch block.kind {
+            case .byline:
+                names = BylineParse(block.lines.map { document.source.string($0) }.joined(), style: style).names
+            case .datelineLead:
+                if let p = document.paragraphs.first(where: { $0.blocks.first == b }), let d = Dateline(p.text, style: style) {
+                    names = d.people.names
+                }
+            default:
+                continue
+            }
+            let set = Set(names)
+            guard !set.isEmpty else { continue }
+            if let earlier = seen.first(where: { !$0.names.isSubset(of: set) && !set.isSubset(of: $0.names) }) {
+                let earlierNames = earlier.names.sorted().joined(separator: "、"), theseNames = set.sorted().joined(separator: "、")
+                let range = block.kind == .datelineLead ? block.lines[0] : block.range
+                out.append(Finding(range: range, message: Messages.disagree(earlierNames, theseNames),
+                                   related: [(document.blocks[earlier.block].range.lowerBound, LocalizedText(zh: "另一处署名", en: "the other byline"))]))
+            }
+            seen.append((b, set))
+        }
+        return out
+    }
+
+    // MARK: - Messages
+
+    enum Messages {
+        static let noByline = LocalizedText(zh: "这篇稿件没有署名、电头或作者", en: "this article has no byline, dateline or author")
+        static let lateByline = LocalizedText(zh: "署名排在正文之后，本版其他稿件的署名都在正文之前", en: "the byline follows its body, while the page's other articles put it first")
+        static let lateHeadline = LocalizedText(zh: "标题排在正文之后，本版其他稿件的标题都在正文之前", en: "the headline follows its body, while the page's other articles put it first")
+
+        static func pageOrder(_ n: Int) -> LocalizedText {
+            LocalizedText(zh: "本版 \(n) 篇稿件的标题都排在正文之后，多半是版面导出的顺序；请核对每个标题与正文的对应",
+                          en: "all \(n) articles of this page have their headline after the body, most likely the order of page export; check that each headline matches its body")
+        }
+
+        static func disagree(_ a: String, _ b: String) -> LocalizedText {
+            LocalizedText(zh: "同一篇稿件的两处署名不一致：\(a) 与 \(b)", en: "two bylines of one article disagree: \(a) and \(b)")
+        }
+    }
+}
