@@ -281,14 +281,7 @@ public enum NumberScanner {
                                 interval: f.interval, unit: "%", approximate: f.approximate, decimals: f.decimals)
             return (figure, end)
         }
-        var k = afterWord
-        var text = ""
-        while k < p.count {
-            let (v, len) = UTF8Scan.decode(p, at: k)
-            guard isChineseNumeral(v), let u = Unicode.Scalar(v) else { break }
-            text.unicodeScalars.append(u)
-            k += len
-        }
+        let (text, k) = numeralRun(p, at: afterWord)
         guard let value = chineseValue(text) else { return nil }
         let prefix = approxPrefix(p, start)
         var interval = Interval(value - 0.5, value + 0.5)
