@@ -6,6 +6,7 @@ public enum RuleRegistry {
         BylinePlacementRule.self,
         CaptionPlacementRule.self,
         MetricArithmeticRule.self,
+        NameConsistencyRule.self,
         QuoteStyleRule.self,
     ]
 

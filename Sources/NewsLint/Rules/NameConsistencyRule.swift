@@ -1,0 +1,218 @@
+/// `name-consistency`: the same person spelled two ways across the pages and editions linted
+/// together (`郭树勋` in four places, `郭树勤` in two).
+///
+/// A corpus rule: each document gives the names it holds (bylines, datelines, photo credits,
+/// the masthead, `□` authors, a title before a name in the text: `党委书记崔全星`
+/// before a name); then all names of the run are compared. Two forms
+/// that differ in one character, where the two characters look or sound alike (from the
+/// Unicode Han database), name one person: the rarer form is reported, unless the registry (the
+/// house roster and the rule's `known` option) says it is right. Names are grouped by masking
+/// one character at a time, so the comparison grows with the number of names, not its square.
+public struct NameConsistencyRule: CorpusRule {
+    public static let description = RuleDescription(
+        id: "name-consistency",
+        name: LocalizedText(zh: "人名前后一致", en: "Names spelled one way"),
+        rationale: LocalizedText(
+            zh: "同一人名在各版各期中应写法一致。只差一个字、且两字形近或音近的两种写法，多半是同一个人，少见的写法（不在人员名录中的）被报告，并列出常见写法的位置。",
+            en: "A person's name is spelled the same way on every page and in every edition. Two forms one character apart, where the two characters look or sound alike, most likely name one person: the rarer form (not in the roster) is reported with the places of the common one."),
+        severity: .error,
+        scope: .corpus,
+        options: [
+            RuleOptionDescription("known", default: "[]", LocalizedText(
+                zh: "已知正确的人名，与人员名录一起作为依据", en: "names known to be right, taken as evidence with the roster")),
+        ],
+        triggering: [
+            RuleExample("本报记者 郭树勋\n\n正文。\n\n本报记者 郭树勋 本报通讯员 张放\n\n正文。\n\n本报记者 ⟦郭树勤⟧\n\n正文。"),
+            RuleExample("本报讯（记者付凯明）正文。\n\n本报讯（记者⟦付凯铭⟧）正文。"),
+            RuleExample("周庄镇党委书记崔全星说，要抓好党建。党委书记崔全星表示，要促发展。\n\n党委书记⟦崔全兴⟧说，要惠民生。"),
+        ],
+        nonTriggering: [
+            RuleExample("本报讯（记者段美如 通讯员段玉明）正文。"),
+            RuleExample("本报记者 张放\n\n正文。\n\n本报记者 张欣\n\n正文。"),
+            RuleExample("本报记者 柴艺芳\n\n正文。\n\n本报记者 樊艺芳\n\n正文。"),
+            RuleExample("后南谢村李胜利、金炉村赵成国、南霍村贾顺心、北魏村乔继忠4人荣登榜单。"),
+        ]
+    )
+
+    let registry: Set<String>
+
+    public init(options: RuleOptions) throws(ConfigurationError) {
+        try options.allowOnly(Self.description.options.map(\.name))
+        registry = Set(HouseStyle.builtIn.roster + (try options.strings("known", default: [])))
+    }
+
+    /// A name where it stands in one document.
+    struct Occurrence: Sendable {
+        let name: String
+        let range: Range<Int>
+    }
+
+    public func collect(_ document: Document) -> any Sendable {
+        NameExtractor(document: document).occurrences()
+    }
+
+    public func judge(_ facts: [any Sendable], documents: [Document]) -> [[Finding]] {
+        let perDocument = facts.map { $0 as! [Occurrence] }
+        var counts: [String: Int] = [:]
+        for list in perDocument { for o in list { counts[o.name, default: 0] += 1 } }
+
+        // Group names that agree in all characters but one: one key per masked position.
+        var groups: [String: [String]] = [:]
+        for name in counts.keys {
+            let scalars = Array(name.unicodeScalars)
+            for i in scalars.indices {
+                var key = scalars
+                key[i] = "\u{2022}"
+                groups[String(String.UnicodeScalarView(key)) + "#\(i)", default: []].append(name)
+            }
+        }
+        // rare form → (dominant form, reason)
+        var typos: [String: (dominant: String, reason: LocalizedText)] = [:]
+        for (_, names) in groups where names.count >= 2 {
+            for a in names {
+                for b in names where a < b {
+                    guard let (ca, cb) = differingScalars(a, b) else { continue }
+                    let look = HanCharacters.lookAlike(ca, cb), sound = HanCharacters.soundAlike(ca, cb)
+                    guard look || sound else { continue }  // different characters: different people
+                    let (ina, inb) = (registry.contains(a), registry.contains(b))
+                    if ina && inb { continue }
+                    let (dominant, rare): (String, String)
+                    if ina != inb { (dominant, rare) = ina ? (a, b) : (b, a) }
+                    else if counts[a]! != counts[b]! { (dominant, rare) = counts[a]! > counts[b]! ? (a, b) : (b, a) }
+                    else { continue }  // no evidence which is right
+                    let (x, y) = dominant == a ? (ca, cb) : (cb, ca)
+                    typos[rare] = (dominant, Messages.reason(rare: y, dominant: x, look: look, sound: sound))
+                }
+            }
+        }
+        guard !typos.isEmpty else { return perDocument.map { _ in [] } }
+
+        // Where each dominant form stands, for `related`.
+        var places: [String: [RelatedLocation]] = [:]
+        let dominants = Set(typos.values.map(\.dominant))
+        for (d, list) in perDocument.enumerated() {
+            for o in list where dominants.contains(o.name) && places[o.name, default: []].count < 5 {
+                places[o.name, default: []].append(RelatedLocation(
+                    path: documents[d].path, position: documents[d].source.position(of: o.range.lowerBound),
+                    message: LocalizedText(zh: "写作“\(o.name)”", en: "spelled “\(o.name)”")))
+            }
+        }
+        return perDocument.map { list in
+            list.compactMap { o in
+                guard let t = typos[o.name] else { return nil }
+                return Finding(range: o.range,
+                               message: Messages.typo(o.name, t.dominant, rareCount: counts[o.name]!, dominantCount: counts[t.dominant]!,
+                                                      inRegistry: registry.contains(t.dominant), reason: t.reason),
+                               suggestion: t.dominant, relatedElsewhere: places[t.dominant] ?? [])
+            }
+        }
+    }
+
+    /// The one pair of scalars in which two same-length names differ, or nil.
+    private func differingScalars(_ a: String, _ b: String) -> (UInt32, UInt32)? {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        guard x.count == y.count else { return nil }
+        let diff = x.indices.filter { x[$0] != y[$0] }
+        guard diff.count == 1 else { return nil }
+        return (x[diff[0]].value, y[diff[0]].value)
+    }
+
+    // MARK: - Messages
+
+    enum Messages {
+        static func reason(rare: UInt32, dominant: UInt32, look: Bool, sound: Bool) -> LocalizedText {
+            let pair = "\(Character(Unicode.Scalar(rare)!))/\(Character(Unicode.Scalar(dominant)!))"
+            let zh = [look ? "形近" : nil, sound ? "音近" : nil].compactMap { $0 }.joined(separator: "、")
+            let en = [look ? "look alike" : nil, sound ? "sound alike" : nil].compactMap { $0 }.joined(separator: " and ")
+            return LocalizedText(zh: "\(pair) \(zh)", en: "\(pair) \(en)")
+        }
+
+        static func typo(_ rare: String, _ dominant: String, rareCount: Int, dominantCount: Int, inRegistry: Bool, reason: LocalizedText) -> LocalizedText {
+            let zhRoster = inRegistry ? "，“\(dominant)”在人员名录中" : ""
+            let enRoster = inRegistry ? "; “\(dominant)” is in the roster" : ""
+            return LocalizedText(
+                zh: "“\(rare)”疑为“\(dominant)”之误（\(reason.zh)）：本次检查中“\(dominant)”出现 \(dominantCount) 次，“\(rare)”出现 \(rareCount) 次\(zhRoster)",
+                en: "“\(rare)” is likely a misspelling of “\(dominant)” (\(reason.en)): “\(dominant)” appears \(dominantCount) times in this run, “\(rare)” \(rareCount)\(enRoster)")
+        }
+    }
+}
+
+/// Finds the names of people in a document, with their source ranges.
+struct NameExtractor {
+    let document: Document
+    let style = HouseStyle.builtIn
+
+    /// Titles after which a name follows in running text: `党委书记崔全星`, `总经理高峰`.
+    static let titles = ["党委书记", "党工委书记", "支部书记", "书记", "管委会主任", "主任", "县长", "镇长", "乡长", "区长", "市长",
+                         "局长", "总经理", "董事长", "主席", "厂长", "校长", "院长", "社长", "部长", "处长", "所长", "站长", "村长"]
+    /// What follows a name in running text.
+    static let followers: Set<Unicode.Scalar> = Set("说表指介强认在对与和等出代，。、（(”；：".unicodeScalars)
+
+    func occurrences() -> [NameConsistencyRule.Occurrence] {
+        var out: [NameConsistencyRule.Occurrence] = []
+        let source = document.source
+        for (i, block) in document.blocks.enumerated() {
+            let text = block.lines.map { source.string($0) }.joined()
+            var names: [String] = []
+            switch block.kind {
+            case .byline: names = BylineParse(text, style: style).names
+            case .photoCredit: names = BylineParse(String(text.dropLast()), style: style).names
+            case .commentaryAuthor: names = BylineParse(String(text.unicodeScalars.dropFirst().map(Character.init)), style: style).names
+            case .masthead:
+                names = text.split(whereSeparator: { "|｜:：".contains($0) || $0 == " " }).map(String.init)
+            case .datelineLead:
+                if let p = document.paragraphs.first(where: { $0.blocks.first == i }), let d = Dateline(p.text, style: style) {
+                    names = d.people.names
+                }
+            default:
+                break
+            }
+            out += locate(names.filter(isName), in: block)
+        }
+        for p in document.paragraphs where p.kind.isProse {
+            out += namesAfterTitles(p)
+        }
+        return out
+    }
+
+    private func isName(_ s: String) -> Bool { BylineParse.isName(s, style) }
+
+    /// Source ranges of `names` in a block, in order.
+    private func locate(_ names: [String], in block: Block) -> [NameConsistencyRule.Occurrence] {
+        var out: [NameConsistencyRule.Occurrence] = []
+        var cursor = block.range.lowerBound
+        for name in names {
+            let bytes = Array(name.utf8)
+            guard let at = ByteSearch.find(bytes, in: document.source.bytes, cursor..<block.range.upperBound) else { continue }
+            out.append(.init(name: name, range: at..<(at + bytes.count)))
+            cursor = at + bytes.count
+        }
+        return out
+    }
+
+    /// `党委书记崔全星说`: a name of two or three characters between a title and a follower.
+    private func namesAfterTitles(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
+        let text = p.text
+        var out: [NameConsistencyRule.Occurrence] = []
+        var taken = Set<Int>()  // where a name was read already (党委书记 and 书记 end at the same place)
+        for title in Self.titles.map({ Array($0.utf8) }).sorted(by: { $0.count > $1.count }) {
+            var from = 0
+            while let at = ByteSearch.find(title, in: text, from..<text.count) {
+                from = at + title.count
+                guard taken.insert(from).inserted else { continue }
+                var k = from
+                var name: [Unicode.Scalar] = []
+                while k < text.count, name.count < 4 {
+                    let (v, len) = UTF8Scan.decode(text, at: k)
+                    guard let u = Unicode.Scalar(v), Scalar.isHan(v), !Self.followers.contains(u) else { break }
+                    name.append(u)
+                    k += len
+                }
+                guard (2...3).contains(name.count), k < text.count,
+                      let next = Unicode.Scalar(UTF8Scan.decode(text, at: k).0), Self.followers.contains(next) else { continue }
+                out.append(.init(name: String(String.UnicodeScalarView(name)), range: p.sourceRange(from..<k)))
+            }
+        }
+        return out
+    }
+}

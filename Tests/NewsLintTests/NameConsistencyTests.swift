@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import NewsLint
+
+@Suite("name-consistency: names across pages and editions")
+struct NameConsistencyTests {
+    func lint(_ texts: [(String, String)], options: String? = nil) throws -> LintReport {
+        let json = try options.map { try JSONParser.parse(Array($0.utf8)) }
+        let rule = try NameConsistencyRule(options: RuleOptions(json))
+        return Linter(rules: [ConfiguredRule(rule: rule, severity: .error)]).lint(texts: texts.map { (path: $0.0, text: $0.1) })
+    }
+
+    @Test func theRarerFormIsReportedInItsOwnFileWithTheOthersAsRelated() throws {
+        let report = try lint([
+            ("edition-1/page-1.txt", "本报记者 郭树勋\n\n正文。"),
+            ("edition-1/page-2.txt", "本报记者 郭树勋 本报通讯员 张放\n\n正文。"),
+            ("edition-2/page-1.txt", "正文。\n\n本报记者 郭树勤\n\n正文。"),
+        ])
+        #expect(report.files[0].diagnostics.isEmpty && report.files[1].diagnostics.isEmpty)
+        let d = try #require(report.files[2].diagnostics.first)
+        #expect(d.start == SourcePosition(line: 3, column: 6) && d.end == SourcePosition(line: 3, column: 9))
+        #expect(d.suggestion == "郭树勋")
+        #expect(d.related.map { "\($0.path):\($0.position)" } == ["edition-1/page-1.txt:1:6", "edition-1/page-2.txt:1:6"])
+        #expect(d.message.zh.contains("勤/勋 形近"))
+    }
+
+    @Test func soundAlikesCountAndTheRegistryDecides() throws {
+        // 付凯铭 / 付凯明: 铭 and 明 sound alike; 付凯明 is in the roster, so even once against once it wins.
+        let report = try lint([("a.txt", "本报讯（记者付凯明）正文。"), ("b.txt", "本报讯（记者付凯铭）正文。")])
+        #expect(report.files[0].diagnostics.isEmpty)
+        #expect(report.files[1].diagnostics.first?.message.zh.contains("音近") == true)
+        // Without the roster's word, once against once is no evidence.
+        let tie = try lint([("a.txt", "本报讯（记者孙凯明）正文。"), ("b.txt", "本报讯（记者孙凯铭）正文。")])
+        #expect(tie.files.allSatisfy { $0.diagnostics.isEmpty })
+        // `known` names are evidence too.
+        let known = try lint([("a.txt", "本报讯（记者孙凯明）正文。"), ("b.txt", "本报讯（记者孙凯铭）正文。")], options: #"{"known": ["孙凯明"]}"#)
+        #expect(known.files[1].diagnostics.count == 1)
+    }
+
+    @Test func differentPeopleAreNotTypos() throws {
+        // 段美如 / 段玉明 differ in two characters; 张放 / 张欣 in characters neither alike in look nor sound.
+        let report = try lint([("a.txt", "本报讯（记者段美如 通讯员段玉明）正文。"), ("b.txt", "本报记者 张放\n\n正文。\n\n本报记者 张欣\n\n正文。")])
+        #expect(report.files.allSatisfy { $0.diagnostics.isEmpty })
+    }
+
+    @Test func namesAfterTitlesInRunningText() throws {
+        let document = Document(path: "t", text: "周庄镇党委书记崔全星说，要抓好党建。管委会主任陈湘，富力地产总经理高峰出席签约仪式。")
+        let names = NameExtractor(document: document).occurrences().map(\.name)
+        #expect(Set(names) == ["崔全星", "陈湘", "高峰"])
+    }
+
+    @Test func similarityDataLoads() {
+        #expect(HanCharacters.table.count > 8000)
+        #expect(HanCharacters.lookAlike(0x52E4, 0x52CB))  // 勤 勋
+        #expect(!HanCharacters.lookAlike(0x67F4, 0x6A0A))  // 柴 樊
+        #expect(HanCharacters.soundAlike(0x94ED, 0x660E))  // 铭 明
+        #expect(!HanCharacters.soundAlike(0x653E, 0x6B23))  // 放 欣
+    }
+
+    @Test func manyNamesInManyFiles() throws {
+        // 20,000 names in 400 files (the benchmark times this; here it must simply work).
+        let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧".unicodeScalars)
+        let given = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红玲兰飞鹏辉斌宇浩凯健俊帆".unicodeScalars)
+        var texts: [(String, String)] = []
+        var n = 0
+        for f in 0..<400 {
+            var lines: [String] = []
+            for _ in 0..<50 {
+                let name = String(String.UnicodeScalarView([surnames[n % surnames.count], given[(n / surnames.count) % given.count], given[(n / (surnames.count * given.count)) % given.count]]))
+                lines.append("本报记者 \(name)\n\n正文。")
+                n += 1
+            }
+            texts.append(("page-\(f).txt", lines.joined(separator: "\n\n")))
+        }
+        let report = try lint(texts)
+        #expect(report.files.count == 400)
+    }
+}
