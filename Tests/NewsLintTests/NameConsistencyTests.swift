@@ -47,6 +47,8 @@ struct NameConsistencyTests {
         let document = Document(path: "t", text: "周庄镇党委书记崔全星说，要抓好党建。管委会主任陈湘，富力地产总经理高峰出席签约仪式。")
         let names = NameExtractor(document: document).occurrences().map(\.name)
         #expect(Set(names) == ["崔全星", "陈湘", "高峰"])
+        let list = Document(path: "t", text: "后南谢村李胜利、金炉村赵成国、南霍村贾顺心、北魏村乔继忠4人荣登榜单。书记讲党课。村委会、村民代表参加。")
+        #expect(NameExtractor(document: list).occurrences().map(\.name) == ["李胜利", "赵成国", "贾顺心", "乔继忠"])
     }
 
     @Test func similarityDataLoads() {
@@ -74,5 +76,21 @@ struct NameConsistencyTests {
         }
         let report = try lint(texts)
         #expect(report.files.count == 400)
+    }
+
+    @Test func referenceEditionsCountButAreNotReported() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write("archive/2025-01-01.txt", "本报记者 孙凯明\n\n正文。\n\n本报记者 孙凯明\n\n正文。")
+        let options = try JSONParser.parse(Array(#"{"reference": ["archive"]}"#.utf8))
+        let rule = try NameConsistencyRule(options: RuleOptions(options, baseDirectory: dir.path))
+        let report = Linter(rules: [ConfiguredRule(rule: rule, severity: .error)]).lint(texts: [("today.txt", "本报记者 孙凯铭\n\n正文。")])
+        #expect(report.files.map(\.path) == ["today.txt"])
+        #expect(report.files[0].diagnostics.first?.suggestion == "孙凯明")
+        // A missing reference edition is a configuration error at its key path.
+        let bad = try JSONParser.parse(Array(#"{"reference": ["nowhere"]}"#.utf8))
+        #expect(throws: ConfigurationError.self) { try NameConsistencyRule(options: RuleOptions(bad, keyPath: "rules.name-consistency.options", baseDirectory: dir.path)) }
+        do { _ = try NameConsistencyRule(options: RuleOptions(bad, keyPath: "rules.name-consistency.options", baseDirectory: dir.path)) } catch {
+            #expect(error.keyPath == "rules.name-consistency.options.reference[0]")
+        }
     }
 }

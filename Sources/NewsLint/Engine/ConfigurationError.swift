@@ -34,12 +34,16 @@ public struct RuleOptions: Sendable {
     public let file: String
     /// The folder of rule data (`Rules/`), when there is one: rules read their data files from it.
     public let rulesDirectory: String?
+    /// The configuration's folder: paths in options are relative to it.
+    public let baseDirectory: String?
 
-    public init(_ value: JSONValue? = nil, keyPath: String = "", file: String = "", rulesDirectory: String? = nil) {
+    public init(_ value: JSONValue? = nil, keyPath: String = "", file: String = "", rulesDirectory: String? = nil,
+                baseDirectory: String? = nil) {
         if case let .object(members)? = value { values = members } else { values = [] }
         self.keyPath = keyPath
         self.file = file
         self.rulesDirectory = rulesDirectory
+        self.baseDirectory = baseDirectory
     }
 
     public func error(_ key: String, _ message: LocalizedText) -> ConfigurationError {

@@ -64,7 +64,7 @@ public struct Linter: Sendable {
             if let chosen = setting?.severity { severity = chosen }
             guard let severity else { continue }
             let options = RuleOptions(setting?.options, keyPath: "rules.\(d.id).options", file: configuration.path ?? "",
-                                      rulesDirectory: configuration.resolvedRulesDirectory)
+                                      rulesDirectory: configuration.resolvedRulesDirectory, baseDirectory: configuration.baseDirectory)
             rules.append(ConfiguredRule(rule: try type.init(options: options), severity: severity,
                                         severityIsConfigured: setting?.severity != nil))
         }

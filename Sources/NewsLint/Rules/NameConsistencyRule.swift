@@ -20,6 +20,9 @@ public struct NameConsistencyRule: CorpusRule {
         options: [
             RuleOptionDescription("known", default: "[]", LocalizedText(
                 zh: "已知正确的人名，与人员名录一起作为依据", en: "names known to be right, taken as evidence with the roster")),
+            RuleOptionDescription("reference", default: "[]", LocalizedText(
+                zh: "参考版次（文件或文件夹，相对于 .lint.json 所在目录）：其中的人名计入依据，但不报告",
+                en: "reference editions (files or folders, relative to .lint.json): their names count as evidence and are not reported")),
         ],
         triggering: [
             RuleExample("本报记者 郭树勋\n\n正文。\n\n本报记者 郭树勋 本报通讯员 张放\n\n正文。\n\n本报记者 ⟦郭树勤⟧\n\n正文。"),
@@ -35,10 +38,29 @@ public struct NameConsistencyRule: CorpusRule {
     )
 
     let registry: Set<String>
+    /// How often each name stands in the reference editions.
+    let referenceCounts: [String: Int]
 
     public init(options: RuleOptions) throws(ConfigurationError) {
         try options.allowOnly(Self.description.options.map(\.name))
         registry = Set(HouseStyle.builtIn.roster + (try options.strings("known", default: [])))
+        var counts: [String: Int] = [:]
+        let base = options.baseDirectory ?? "."
+        for (i, path) in try options.strings("reference", default: []).enumerated() {
+            let collected = FileCollector(baseDirectory: base, workingDirectory: base, exclude: []).collect(paths: [path])
+            if let e = collected.errors.first {
+                throw options.error("reference[\(i)]", LocalizedText(zh: "参考版次 \(e.path)：\(e.message.zh)", en: "reference edition \(e.path): \(e.message.en)"))
+            }
+            for file in collected.files {
+                switch DocumentLoader.document(file) {
+                case let .success(document):
+                    for o in NameExtractor(document: document).occurrences() { counts[o.name, default: 0] += 1 }
+                case let .failure(e):
+                    throw options.error("reference[\(i)]", LocalizedText(zh: "参考版次 \(e.path)：\(e.message.zh)", en: "reference edition \(e.path): \(e.message.en)"))
+                }
+            }
+        }
+        referenceCounts = counts
     }
 
     /// A name where it stands in one document.
@@ -53,7 +75,7 @@ public struct NameConsistencyRule: CorpusRule {
 
     public func judge(_ facts: [any Sendable], documents: [Document]) -> [[Finding]] {
         let perDocument = facts.map { $0 as! [Occurrence] }
-        var counts: [String: Int] = [:]
+        var counts = referenceCounts
         for list in perDocument { for o in list { counts[o.name, default: 0] += 1 } }
 
         // Group names that agree in all characters but one: one key per masked position.
@@ -171,9 +193,45 @@ struct NameExtractor {
         }
         for p in document.paragraphs where p.kind.isProse {
             out += namesAfterTitles(p)
+            out += namesAfterPlaces(p)
         }
         return out
     }
+
+    /// `金炉村赵成国、南霍村贾顺心…4人`: in a list, a name of two or three characters after a village.
+    private func namesAfterPlaces(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
+        let text = p.text
+        var out: [NameConsistencyRule.Occurrence] = []
+        guard ByteSearch.contains(Self.listMark, in: text, 0..<text.count) else { return out }
+        for place in Self.places {
+            var from = 0
+            while let at = ByteSearch.find(place, in: text, from..<text.count) {
+                from = at + place.count
+                var k = from
+                var name: [Unicode.Scalar] = []
+                while k < text.count, name.count < 4 {
+                    let (v, len) = UTF8Scan.decode(text, at: k)
+                    guard let u = Unicode.Scalar(v), Scalar.isHan(v), u != "、", u != "等" else { break }
+                    name.append(u)
+                    k += len
+                }
+                // The item ends the name: 、 or 等, or a count (4人).
+                guard (2...3).contains(name.count), k < text.count else { continue }
+                let next = UTF8Scan.decode(text, at: k).0
+                guard next == 0x3001 || next == 0x7B49 || NumberScanner.digit(next) != nil else { continue }
+                guard Self.surnames.contains(name[0]) else { continue }
+                out.append(.init(name: String(String.UnicodeScalarView(name)), range: p.sourceRange(from..<k)))
+            }
+        }
+        return out
+    }
+
+    static let listMark = UTF8Scan.bytes("、")
+    /// Common surnames: a name read from running text starts with one (书记讲党课 is no name).
+    static let surnames: Set<Unicode.Scalar> = Set(("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+        + "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+        + "乐").unicodeScalars)
+    static let places = ["村", "社区"].map(UTF8Scan.bytes)
 
     private func isName(_ s: String) -> Bool { BylineParse.isName(s, style) }
 
@@ -208,7 +266,7 @@ struct NameExtractor {
                     name.append(u)
                     k += len
                 }
-                guard (2...3).contains(name.count), k < text.count,
+                guard (2...3).contains(name.count), Self.surnames.contains(name[0]), k < text.count,
                       let next = Unicode.Scalar(UTF8Scan.decode(text, at: k).0), Self.followers.contains(next) else { continue }
                 out.append(.init(name: String(String.UnicodeScalarView(name)), range: p.sourceRange(from..<k)))
             }
