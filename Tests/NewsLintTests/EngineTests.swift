@@ -16,7 +16,7 @@ private struct SameFirstLineRule: CorpusRule {
         (document.source.lineString(0), document.source.lineRange(0))
     }
 
-    func judge(_ facts: [any Sendable], documents: [Document]) -> [[Finding]] {
+    func judge(_ facts: [any Sendable], documents: [DocumentInfo]) -> [[Finding]] {
         let firsts = facts.map { $0 as! (String, Range<Int>) }
         return firsts.enumerated().map { i, fact in
             let others = documents.indices.filter { $0 != i && firsts[$0].0 == fact.0 }

@@ -80,12 +80,13 @@ struct NameConsistencyTests {
 
     @Test func referenceEditionsCountButAreNotReported() throws {
         let dir = try TemporaryDirectory()
-        try dir.write("archive/2025-01-01.txt", "本报记者 孙凯明\n\n正文。\n\n本报记者 孙凯明\n\n正文。")
+        try dir.write("archive/2025-01-01.txt", "本报记者 孙凯明\n\n正文。\n\n本报记者 孙凯明\n\n正文。\n\n本报记者 孙凯明\n\n正文。")
         let options = try JSONParser.parse(Array(#"{"reference": ["archive"]}"#.utf8))
         let rule = try NameConsistencyRule(options: RuleOptions(options, baseDirectory: dir.path))
         let report = Linter(rules: [ConfiguredRule(rule: rule, severity: .error)]).lint(texts: [("today.txt", "本报记者 孙凯铭\n\n正文。")])
         #expect(report.files.map(\.path) == ["today.txt"])
         #expect(report.files[0].diagnostics.first?.suggestion == "孙凯明")
+        #expect(report.files[0].diagnostics.first?.severity == .warning, "frequency alone is evidence for a warning")
         // A missing reference edition is a configuration error at its key path.
         let bad = try JSONParser.parse(Array(#"{"reference": ["nowhere"]}"#.utf8))
         #expect(throws: ConfigurationError.self) { try NameConsistencyRule(options: RuleOptions(bad, keyPath: "rules.name-consistency.options", baseDirectory: dir.path)) }

@@ -87,7 +87,7 @@ public struct Linter: Sendable {
     struct Analysed: Sendable {
         var error: InputError?
         var report: FileReport?
-        var document: Document?
+        var document: DocumentInfo?
         var facts: [any Sendable] = []
     }
 
@@ -154,7 +154,7 @@ public struct Linter: Sendable {
         let report = FileReport(path: input.path, characters: document.source.characterCount, encoding: document.source.encoding,
                                 diagnostics: sorted(diagnostics), source: document.source)
         if corpusRules.isEmpty { return Analysed(report: report) }
-        return Analysed(report: report, document: document,
+        return Analysed(report: report, document: DocumentInfo(path: document.path, source: document.source, suppressions: document.suppressions),
                         facts: corpusRules.map { ($0.rule as! any CorpusRule).collect(document) })
     }
 
@@ -163,6 +163,10 @@ public struct Linter: Sendable {
     }
 
     private func diagnostic(_ f: Finding, rule: ConfiguredRule, in document: Document) -> Diagnostic? {
+        diagnostic(f, rule: rule, in: DocumentInfo(path: document.path, source: document.source, suppressions: document.suppressions))
+    }
+
+    private func diagnostic(_ f: Finding, rule: ConfiguredRule, in document: DocumentInfo) -> Diagnostic? {
         let source = document.source
         let start = source.position(of: f.range.lowerBound)
         if document.suppressions.suppresses(rule: rule.id, line: start.line) { return nil }

@@ -95,10 +95,18 @@ public protocol DocumentRule: Rule {
     func check(_ document: Document) -> [Finding]
 }
 
+/// What a corpus rule's judging sees of each document: its path and text (for positions), not
+/// its analysis, which is dropped after `collect` to keep a run of many files small.
+public struct DocumentInfo: Sendable {
+    public let path: String
+    public let source: SourceText
+    public let suppressions: Suppressions
+}
+
 /// A rule that judges all documents of a run together (map, then reduce): the
 /// cross-edition checks. `collect` runs in parallel, one call per document;
 /// `judge` gets the facts in document order and returns findings per document.
 public protocol CorpusRule: Rule {
     func collect(_ document: Document) -> any Sendable
-    func judge(_ facts: [any Sendable], documents: [Document]) -> [[Finding]]
+    func judge(_ facts: [any Sendable], documents: [DocumentInfo]) -> [[Finding]]
 }

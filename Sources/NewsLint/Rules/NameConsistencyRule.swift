@@ -5,8 +5,10 @@
 /// the masthead, `□` authors, a title before a name in the text: `党委书记崔全星`
 /// before a name); then all names of the run are compared. Two forms
 /// that differ in one character, where the two characters look or sound alike (from the
-/// Unicode Han database), name one person: the rarer form is reported, unless the registry (the
-/// house roster and the rule's `known` option) says it is right. Names are grouped by masking
+/// Unicode Han database), name one person. The registry (the house roster, the rule's `known`
+/// option) decides which form is right, and the other is an error; without it, a clear majority
+/// (three uses and twice the other's, and not a difference in the surname) makes the rarer form a
+/// warning. Names are grouped by masking
 /// one character at a time, so the comparison grows with the number of names, not its square.
 public struct NameConsistencyRule: CorpusRule {
     public static let description = RuleDescription(
@@ -27,13 +29,17 @@ public struct NameConsistencyRule: CorpusRule {
         triggering: [
             RuleExample("本报记者 郭树勋\n\n正文。\n\n本报记者 郭树勋 本报通讯员 张放\n\n正文。\n\n本报记者 ⟦郭树勤⟧\n\n正文。"),
             RuleExample("本报讯（记者付凯明）正文。\n\n本报讯（记者⟦付凯铭⟧）正文。"),
-            RuleExample("周庄镇党委书记崔全星说，要抓好党建。党委书记崔全星表示，要促发展。\n\n党委书记⟦崔全兴⟧说，要惠民生。"),
+            RuleExample("周庄镇党委书记崔全星说，要抓好党建。党委书记崔全星表示，要促发展。党委书记崔全星强调，要稳就业。\n\n党委书记⟦崔全兴⟧说，要惠民生。"),
         ],
         nonTriggering: [
             RuleExample("本报讯（记者段美如 通讯员段玉明）正文。"),
             RuleExample("本报记者 张放\n\n正文。\n\n本报记者 张欣\n\n正文。"),
             RuleExample("本报记者 柴艺芳\n\n正文。\n\n本报记者 樊艺芳\n\n正文。"),
             RuleExample("后南谢村李胜利、金炉村赵成国、南霍村贾顺心、北魏村乔继忠4人荣登榜单。"),
+            // A surname apart, and no registry: as likely two people.
+            RuleExample("本报记者 邓刚\n\n正文。\n\n本报记者 邓刚\n\n正文。\n\n本报记者 邓刚\n\n正文。\n\n本报记者 郝刚\n\n正文。"),
+            // Two against one is no clear majority.
+            RuleExample("本报记者 孙凯明\n\n正文。\n\n本报记者 孙凯明\n\n正文。\n\n本报记者 孙凯铭\n\n正文。"),
         ]
     )
 
@@ -73,7 +79,7 @@ public struct NameConsistencyRule: CorpusRule {
         NameExtractor(document: document).occurrences()
     }
 
-    public func judge(_ facts: [any Sendable], documents: [Document]) -> [[Finding]] {
+    public func judge(_ facts: [any Sendable], documents: [DocumentInfo]) -> [[Finding]] {
         let perDocument = facts.map { $0 as! [Occurrence] }
         var counts = referenceCounts
         for list in perDocument { for o in list { counts[o.name, default: 0] += 1 } }
@@ -88,22 +94,28 @@ public struct NameConsistencyRule: CorpusRule {
                 groups[String(String.UnicodeScalarView(key)) + "#\(i)", default: []].append(name)
             }
         }
-        // rare form → (dominant form, reason)
-        var typos: [String: (dominant: String, reason: LocalizedText)] = [:]
+        // rare form → (dominant form, reason, whether the registry is the evidence)
+        var typos: [String: (dominant: String, reason: LocalizedText, registry: Bool)] = [:]
         for (_, names) in groups where names.count >= 2 {
             for a in names {
                 for b in names where a < b {
-                    guard let (ca, cb) = differingScalars(a, b) else { continue }
+                    guard let (position, ca, cb) = differingScalars(a, b) else { continue }
                     let look = HanCharacters.lookAlike(ca, cb), sound = HanCharacters.soundAlike(ca, cb)
                     guard look || sound else { continue }  // different characters: different people
                     let (ina, inb) = (registry.contains(a), registry.contains(b))
                     if ina && inb { continue }
                     let (dominant, rare): (String, String)
-                    if ina != inb { (dominant, rare) = ina ? (a, b) : (b, a) }
-                    else if counts[a]! != counts[b]! { (dominant, rare) = counts[a]! > counts[b]! ? (a, b) : (b, a) }
-                    else { continue }  // no evidence which is right
+                    if ina != inb {
+                        (dominant, rare) = ina ? (a, b) : (b, a)
+                    } else {
+                        // Frequency alone is weaker evidence: it must be clear (three uses and twice the
+                        // other's), and not in the surname (邓刚 and 郝刚 are as likely two people).
+                        let (na, nb) = (counts[a]!, counts[b]!)
+                        guard position > 0, max(na, nb) >= 3, max(na, nb) >= 2 * min(na, nb) else { continue }
+                        (dominant, rare) = na > nb ? (a, b) : (b, a)
+                    }
                     let (x, y) = dominant == a ? (ca, cb) : (cb, ca)
-                    typos[rare] = (dominant, Messages.reason(rare: y, dominant: x, look: look, sound: sound))
+                    typos[rare] = (dominant, Messages.reason(rare: y, dominant: x, look: look, sound: sound), ina != inb)
                 }
             }
         }
@@ -125,18 +137,19 @@ public struct NameConsistencyRule: CorpusRule {
                 return Finding(range: o.range,
                                message: Messages.typo(o.name, t.dominant, rareCount: counts[o.name]!, dominantCount: counts[t.dominant]!,
                                                       inRegistry: registry.contains(t.dominant), reason: t.reason),
-                               suggestion: t.dominant, relatedElsewhere: places[t.dominant] ?? [])
+                               suggestion: t.dominant, relatedElsewhere: places[t.dominant] ?? [],
+                               severity: t.registry ? nil : .warning)
             }
         }
     }
 
-    /// The one pair of scalars in which two same-length names differ, or nil.
-    private func differingScalars(_ a: String, _ b: String) -> (UInt32, UInt32)? {
+    /// Where, and in which pair of scalars, two same-length names differ, if in exactly one.
+    private func differingScalars(_ a: String, _ b: String) -> (Int, UInt32, UInt32)? {
         let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
         guard x.count == y.count else { return nil }
         let diff = x.indices.filter { x[$0] != y[$0] }
         guard diff.count == 1 else { return nil }
-        return (x[diff[0]].value, y[diff[0]].value)
+        return (diff[0], x[diff[0]].value, y[diff[0]].value)
     }
 
     // MARK: - Messages
@@ -249,28 +262,32 @@ struct NameExtractor {
     }
 
     /// `党委书记崔全星说`: a name of two or three characters between a title and a follower.
+    /// One pass over the text: at each character that ends a title (记, 任, 长…), the longest title
+    /// ending there.
     private func namesAfterTitles(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
         let text = p.text
         var out: [NameConsistencyRule.Occurrence] = []
-        var taken = Set<Int>()  // where a name was read already (党委书记 and 书记 end at the same place)
-        for title in Self.titles.map({ Array($0.utf8) }).sorted(by: { $0.count > $1.count }) {
-            var from = 0
-            while let at = ByteSearch.find(title, in: text, from..<text.count) {
-                from = at + title.count
-                guard taken.insert(from).inserted else { continue }
-                var k = from
-                var name: [Unicode.Scalar] = []
-                while k < text.count, name.count < 4 {
-                    let (v, len) = UTF8Scan.decode(text, at: k)
-                    guard let u = Unicode.Scalar(v), Scalar.isHan(v), !Self.followers.contains(u) else { break }
-                    name.append(u)
-                    k += len
-                }
-                guard (2...3).contains(name.count), Self.surnames.contains(name[0]), k < text.count,
-                      let next = Unicode.Scalar(UTF8Scan.decode(text, at: k).0), Self.followers.contains(next) else { continue }
-                out.append(.init(name: String(String.UnicodeScalarView(name)), range: p.sourceRange(from..<k)))
+        var i = 0
+        while i < text.count {
+            let (v, len) = UTF8Scan.decode(text, at: i)
+            i += len
+            guard Self.titleEnds.contains(v),
+                  Self.titleBytes.contains(where: { $0.count <= i && text[(i - $0.count)..<i].elementsEqual($0) }) else { continue }
+            var k = i
+            var name: [Unicode.Scalar] = []
+            while k < text.count, name.count < 4 {
+                let (w, l) = UTF8Scan.decode(text, at: k)
+                guard let u = Unicode.Scalar(w), Scalar.isHan(w), !Self.followers.contains(u) else { break }
+                name.append(u)
+                k += l
             }
+            guard (2...3).contains(name.count), Self.surnames.contains(name[0]), k < text.count,
+                  let next = Unicode.Scalar(UTF8Scan.decode(text, at: k).0), Self.followers.contains(next) else { continue }
+            out.append(.init(name: String(String.UnicodeScalarView(name)), range: p.sourceRange(i..<k)))
         }
         return out
     }
+
+    static let titleBytes = titles.map { Array($0.utf8) }
+    static let titleEnds: Set<UInt32> = Set(titles.compactMap { $0.unicodeScalars.last?.value })
 }
