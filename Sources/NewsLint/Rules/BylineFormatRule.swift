@@ -28,6 +28,8 @@ public struct BylineFormatRule: DocumentRule {
             RuleExample("⟦本报记者 郭树勋 本报通讯员⟧\n\n正文第一段。"),
             RuleExample("⟦本报通讯员 张放 本报记者 郭树勋⟧\n\n正文第一段。"),
             RuleExample("⟦本报记者:郭树勋⟧\n\n正文第一段。"),
+            RuleExample("⟦本报记者 郭树勋勋勋勋⟧\n\n正文第一段。"),
+            RuleExample("⟦本报讯（⟧记者付凯明 近日，示范区家长学校开讲。"),
             RuleExample("走访企业。⟦本报记者 摄⟧"),
             RuleExample("⟦□⟧\n\n正文第一段。", allowsIndent: false),
             RuleExample("⟦本报讯 （记者付凯明）⟧近日，示范区家长学校开讲。", options: #"{"houseStyle": {"spaceBeforeDatelineBracket": false}}"#),
@@ -69,7 +71,7 @@ public struct BylineFormatRule: DocumentRule {
         for (p, d) in datelines {
             if let f = judge(d, in: p, othersInHouseForm: houseFormCount) { findings.append(f) }
         }
-        for block in document.blocks {
+        for block in document.blocks where block.kind == .byline || block.kind == .photoCredit || block.kind == .commentaryAuthor {
             let text = block.lines.map { document.source.string($0) }.joined()
             switch block.kind {
             case .byline:

@@ -120,9 +120,14 @@ public struct MetricArithmeticRule: DocumentRule {
             let figures = NumberScanner.figures(in: p.text)
             guard !figures.isEmpty else { continue }
             let text = ClaimText(bytes: p.text)
+            var next = 0  // figures are in text order: walk them along the sentences
             for sentence in p.sentences() {
-                let figs = figures.filter { sentence.contains($0.range.lowerBound) }
-                guard !figs.isEmpty else { continue }
+                while next < figures.count && figures[next].range.lowerBound < sentence.lowerBound { next += 1 }
+                var last = next
+                while last < figures.count && figures[last].range.lowerBound < sentence.upperBound { last += 1 }
+                guard last > next else { continue }
+                let figs = Array(figures[next..<last])
+                next = last
                 var s = Sentence(p: p, text: text, range: sentence, figs: figs)
                 // Each check runs only where its key word stands (a byte search is cheap).
                 if figs.contains(where: { $0.unit == "倍" }) { s.fallingMultiples() }

@@ -186,7 +186,7 @@ struct NameExtractor {
     func occurrences() -> [NameConsistencyRule.Occurrence] {
         var out: [NameConsistencyRule.Occurrence] = []
         let source = document.source
-        for (i, block) in document.blocks.enumerated() {
+        for (i, block) in document.blocks.enumerated() where Self.nameKinds.contains(block.kind) {
             let text = block.lines.map { source.string($0) }.joined()
             var names: [String] = []
             switch block.kind {
@@ -288,6 +288,7 @@ struct NameExtractor {
         return out
     }
 
+    static let nameKinds: Set<BlockKind> = [.byline, .photoCredit, .commentaryAuthor, .masthead, .datelineLead]
     static let titleBytes = titles.map { Array($0.utf8) }
     static let titleEnds: Set<UInt32> = Set(titles.compactMap { $0.unicodeScalars.last?.value })
 }
