@@ -30,6 +30,8 @@ public struct NameConsistencyRule: CorpusRule {
             RuleExample("本报记者 郭树勋\n\n正文。\n\n本报记者 郭树勋 本报通讯员 张放\n\n正文。\n\n本报记者 ⟦郭树勤⟧\n\n正文。"),
             RuleExample("本报讯（记者付凯明）正文。\n\n本报讯（记者⟦付凯铭⟧）正文。"),
             RuleExample("周庄镇党委书记崔全星说，要抓好党建。党委书记崔全星表示，要促发展。党委书记崔全星强调，要稳就业。\n\n党委书记⟦崔全兴⟧说，要惠民生。"),
+            // An organisation: 猿/园 sound alike.
+            RuleExample("成立了焦作小果猿无花果产业合作社。焦作小果猿无花果产业合作社发展迅速，焦作小果猿无花果产业合作社年收入增加。\n\n⟦焦作小果园无花果产业合作社⟧开园以来，生意火爆。"),
         ],
         nonTriggering: [
             RuleExample("本报讯（记者段美如 通讯员段玉明）正文。"),
@@ -194,7 +196,9 @@ struct NameExtractor {
             case .photoCredit: names = BylineParse(String(text.dropLast()), style: style).names
             case .commentaryAuthor: names = BylineParse(String(text.unicodeScalars.dropFirst().map(Character.init)), style: style).names
             case .masthead:
+                // `编辑:金桂香 | 校对:谢欣汝`: the names after the labels.
                 names = text.split(whereSeparator: { "|｜:：".contains($0) || $0 == " " }).map(String.init)
+                    .filter { !Self.mastheadLabels.contains($0) }
             case .datelineLead:
                 if let p = document.paragraphs.first(where: { $0.blocks.first == i }), let d = Dateline(p.text, style: style) {
                     names = d.people.names
@@ -208,8 +212,70 @@ struct NameExtractor {
             out += namesAfterTitles(p)
             out += namesAfterPlaces(p)
         }
+        for p in document.paragraphs where p.kind.isProse || p.kind == .caption || p.kind == .headline {
+            out += organisations(p)
+        }
         return out
     }
+
+    /// Names of organisations and places where the copy marks them: a run of Han characters
+    /// ending in 公司, 集团 or 合作社 (`焦作小果猿无花果产业合作社`), a village or town in a list
+    /// (`北官庄村、宁郭村`), and a short name in quotation marks (`“垦农小院”`).
+    private func organisations(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
+        let text = p.text
+        var out: [NameConsistencyRule.Occurrence] = []
+        var i = 0
+        while i < text.count {
+            let (v, len) = UTF8Scan.decode(text, at: i)
+            if v == 0x201C {  // “…”
+                var k = i + len
+                var name: [Unicode.Scalar] = []
+                while k < text.count, name.count <= 10 {
+                    let (w, l) = UTF8Scan.decode(text, at: k)
+                    guard Scalar.isHan(w), let u = Unicode.Scalar(w) else { break }
+                    name.append(u)
+                    k += l
+                }
+                if (3...10).contains(name.count), k < text.count, UTF8Scan.decode(text, at: k).0 == 0x201D {
+                    out.append(.init(name: String(String.UnicodeScalarView(name)), range: p.sourceRange((i + len)..<k)))
+                }
+                i = max(k, i + len)
+                continue
+            }
+            i += len
+            guard Self.orgEnds.contains(v), let suffix = Self.orgSuffixes.first(where: { $0.count <= i && text[(i - $0.count)..<i].elementsEqual($0) }) else { continue }
+            // Back from the suffix over Han characters to a stop.
+            var start = i - suffix.count
+            var count = 0
+            while start > 0, count < 14 {
+                let s = UTF8Scan.previousScalarStart(text, before: start)
+                let w = UTF8Scan.decode(text, at: s).0
+                guard Scalar.isHan(w), let u = Unicode.Scalar(w), !Self.orgStops.contains(u) else { break }
+                start = s
+                count += 1
+            }
+            let name = String(decoding: text[start..<i], as: UTF8.self)
+            guard count >= 2, !Self.commonPlaceWords.contains(where: { name.hasSuffix($0) }) else { continue }
+            // A village or town is taken only as an item of a list (`北官庄村、宁郭村、张庄村`): elsewhere
+            // 村 and 镇 are as often common nouns after a verb (`增加村集体收入`).
+            if Self.placeSuffixes.contains(where: { $0 == suffix }) {
+                let before = start > 0 ? UTF8Scan.decode(text, at: UTF8Scan.previousScalarStart(text, before: start)).0 : 0
+                let after = i < text.count ? UTF8Scan.decode(text, at: i).0 : 0
+                guard before == 0x3001 || after == 0x3001, count <= 5 else { continue }
+            }
+            out.append(.init(name: name, range: p.sourceRange(start..<i)))
+        }
+        return out
+    }
+
+    static let orgSuffixes = ["有限公司", "公司", "集团", "合作社", "街道", "社区", "村", "镇"].map { Array($0.utf8) }
+    static let placeSuffixes = ["街道", "社区", "村", "镇"].map { Array($0.utf8) }
+    static let orgEnds: Set<UInt32> = ["司", "团", "社", "道", "区", "村", "镇"].reduce(into: []) { $0.insert($1.unicodeScalars.first!.value) }
+    /// Characters that end a name going backwards: function words, counters, verbs of placement.
+    static let orgStops: Set<Unicode.Scalar> = Set("的与和及在由对向将为从是等个各全本该每了到把被让使以于其中与同这那其有共创建成打造引进投资".unicodeScalars)
+    /// Words that end like names of places but are common nouns.
+    static let commonPlaceWords = ["行政村", "示范村", "达标村", "乡村", "农村", "新村", "样板村", "先进村", "文明村", "涣散村", "重点村",
+                                   "小镇", "乡镇", "城镇", "村镇", "街道", "社区", "公司", "集团"]
 
     /// `金炉村赵成国、南霍村贾顺心…4人`: in a list, a name of two or three characters after a village.
     private func namesAfterPlaces(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
@@ -288,6 +354,7 @@ struct NameExtractor {
         return out
     }
 
+    static let mastheadLabels: Set<String> = ["编辑", "责任编辑", "校对", "组版", "美编", "审校", "排版", "主编"]
     static let nameKinds: Set<BlockKind> = [.byline, .photoCredit, .commentaryAuthor, .masthead, .datelineLead]
     static let titleBytes = titles.map { Array($0.utf8) }
     static let titleEnds: Set<UInt32> = Set(titles.compactMap { $0.unicodeScalars.last?.value })
