@@ -49,6 +49,8 @@ struct NameConsistencyTests {
         #expect(Set(names) == ["崔全星", "陈湘", "高峰"])
         let list = Document(path: "t", text: "后南谢村李胜利、金炉村赵成国、南霍村贾顺心、北魏村乔继忠4人荣登榜单。书记讲党课。村委会、村民代表参加。")
         #expect(NameExtractor(document: list).occurrences().map(\.name) == ["李胜利", "赵成国", "贾顺心", "乔继忠", "金炉村", "南霍村", "北魏村"])
+        let counted = Document(path: "t", text: "组织评选，张宏伟、李红、王建国3人获奖。")
+        #expect(NameExtractor(document: counted).occurrences().map(\.name) == ["张宏伟", "李红", "王建国"])
         // Organisations and places where the copy marks them; common nouns are not names.
         let orgs = Document(path: "t", text: "编辑:金桂香 | 校对:谢欣汝\n\n成立了焦作小果猿无花果产业合作社，北官庄村、宁郭村等村集体经济收入增加，乡村旅游项目“垦农小院”开园。")
         #expect(NameExtractor(document: orgs).occurrences().map(\.name) == ["金桂香", "谢欣汝", "焦作小果猿无花果产业合作社", "北官庄村", "宁郭村", "垦农小院"])

@@ -211,6 +211,7 @@ struct NameExtractor {
         for p in document.paragraphs where p.kind.isProse {
             out += namesAfterTitles(p)
             out += namesAfterPlaces(p)
+            out += namesInCountedLists(p)
         }
         for p in document.paragraphs where p.kind.isProse || p.kind == .caption || p.kind == .headline {
             out += organisations(p)
@@ -301,6 +302,39 @@ struct NameExtractor {
                 guard Self.surnames.contains(name[0]) else { continue }
                 out.append(.init(name: String(String.UnicodeScalarView(name)), range: p.sourceRange(from..<k)))
             }
+        }
+        return out
+    }
+
+    /// `张三、李四、王五3人`: the names of a list counted in people.
+    private func namesInCountedLists(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
+        let text = p.text
+        guard ByteSearch.contains(Self.listMark, in: text, 0..<text.count) else { return [] }
+        var out: [NameConsistencyRule.Occurrence] = []
+        for f in NumberScanner.figures(in: text) where f.unit == "人" || f.unit == "名" {
+            // Items back from the count, separated by 、, each a bare name.
+            var end = f.range.lowerBound
+            var items: [(String, Range<Int>)] = []
+            while end > 0 {
+                var start = end
+                var name: [Unicode.Scalar] = []
+                while start > 0, name.count < 4 {
+                    let s = UTF8Scan.previousScalarStart(text, before: start)
+                    let v = UTF8Scan.decode(text, at: s).0
+                    guard Scalar.isHan(v), v != 0x3001, let u = Unicode.Scalar(v) else { break }
+                    name.insert(u, at: 0)
+                    start = s
+                }
+                let before = start > 0 ? UTF8Scan.decode(text, at: UTF8Scan.previousScalarStart(text, before: start)).0 : 0
+                // The first item may stand after a clause mark or at the start; the others after 、.
+                guard (2...3).contains(name.count), Self.surnames.contains(name[0]),
+                      before == 0x3001 || !Scalar.isHan(before) else { break }
+                items.append((String(String.UnicodeScalarView(name)), start..<end))
+                guard before == 0x3001 else { break }
+                end = UTF8Scan.previousScalarStart(text, before: start)
+            }
+            guard items.count >= 2 else { continue }
+            for (name, range) in items.reversed() { out.append(.init(name: name, range: p.sourceRange(range))) }
         }
         return out
     }
