@@ -60,6 +60,11 @@ struct ConfigurationTests {
         #expect(try #require(error(#"[1, 2]"#)).message.en == "expected a JSON object, got array")
     }
 
+    @Test func hugeNumbersInOptionsAreErrorsNotCrashes() throws {
+        let c = try parse(#"{"rules": {"caption-placement": {"options": {"maxLength": 1e300}}}}"#)
+        #expect(throws: ConfigurationError.self) { try Linter(configuration: c) }
+    }
+
     @Test func unknownRuleOptionIsAnError() throws {
         let c = try parse(#"{"rules": {"quote-style": {"options": {"strict": true}}}}"#)
         #expect(throws: ConfigurationError.self) { try Linter(configuration: c) }

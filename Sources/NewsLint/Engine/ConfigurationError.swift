@@ -65,7 +65,7 @@ public struct RuleOptions: Sendable {
 
     public func int(_ key: String, default value: Int, range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
         guard let v = values.first(where: { $0.key == key })?.value else { return value }
-        guard case let .number(n) = v, n == n.rounded(), range.contains(Int(n)) else {
+        guard case let .number(n) = v, n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
             throw error(key, LocalizedText(zh: "应为 \(range.lowerBound)～\(range.upperBound) 的整数，实为 \(JSONWriter.write(v, pretty: false))",
                                            en: "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \(JSONWriter.write(v, pretty: false))"))
         }

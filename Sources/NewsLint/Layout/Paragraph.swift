@@ -52,10 +52,8 @@ public struct Paragraph: Sendable {
         return nil
     }
 
-    /// Whether the paragraph's last sentence is finished (ends with 。！？… or ；：, possibly
-    /// followed by closing quotes or brackets).
-    public var isFinished: Bool { Paragraph.endsFinished(text) }
-
+    /// Whether text ends a sentence (with 。！？… or ；：, possibly followed by closing quotes or
+    /// brackets): a paragraph that does not may continue after a column break.
     static func endsFinished(_ text: [UInt8]) -> Bool {
         var end = text.count
         while end > 0 {

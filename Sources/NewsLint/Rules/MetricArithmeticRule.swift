@@ -192,6 +192,7 @@ public struct MetricArithmeticRule: DocumentRule {
     /// One decimal, or none when the value is whole at that precision (`33.4`, `2`).
     static func format(_ v: Double, decimals: Int = 1) -> String {
         let rounded = (v * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
+        guard rounded.isFinite, abs(rounded) < 1e15 else { return String(format: "%.0f", v) }
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         return String(format: "%.\(decimals)f", rounded)
     }
