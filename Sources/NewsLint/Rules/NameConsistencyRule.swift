@@ -229,14 +229,7 @@ struct NameExtractor {
         while i < text.count {
             let (v, len) = UTF8Scan.decode(text, at: i)
             if v == 0x201C {  // “…”
-                var k = i + len
-                var name: [Unicode.Scalar] = []
-                while k < text.count, name.count <= 10 {
-                    let (w, l) = UTF8Scan.decode(text, at: k)
-                    guard Scalar.isHan(w), let u = Unicode.Scalar(w) else { break }
-                    name.append(u)
-                    k += l
-                }
+                let (name, k) = Self.hanRun(text, from: i + len, limit: 11)
                 if (3...10).contains(name.count), k < text.count, UTF8Scan.decode(text, at: k).0 == 0x201D {
                     out.append(.init(name: String(String.UnicodeScalarView(name)), range: p.sourceRange((i + len)..<k)))
                 }
@@ -287,14 +280,7 @@ struct NameExtractor {
             var from = 0
             while let at = ByteSearch.find(place, in: text, from..<text.count) {
                 from = at + place.count
-                var k = from
-                var name: [Unicode.Scalar] = []
-                while k < text.count, name.count < 4 {
-                    let (v, len) = UTF8Scan.decode(text, at: k)
-                    guard let u = Unicode.Scalar(v), Scalar.isHan(v), u != "、", u != "等" else { break }
-                    name.append(u)
-                    k += len
-                }
+                let (name, k) = Self.hanRun(text, from: from, limit: 4, stops: Self.itemStops)
                 // The item ends the name: 、 or 等, or a count (4人).
                 guard (2...3).contains(name.count), k < text.count else { continue }
                 let next = UTF8Scan.decode(text, at: k).0
@@ -339,6 +325,20 @@ struct NameExtractor {
         return out
     }
 
+    /// The Han characters from `from` on, at most `limit`, up to a character in `stops`; and where they end.
+    static func hanRun(_ text: [UInt8], from: Int, limit: Int, stops: Set<Unicode.Scalar> = []) -> ([Unicode.Scalar], Int) {
+        var k = from
+        var run: [Unicode.Scalar] = []
+        while k < text.count, run.count < limit {
+            let (v, len) = UTF8Scan.decode(text, at: k)
+            guard Scalar.isHan(v), let u = Unicode.Scalar(v), !stops.contains(u) else { break }
+            run.append(u)
+            k += len
+        }
+        return (run, k)
+    }
+
+    static let itemStops: Set<Unicode.Scalar> = ["、", "等"]
     static let listMark = UTF8Scan.bytes("、")
     /// Common surnames: a name read from running text starts with one (书记讲党课 is no name).
     static let surnames: Set<Unicode.Scalar> = Set(("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -373,14 +373,7 @@ struct NameExtractor {
             i += len
             guard Self.titleEnds.contains(v),
                   Self.titleBytes.contains(where: { $0.count <= i && text[(i - $0.count)..<i].elementsEqual($0) }) else { continue }
-            var k = i
-            var name: [Unicode.Scalar] = []
-            while k < text.count, name.count < 4 {
-                let (w, l) = UTF8Scan.decode(text, at: k)
-                guard let u = Unicode.Scalar(w), Scalar.isHan(w), !Self.followers.contains(u) else { break }
-                name.append(u)
-                k += l
-            }
+            let (name, k) = Self.hanRun(text, from: i, limit: 4, stops: Self.followers)
             guard (2...3).contains(name.count), Self.surnames.contains(name[0]), k < text.count,
                   let next = Unicode.Scalar(UTF8Scan.decode(text, at: k).0), Self.followers.contains(next) else { continue }
             out.append(.init(name: String(String.UnicodeScalarView(name)), range: p.sourceRange(i..<k)))
