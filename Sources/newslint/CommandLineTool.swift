@@ -17,7 +17,7 @@ struct CommandLineTool {
         static let failure: Int32 = 2
     }
 
-    enum Format: String, CaseIterable { case text, json }
+    enum Format: String, CaseIterable { case text, json, sarif, github }
 
     struct Options {
         var command = "lint"
@@ -29,6 +29,8 @@ struct CommandLineTool {
         var noColor = false
         var outputPath: String?
         var markdown = false
+        var baselinePath: String?
+        var writeBaselinePath: String?
     }
 
     struct UsageError: Error {
@@ -132,6 +134,8 @@ struct CommandLineTool {
             case "-c", "--config": o.configPath = try take()
             case "-o", "--output": o.outputPath = try take()
             case "--strict": o.strict = true
+            case "--baseline": o.baselinePath = try take()
+            case "--write-baseline": o.writeBaselinePath = try take()
             case "--no-color": o.noColor = true
             case "--lang":
                 let v = try take()
@@ -140,7 +144,7 @@ struct CommandLineTool {
                 }
                 o.lang = l
             default:
-                let known = ["--help", "--version", "--format", "--config", "--output", "--strict", "--no-color", "--lang", "--markdown"]
+                let known = ["--help", "--version", "--format", "--config", "--output", "--strict", "--no-color", "--lang", "--markdown", "--baseline", "--write-baseline"]
                 throw UsageError(message: Suggest.unknown(what: ("选项", "option"), flag, among: known))
             }
         }
@@ -227,7 +231,26 @@ struct CommandLineTool {
         let linter = collected.linter
         let result = linter.lint(collected.files)
         let inputErrors = collected.errors + result.inputErrors
-        let report = LintReport(files: result.files, inputErrors: inputErrors)
+        var report = LintReport(files: result.files, inputErrors: inputErrors)
+        if let path = options.writeBaselinePath {
+            do {
+                try Data(Baseline(report).json.utf8).write(to: URL(fileURLWithPath: absolute(path)), options: .atomic)
+            } catch {
+                return fail((lang == .zh ? "无法写入 " : "cannot write ") + path + ": \(error.localizedDescription)", lang)
+            }
+        }
+        if let path = options.baselinePath {
+            do {
+                let bytes = try FileReader.read(absolute(path))
+                report = try Baseline(json: bytes, file: path).filter(report)
+            } catch let e as InputFailure {
+                return fail("\(path): \(e.message.text(lang))", lang)
+            } catch let e as ConfigurationError {
+                return fail(e.describe(lang), lang)
+            } catch {
+                return fail("\(path)", lang)
+            }
+        }
         for e in inputErrors {
             writeErr("newslint: " + (lang == .zh ? "错误：" : "error: ") + "\(e.path): \(e.message.text(lang))\n")
         }
@@ -241,6 +264,8 @@ struct CommandLineTool {
         switch options.format {
         case .text: rendered = TextReporter.report(report, style: .init(color: color, lang: lang))
         case .json: rendered = JSONReporter.report(report, lang: lang)
+        case .sarif: rendered = SARIFReporter.report(report, lang: lang)
+        case .github: rendered = GitHubReporter.report(report, lang: lang)
         }
         if let out = options.outputPath {
             let path = out.hasPrefix("/") ? out : workingDirectory + "/" + out
@@ -277,6 +302,10 @@ struct CommandLineTool {
             }
         }
         return status
+    }
+
+    private func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : workingDirectory + "/" + path
     }
 
     private func relative(_ path: String) -> String {

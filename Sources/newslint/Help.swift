@@ -18,7 +18,9 @@ enum Help {
     不给路径时，检查 .lint.json 中 include 列出的文件。
 
     选项：
-      -f, --format text|json   输出格式（默认 text）
+      -f, --format FORMAT      输出格式：text（默认）、json、sarif、github
+          --baseline 文件      只报告基线文件中没有的问题
+          --write-baseline 文件  把本次发现的问题记为基线
       -o, --output 文件        把报告写入文件
       -c, --config 文件        使用指定的配置文件（默认从当前目录向上查找 .lint.json）
           --strict             有警告也以退出码 1 结束
@@ -44,7 +46,9 @@ enum Help {
     With no PATH, newslint lints what `include` in .lint.json names.
 
     Options:
-      -f, --format text|json   report format (default text)
+      -f, --format FORMAT      report format: text (default), json, sarif, github
+          --baseline FILE      report only findings not in the baseline FILE
+          --write-baseline FILE  record this run's findings as the baseline FILE
       -o, --output FILE        write the report to FILE
       -c, --config FILE        configuration file (default: the nearest .lint.json upwards)
           --strict             exit 1 on warnings too

@@ -256,7 +256,7 @@ public enum JSONWriter {
         case .null: out += Array("null".utf8)
         case let .bool(b): out += Array((b ? "true" : "false").utf8)
         case let .number(n):
-            out += Array((n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : "\(n)").utf8)
+            out += Array((n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : n.isFinite ? "\(n)" : "null").utf8)
         case let .string(s): escape(s, into: &out)
         case let .array(items):
             if items.isEmpty { out += [0x5B, 0x5D]; return }

@@ -1,0 +1,53 @@
+/// GitHub Actions workflow commands: one `::error file=…,line=…,col=…,endLine=…,endColumn=…,
+/// title=RULE::message` line per finding, so that findings show on the pull request.
+public enum GitHubReporter {
+    public static func report(_ report: LintReport, lang: Language) -> String {
+        var out = ""
+        for e in report.inputErrors {
+            out += "::error file=\(property(e.path)),title=newslint::\(data(e.message.text(lang)))\n"
+        }
+        for file in report.files {
+            for d in file.diagnostics {
+                let command = d.severity == .note ? "notice" : d.severity.rawValue
+                var message = d.message.text(lang)
+                if let s = d.suggestion { message += (lang == .zh ? "（建议：" : " (suggestion: ") + s + (lang == .zh ? "）" : ")") }
+                out += "::\(command) file=\(property(file.path)),line=\(d.start.line),col=\(d.start.column),"
+                    + "endLine=\(d.end.line),endColumn=\(d.end.column),title=\(property(d.rule))::\(data(message))\n"
+            }
+        }
+        return out
+    }
+
+    /// Escaping of a command's message: %, CR and LF.
+    static func data(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// Escaping of a property value: as `data`, and `:` and `,`.
+    static func property(_ s: String) -> String {
+        data(s).replacingColonsAndCommas
+    }
+}
+
+extension String {
+    var replacingColonsAndCommas: String {
+        var out = ""
+        for u in unicodeScalars {
+            switch u {
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+}
