@@ -30,6 +30,7 @@ struct CommandLineTool {
         var outputPath: String?
         var markdown = false
         var baselinePath: String?
+        var dryRun = false
         var writeBaselinePath: String?
     }
 
@@ -79,6 +80,8 @@ struct CommandLineTool {
             return layout(options)
         case "claims":
             return claims(options)
+        case "fix":
+            return fix(options)
         default:
             return lint(options)
         }
@@ -102,7 +105,7 @@ struct CommandLineTool {
             let a = args[i]
             defer { i += 1 }
             if endOfOptions || !a.hasPrefix("-") || a == "-" {
-                if !sawCommand && o.paths.isEmpty && ["lint", "rules", "explain", "layout", "claims", "help", "version"].contains(a) {
+                if !sawCommand && o.paths.isEmpty && ["lint", "rules", "explain", "layout", "claims", "fix", "help", "version"].contains(a) {
                     o.command = a
                     sawCommand = true
                 } else {
@@ -135,6 +138,7 @@ struct CommandLineTool {
             case "-o", "--output": o.outputPath = try take()
             case "--strict": o.strict = true
             case "--baseline": o.baselinePath = try take()
+            case "--dry-run": o.dryRun = true
             case "--write-baseline": o.writeBaselinePath = try take()
             case "--no-color": o.noColor = true
             case "--lang":
@@ -144,7 +148,7 @@ struct CommandLineTool {
                 }
                 o.lang = l
             default:
-                let known = ["--help", "--version", "--format", "--config", "--output", "--strict", "--no-color", "--lang", "--markdown", "--baseline", "--write-baseline"]
+                let known = ["--help", "--version", "--format", "--config", "--output", "--strict", "--no-color", "--lang", "--markdown", "--baseline", "--write-baseline", "--dry-run"]
                 throw UsageError(message: Suggest.unknown(what: ("选项", "option"), flag, among: known))
             }
         }

@@ -14,6 +14,7 @@ enum Help {
       newslint explain 规则            说明一条规则及其示例
       newslint layout 文件…            显示版面分析结果（块、类别、稿件）
       newslint claims [路径…]          列出核对过的每一处数字说法及结论（数字说法台账）
+      newslint fix [路径…] [--dry-run] 应用可安全自动修改的建议（--dry-run 只显示差异）
 
     不给路径时，检查 .lint.json 中 include 列出的文件。
 
@@ -42,6 +43,7 @@ enum Help {
       newslint explain RULE               describe a rule, with its examples
       newslint layout FILE…               show how the layout model reads a page (blocks, kinds, articles)
       newslint claims [PATH…]             the claims ledger: every numeric claim checked, with its verdict
+      newslint fix [PATH…] [--dry-run]    apply the suggestions marked safe (--dry-run prints a diff)
 
     With no PATH, newslint lints what `include` in .lint.json names.
 

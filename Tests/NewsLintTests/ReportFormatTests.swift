@@ -86,3 +86,54 @@ struct ReportFormatTests {
         #expect(bad.code == 2 && bad.err.contains("not a newslint baseline"))
     }
 }
+
+@Suite("newslint fix")
+struct FixTests {
+    func rules(in text: String) -> [String] {
+        let report = Linter(rules: try! Linter(configuration: Configuration(baseDirectory: "/")).rules).lint(texts: [("t", text)])
+        return report.files[0].diagnostics.map { "\($0.start.line):\($0.rule)" }
+    }
+
+    @Test func fixesAreAppliedInTheFilesOwnEncodingAndLineEnds() throws {
+        let dir = try TemporaryDirectory()
+        let page = try Repo.seedText("004_6f37aac55d80145d.txt")
+        // A GB18030 copy with CRLF, a UTF-16 copy with a BOM, and a plain UTF-8 one.
+        let crlf = page.replacingOccurrences(of: "\n", with: "\r\n")
+        let gb = try #require(crlf.data(using: TextDecoder.gb18030))
+        try dir.write("gb.txt", Array(gb))
+        try dir.write("utf16.txt", try #require(Fixer.encode(Array(page.utf8), as: .utf16LE)))
+        try dir.write("plain.txt", try Repo.seedText("003_a2c041b2b8083ec5.txt"))
+        try dir.write("binary.txt", [0x00, 0x01, 0x02])
+
+        let r = runTool(["fix", "gb.txt", "utf16.txt", "plain.txt", "binary.txt"], in: dir.path)
+        #expect(r.code == 2, "the binary file is an input error")
+        #expect(Array(try Data(contentsOf: dir.url.appendingPathComponent("binary.txt"))) == [0x00, 0x01, 0x02])
+
+        for (name, encoding) in [("gb.txt", SourceEncoding.gb18030), ("utf16.txt", .utf16LE)] {
+            let bytes = Array(try Data(contentsOf: dir.url.appendingPathComponent(name)))
+            let decoded = try TextDecoder.decode(bytes)
+            #expect(decoded.encoding == encoding)
+            let text = String(decoding: decoded.utf8, as: UTF8.self)
+            #expect(text.contains("本报讯（记者付凯明） 3") && text.contains("本报讯（通讯员冯建京）"))
+            #expect(!text.contains("本报讯 （"))
+            #expect(SourceText(utf8: decoded.utf8).lineCount == SourceText(page).lineCount)
+            if name == "gb.txt" { #expect(SourceText(utf8: decoded.utf8).lineEnding == .crlf) }
+            // Linting again reports none of the fixed findings.
+            #expect(!rules(in: text).contains("449:byline-format") && !rules(in: text).contains("512:byline-format"))
+        }
+        let plain = try String(contentsOf: dir.url.appendingPathComponent("plain.txt"), encoding: .utf8)
+        #expect(plain.contains("遇见“可爱的中国”") && !rules(in: plain).contains("97:quote-style"))
+        // Findings that need an editor (a caption inside a sentence) are left alone.
+        #expect(rules(in: plain).contains("41:caption-placement"))
+    }
+
+    @Test func dryRunPrintsADiffAndWritesNothing() throws {
+        let dir = try TemporaryDirectory()
+        let original = "从源远流长的文化中遇见「可爱的中国」\n"
+        try dir.write("a.txt", original)
+        let r = runTool(["fix", "--dry-run", "a.txt"], in: dir.path)
+        #expect(r.code == 0)
+        #expect(r.out == "--- a/a.txt\n+++ b/a.txt\n@@ -1,1 +1,1 @@\n-从源远流长的文化中遇见「可爱的中国」\n+从源远流长的文化中遇见“可爱的中国”\n")
+        #expect(try String(contentsOf: dir.url.appendingPathComponent("a.txt"), encoding: .utf8) == original)
+    }
+}

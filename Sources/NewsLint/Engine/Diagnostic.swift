@@ -25,6 +25,8 @@ public struct Finding: Sendable {
     public var range: Range<Int>
     public var message: LocalizedText
     public var suggestion: String?
+    /// Whether `newslint fix` may apply the suggestion without an editor's judgement.
+    public var fixIsSafe: Bool
     /// Related places in the same document, by byte offset.
     public var related: [(offset: Int, message: LocalizedText)]
     /// Related places in other documents, already positioned (corpus rules).
@@ -32,12 +34,13 @@ public struct Finding: Sendable {
     /// Overrides the rule's severity for this finding (e.g. a candidate only by frequency).
     public var severity: Severity?
 
-    public init(range: Range<Int>, message: LocalizedText, suggestion: String? = nil,
+    public init(range: Range<Int>, message: LocalizedText, suggestion: String? = nil, fixIsSafe: Bool = false,
                 related: [(offset: Int, message: LocalizedText)] = [], relatedElsewhere: [RelatedLocation] = [],
                 severity: Severity? = nil) {
         self.range = range
         self.message = message
         self.suggestion = suggestion
+        self.fixIsSafe = fixIsSafe && suggestion != nil
         self.related = related
         self.relatedElsewhere = relatedElsewhere
         self.severity = severity
@@ -54,6 +57,8 @@ public struct Diagnostic: Sendable {
     public let end: SourcePosition
     public let excerpt: String
     public let suggestion: String?
+    /// Whether `newslint fix` applies the suggestion.
+    public let fixIsSafe: Bool
     public let related: [RelatedLocation]
     /// Byte range in the file's decoded text (for excerpts and baselines).
     public let byteRange: Range<Int>

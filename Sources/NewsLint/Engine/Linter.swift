@@ -176,7 +176,7 @@ public struct Linter: Sendable {
         let related = f.related.map { RelatedLocation(path: document.path, position: source.position(of: $0.offset), message: $0.message) }
             + f.relatedElsewhere
         return Diagnostic(rule: rule.id, severity: rule.severityIsConfigured ? rule.severity : (f.severity ?? rule.severity), message: f.message, start: start, end: end,
-                          excerpt: excerpt, suggestion: f.suggestion, related: related, byteRange: f.range)
+                          excerpt: excerpt, suggestion: f.suggestion, fixIsSafe: f.fixIsSafe, related: related, byteRange: f.range)
     }
 }
 

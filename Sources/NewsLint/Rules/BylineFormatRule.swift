@@ -78,7 +78,8 @@ public struct BylineFormatRule: DocumentRule {
                 let parse = BylineParse(text, style: style)
                 let problems = parse.problems(style)
                 if !problems.isEmpty {
-                    findings.append(Finding(range: block.range, message: Messages.byline(problems), suggestion: parse.rewritten(style, compact: false)))
+                    findings.append(Finding(range: block.range, message: Messages.byline(problems), suggestion: parse.rewritten(style, compact: false),
+                                            fixIsSafe: Self.safe(parse)))
                 }
             case .photoCredit:
                 let body = String(text.dropLast()).trimmingSpaces  // drop 摄
@@ -119,7 +120,15 @@ public struct BylineFormatRule: DocumentRule {
         let gap = d.isLocal ? (style.spaceBeforeDatelineBracket ? " " : "") : (d.spaced ? " " : "")
         let people = d.isLocal ? d.people.rewritten(style, compact: true) : d.content
         let suggestion = d.closed ? d.head + gap + "（" + people + "）" : nil
-        return Finding(range: p.sourceRange(0..<d.end), message: Messages.byline(problems), suggestion: suggestion)
+        return Finding(range: p.sourceRange(0..<d.end), message: Messages.byline(problems), suggestion: suggestion,
+                       fixIsSafe: Self.safe(d.people))
+    }
+
+    /// A rewrite is safe when it changes only form (brackets, spacing, order, punctuation), not
+    /// who is named: every name is a valid one and none is dropped.
+    static func safe(_ parse: BylineParse) -> Bool {
+        !parse.entries.contains { $0.names.isEmpty } && parse.names.allSatisfy { BylineParse.isName($0, HouseStyle.builtIn) }
+            && Set(parse.names).count == parse.names.count
     }
 
     // MARK: - Messages

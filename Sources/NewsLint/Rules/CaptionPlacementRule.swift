@@ -149,7 +149,7 @@ public struct CaptionPlacementRule: DocumentRule {
             }
             if requireFullStop, let end = scalars.last(where: { !Scalar.isClosingMark($0.value) }), !Scalar.isSentenceEnd(end.value) {
                 let text = document.source.string(block.range)
-                findings.append(Finding(range: block.range, message: Messages.unterminatedCaption, suggestion: text + "。"))
+                findings.append(Finding(range: block.range, message: Messages.unterminatedCaption, suggestion: text + "。", fixIsSafe: block.lines.count == 1))
             }
         }
     }

@@ -102,7 +102,8 @@ public struct QuoteStyleRule: DocumentRule {
             let end = corner.close ?? (corner.open + 3)
             let original = String(decoding: text[corner.open..<end], as: UTF8.self)
             let suggestion = original.replacingCorners
-            findings.append(Finding(range: p.sourceRange(corner.open..<end), message: Messages.corner(original), suggestion: suggestion))
+            findings.append(Finding(range: p.sourceRange(corner.open..<end), message: Messages.corner(original), suggestion: suggestion,
+                                    fixIsSafe: corner.close != nil))
         }
     }
 
