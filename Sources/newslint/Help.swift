@@ -19,7 +19,7 @@ enum Help {
     不给路径时，检查 .lint.json 中 include 列出的文件。
 
     选项：
-      -f, --format FORMAT      输出格式：text（默认）、json、sarif、github
+      -f, --format FORMAT      输出格式：text（默认）、json、sarif、github、html
           --baseline 文件      只报告基线文件中没有的问题
           --write-baseline 文件  把本次发现的问题记为基线
       -o, --output 文件        把报告写入文件
@@ -48,7 +48,7 @@ enum Help {
     With no PATH, newslint lints what `include` in .lint.json names.
 
     Options:
-      -f, --format FORMAT      report format: text (default), json, sarif, github
+      -f, --format FORMAT      report format: text (default), json, sarif, github, html
           --baseline FILE      report only findings not in the baseline FILE
           --write-baseline FILE  record this run's findings as the baseline FILE
       -o, --output FILE        write the report to FILE

@@ -7,7 +7,7 @@ import Testing
 struct ReportFormatTests {
     /// The SARIF and GitHub reports of the seeds are checked in under Golden/.
     /// Set NEWSLINT_UPDATE_GOLDEN=1 to rewrite them after a deliberate change.
-    @Test(arguments: [("sarif", "seeds.sarif"), ("github", "seeds.github.txt")])
+    @Test(arguments: [("sarif", "seeds.sarif"), ("github", "seeds.github.txt"), ("html", "seeds.html")])
     func seedReportsMatchGoldenFiles(_ format: String, _ golden: String) throws {
         let r = runTool(["--format", format, "seeds/"])
         #expect(r.code == 1)
@@ -48,6 +48,21 @@ struct ReportFormatTests {
             }
         }
         #expect(results.contains { $0["fixes"] != nil }, "findings with a suggestion carry a fix")
+    }
+
+    @Test func htmlReportIsSelfContainedAndMarksEveryFinding() throws {
+        let r = runTool(["--format", "html", "seeds/"])
+        #expect(!r.out.contains("http://") && !r.out.contains("src=\"") && !r.out.contains("<link"), "no external assets")
+        #expect(r.out.components(separatedBy: "<li class=\"finding ").count - 1 == 14)
+        #expect(r.out.contains("data-findings=\"14\""))
+        #expect(r.out.contains("title=\"增长35倍与所列数字不符"))
+        #expect(r.out.contains("数字说法台账"))
+        #expect(r.out.contains("<td class=\"over\">4.39</td>") == false && r.out.contains("<td class=\"over\">5.48</td>"))
+        // Text is escaped: a page with markup in it stays text.
+        let dir = try TemporaryDirectory()
+        try dir.write("a.txt", "<script>alert(1)</script>「引号」")
+        let page = runTool(["--format", "html", "a.txt"], in: dir.path).out
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>alert"))
     }
 
     @Test func githubCommandsEscapeTheirValues() {
