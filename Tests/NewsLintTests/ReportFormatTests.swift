@@ -5,9 +5,10 @@ import Testing
 
 @Suite("Report formats, error rate and baseline")
 struct ReportFormatTests {
-    /// The SARIF and GitHub reports of the seeds are checked in under Golden/.
+    /// Every report format of the seeds is checked in under Golden/.
     /// Set NEWSLINT_UPDATE_GOLDEN=1 to rewrite them after a deliberate change.
-    @Test(arguments: [("sarif", "seeds.sarif"), ("github", "seeds.github.txt"), ("html", "seeds.html")])
+    @Test(arguments: [("text", "seeds.text.txt"), ("json", "seeds.json"), ("sarif", "seeds.sarif"), ("github", "seeds.github.txt"),
+                      ("html", "seeds.html")])
     func seedReportsMatchGoldenFiles(_ format: String, _ golden: String) throws {
         let r = runTool(["--format", format, "seeds/"])
         #expect(r.code == 1)

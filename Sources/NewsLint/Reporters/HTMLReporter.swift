@@ -61,15 +61,23 @@ public enum HTMLReporter {
     private static func summaryTable(_ report: LintReport, zh: Bool) -> String {
         var out = "<table class=\"summary\"><thead><tr><th>\(zh ? "文件" : "file")</th><th>\(zh ? "字数" : "characters")</th>"
             + "<th>\(zh ? "错误" : "errors")</th><th>\(zh ? "警告" : "warnings")</th><th>\(zh ? "提示" : "notes")</th>"
-            + "<th>\(zh ? "差错率（万分之）" : "error rate (per 10,000)")</th></tr></thead><tbody>\n"
+            + "<th>\(zh ? "差错率（万分之）" : "error rate (per 10,000)")</th><th>\(zh ? "按规则" : "by rule")</th></tr></thead><tbody>\n"
         for (n, f) in report.files.enumerated() {
             let count = { (s: Severity) in f.diagnostics.filter { $0.severity == s }.count }
             let r = rate(f)
             out += "<tr><td><a href=\"#file-\(n)\">\(escape(f.path))</a></td><td>\(f.characters)</td><td>\(count(.error))</td>"
-                + "<td>\(count(.warning))</td><td>\(count(.note))</td><td class=\"\(r > 3 ? "over" : "ok")\">\(String(format: "%.2f", r))</td></tr>\n"
+                + "<td>\(count(.warning))</td><td>\(count(.note))</td><td class=\"\(r > 3 ? "over" : "ok")\">\(String(format: "%.2f", r))</td>"
+                + "<td>\(byRule(f))</td></tr>\n"
         }
         out += "</tbody></table>\n<p class=\"standard\">\(zh ? "报纸编校差错率标准：不超过万分之三（错误级问题计）。" : "The newspaper standard: at most 3 errors per 10,000 characters.")</p>\n"
         return out
+    }
+
+    /// `caption-placement ×2, quote-style ×1`.
+    private static func byRule(_ f: FileReport) -> String {
+        var counts: [String: Int] = [:]
+        for d in f.diagnostics { counts[d.rule, default: 0] += 1 }
+        return counts.sorted { $0.key < $1.key }.map { "<code>\($0.key)</code> ×\($0.value)" }.joined(separator: ", ")
     }
 
     private static func filters(_ report: LintReport, zh: Bool) -> String {
