@@ -62,8 +62,12 @@ struct EngineTests {
 @Suite("Rule data")
 struct RuleDataTests {
     @Test func builtInDataMatchesTheRulesFolder() throws {
-        let file = try String(contentsOf: Repo.root.appendingPathComponent("Rules/house-style.json"), encoding: .utf8)
-        #expect(file == EmbeddedRuleData.houseStyle + "\n", "Rules/ changed: run scripts/embed-rule-data")
+        for (name, embedded) in [("house-style.json", EmbeddedRuleData.houseStyle), ("doubled-character.json", EmbeddedRuleData.doubledCharacter),
+                                 ("han-characters.tsv", EmbeddedRuleData.hanCharacters)] {
+            let file = try String(contentsOf: Repo.root.appendingPathComponent("Rules/" + name), encoding: .utf8)
+            #expect(file == embedded + "\n", "Rules/\(name) changed: run scripts/embed-rule-data")
+        }
+        #expect(throws: Never.self) { try DoubledCharacterRule(options: RuleOptions()) }
         #expect(HouseStyle.builtIn.roster.contains("郭树勋"))
         #expect(!HouseStyle.builtIn.spaceBeforeDatelineBracket)
     }

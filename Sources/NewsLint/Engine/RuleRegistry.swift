@@ -5,8 +5,10 @@ public enum RuleRegistry {
         BylineFormatRule.self,
         BylinePlacementRule.self,
         CaptionPlacementRule.self,
+        DoubledCharacterRule.self,
         MetricArithmeticRule.self,
         NameConsistencyRule.self,
+        NumberFormRule.self,
         QuoteStyleRule.self,
     ]
 

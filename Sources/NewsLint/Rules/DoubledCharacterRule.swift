@@ -1,0 +1,97 @@
+/// `doubled-character`: a function character written twice by a slip (`逐渐成为为焦作地区`).
+///
+/// Only the characters listed in `Rules/doubled-character.json` are judged — 的, 了, 是, 为 and the
+/// like, which rarely double across a word boundary — and the reduplicated words and idioms listed
+/// there (`不了了之`, `的的确确`, `常常` …) stay silent. Content characters double across word
+/// boundaries all the time (`新河|河道`, `中国|国情`), so they are not judged. Editors extend both
+/// lists in the rules directory.
+public struct DoubledCharacterRule: DocumentRule {
+    public static let description = RuleDescription(
+        id: "doubled-character",
+        name: LocalizedText(zh: "多打的重复字", en: "Doubled characters"),
+        rationale: LocalizedText(
+            zh: "“成为为”一类重复的虚字多半是录入时多打了一个字。叠词和成语（常常、不了了之、的的确确）不算；字表和例外表在 Rules/doubled-character.json，可以扩充。",
+            en: "A function character written twice (成为为) is most likely a typing slip. Reduplicated words and idioms (常常, 不了了之, 的的确确) are not; the character list and the exceptions are in Rules/doubled-character.json, for editors to extend."),
+        severity: .error,
+        triggering: [
+            // Seed 000 line 101.
+            RuleExample("该小院的视频点击率已达90余万次，逐渐成⟦为为⟧焦作地区小有名气的网红打卡地。"),
+            RuleExample("这是我们⟦的的⟧工作。"),
+            RuleExample("他已经完成⟦了了⟧任务。"),
+        ],
+        nonTriggering: [
+            RuleExample("此事不能不了了之，要的的确确落到实处。"),
+            RuleExample("周庄镇常常开展活动，人人参与，渐渐形成风气，天天都有新变化。谢谢大家。"),
+            RuleExample("高度重视新河河道环境整治，结合中国国情，解决农民工工资问题。"),
+        ]
+    )
+
+    let characters: Set<UInt32>
+    let allowed: [[UInt8]]
+
+    public init(options: RuleOptions) throws(ConfigurationError) {
+        try options.allowOnly(Self.description.options.map(\.name))
+        // The built-in data is checked by a test; it cannot fail to parse.
+        var json = try! JSONParser.parse(Array(EmbeddedRuleData.doubledCharacter.utf8))
+        var file = "<built-in doubled-character>"
+        if let dir = options.rulesDirectory {
+            let path = dir + "/doubled-character.json"
+            if let bytes = try? FileReader.read(path) {
+                do { json = try JSONParser.parse(bytes) } catch {
+                    throw ConfigurationError(file: path, line: error.line, column: error.column,
+                                             message: LocalizedText(zh: "JSON 格式错误：\(error.reason)", en: "malformed JSON: \(error.reason)"))
+                }
+                file = path
+            }
+        }
+        let data = RuleOptions(json, file: file)
+        try data.allowOnly(["description", "characters", "allowed"])
+        guard case let .string(chars)? = json["characters"], !chars.isEmpty else {
+            throw data.error("characters", LocalizedText(zh: "应为非空字符串", en: "expected a non-empty string"))
+        }
+        characters = Set(chars.unicodeScalars.map(\.value))
+        allowed = try data.strings("allowed", default: []).map { Array($0.utf8) }
+    }
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        for p in document.paragraphs {
+            let text = p.text
+            var previous: UInt32 = 0
+            var previousStart = 0
+            var i = 0
+            while i < text.count {
+                let (v, len) = UTF8Scan.decode(text, at: i)
+                if v == previous, characters.contains(v), !isAllowed(text, doubleAt: previousStart, end: i + len) {
+                    let c = String(Character(Unicode.Scalar(v)!))
+                    findings.append(Finding(range: p.sourceRange(previousStart..<(i + len)), message: Messages.doubled(c),
+                                            suggestion: c, fixIsSafe: false))
+                    previous = 0
+                    i += len
+                    continue
+                }
+                previous = v
+                previousStart = i
+                i += len
+            }
+        }
+        return findings
+    }
+
+    /// Whether an allowed word covers the double at `start..<end`.
+    private func isAllowed(_ text: [UInt8], doubleAt start: Int, end: Int) -> Bool {
+        allowed.contains { word in
+            // The word may begin up to its own length before the double.
+            let from = max(0, end - word.count)
+            let to = min(text.count, start + word.count)
+            guard from < to else { return false }
+            return ByteSearch.find(word, in: text, from..<to).map { $0 <= start && $0 + word.count >= end } ?? false
+        }
+    }
+
+    enum Messages {
+        static func doubled(_ c: String) -> LocalizedText {
+            LocalizedText(zh: "“\(c)\(c)”多打了一个“\(c)”", en: "“\(c)” is written twice")
+        }
+    }
+}
