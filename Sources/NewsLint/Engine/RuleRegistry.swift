@@ -10,6 +10,7 @@ public enum RuleRegistry {
         NameConsistencyRule.self,
         NumberFormRule.self,
         QuoteStyleRule.self,
+        SpacingRule.self,
     ]
 
     public static var ids: [String] { all.map { $0.description.id } }
