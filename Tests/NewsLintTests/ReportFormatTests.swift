@@ -33,7 +33,7 @@ struct ReportFormatTests {
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.map { $0["id"] as? String } == RuleRegistry.ids)
         let results = try #require(run["results"] as? [[String: Any]])
-        #expect(results.count == 19)
+        #expect(results.count == 22)
         for result in results {
             #expect(["none", "note", "warning", "error"].contains(result["level"] as? String))
             #expect(((result["message"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
@@ -54,8 +54,8 @@ struct ReportFormatTests {
     @Test func htmlReportIsSelfContainedAndMarksEveryFinding() throws {
         let r = runTool(["--format", "html", "seeds/"])
         #expect(!r.out.contains("http://") && !r.out.contains("src=\"") && !r.out.contains("<link"), "no external assets")
-        #expect(r.out.components(separatedBy: "<li class=\"finding ").count - 1 == 19)
-        #expect(r.out.contains("data-findings=\"19\""))
+        #expect(r.out.components(separatedBy: "<li class=\"finding ").count - 1 == 22)
+        #expect(r.out.contains("data-findings=\"22\""))
         #expect(r.out.contains("title=\"增长35倍与所列数字不符"))
         #expect(r.out.contains("数字说法台账"))
         #expect(r.out.contains("<td class=\"over\">7.30</td>"))

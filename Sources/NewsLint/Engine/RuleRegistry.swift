@@ -9,6 +9,7 @@ public enum RuleRegistry {
         MetricArithmeticRule.self,
         NameConsistencyRule.self,
         NumberFormRule.self,
+        PunctuationWidthRule.self,
         QuoteStyleRule.self,
         SpacingRule.self,
     ]
