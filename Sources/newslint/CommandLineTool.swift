@@ -56,25 +56,37 @@ struct CommandLineTool {
             writeOut("\(Version.name) \(Version.current)\n")
             return ExitCode.clean
         case "rules":
-            writeOut(RuleCatalog.list(options.lang, markdown: options.markdown))
-            return ExitCode.clean
+            switch loadLinter(options) {
+            case let .success((configuration, _)):
+                do {
+                    writeOut(RuleCatalog.list(try RuleRegistry.descriptions(rulesDirectory: configuration.resolvedRulesDirectory),
+                                              options.lang, markdown: options.markdown))
+                } catch {
+                    writeErr("newslint: \(error.describe(options.lang))\n")
+                    return ExitCode.failure
+                }
+                return ExitCode.clean
+            case let .failure(status): return status.code
+            }
         case "explain":
             guard let id = options.paths.first else {
                 writeErr("newslint: " + (options.lang == .zh ? "explain 需要一个规则 id，例如 `newslint explain quote-style`" : "explain needs a rule id, e.g. `newslint explain quote-style`") + "\n")
                 return ExitCode.failure
             }
-            guard let rule = RuleRegistry.rule(id: id) else {
-                let message = Suggest.unknown(what: ("规则", "rule id"), id, among: RuleRegistry.ids)
+            // The rule as this folder's configuration makes it: its house style, a pack's entries.
+            let configuration: Configuration, linter: Linter
+            switch loadLinter(options) {
+            case let .success((c, l)): (configuration, linter) = (c, l)
+            case let .failure(status): return status.code
+            }
+            let all = (try? RuleRegistry.descriptions(rulesDirectory: configuration.resolvedRulesDirectory)) ?? []
+            guard let description = linter.rules.first(where: { $0.id == id })?.rule.ruleDescription ?? all.first(where: { $0.id == id }) else {
+                let message = Suggest.unknown(what: ("规则", "rule id"), id, among: all.map(\.id))
                 writeErr("newslint: \(message.text(options.lang))\n")
                 return ExitCode.failure
             }
-            // The rule as this folder's configuration makes it: its house style, say.
-            var summary: LocalizedText?
-            switch loadLinter(options) {
-            case let .success((_, linter)): summary = linter.rules.first { $0.id == id }?.rule.configurationSummary
-            case let .failure(status): return status.code
-            }
-            writeOut(RuleCatalog.explain(rule.description, options.lang, configured: summary))
+            let summary = linter.rules.first { $0.id == id }?.rule.configurationSummary
+            writeOut(RuleCatalog.explain(description, options.lang, configured: summary))
             return ExitCode.clean
         case "layout":
             return layout(options)
@@ -268,7 +280,7 @@ struct CommandLineTool {
         switch options.format {
         case .text: rendered = TextReporter.report(report, style: .init(color: color, lang: lang))
         case .json: rendered = JSONReporter.report(report, lang: lang)
-        case .sarif: rendered = SARIFReporter.report(report, lang: lang)
+        case .sarif: rendered = SARIFReporter.report(report, lang: lang, rules: collected.linter.rules.map(\.rule.ruleDescription))
         case .github: rendered = GitHubReporter.report(report, lang: lang)
         case .html: rendered = HTMLReporter.report(report, lang: lang, claims: claimRows(report, options))
         }

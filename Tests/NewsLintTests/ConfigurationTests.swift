@@ -34,7 +34,7 @@ struct ConfigurationTests {
 
     @Test func withoutAFileTheDefaultsApply() throws {
         let linter = try Linter(configuration: Configuration(baseDirectory: "/"))
-        #expect(linter.rules.map(\.id) == RuleRegistry.ids)
+        #expect(linter.rules.map(\.id) == RuleRegistry.ids + ["misspelling"])
     }
 
     @Test func unknownTopLevelKeySuggestsTheClosest() throws {
@@ -45,10 +45,18 @@ struct ConfigurationTests {
     }
 
     @Test func unknownRuleIdSuggestsTheClosest() throws {
-        let e = try #require(error(#"{"rules": {"quote-styel": "error"}}"#))
-        #expect(e.keyPath == "rules.quote-styel")
-        #expect(e.message.en.contains("did you mean `quote-style`?"))
-        #expect(e.message.zh.contains("是否想写 `quote-style`"))
+        // Rule ids are checked once the packs are known, when the rules are made.
+        let c = try parse(#"{"rules": {"quote-styel": "error"}}"#)
+        do {
+            _ = try Linter(configuration: c)
+            Issue.record("an unknown rule id must be an error")
+        } catch {
+            #expect(error.keyPath == "rules.quote-styel")
+            #expect(error.message.en.contains("did you mean `quote-style`?"))
+            #expect(error.message.zh.contains("是否想写 `quote-style`"))
+        }
+        // An id that cannot be a rule's is an error at once.
+        #expect(try #require(self.error(#"{"rules": {"Quote Style": "error"}}"#)).keyPath == "rules.Quote Style")
     }
 
     @Test func wrongTypesNameTheKeyPath() throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// A corpus rule for the test only: reports the first line of every document whose first line
 /// also opens another document of the run (map: collect the first line; reduce: compare).
-private struct SameFirstLineRule: CorpusRule {
+private struct SameFirstLineRule: Rule, CorpusRule {
     static let description = RuleDescription(
         id: "same-first-line", name: LocalizedText(zh: "首行相同", en: "Same first line"),
         rationale: LocalizedText(zh: "测试用。", en: "For the test."), severity: .warning, scope: .corpus,

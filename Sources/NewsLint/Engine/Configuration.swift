@@ -99,8 +99,10 @@ public struct Configuration: Sendable {
                 guard case let .object(rules) = value else {
                     throw ConfigurationError(file: file, keyPath: key, message: Suggest.wrongType(expected: ("对象", "an object"), got: value))
                 }
+                // Rule ids are checked when the rules are made (packs add ids from data); a
+                // well-formed id that is not a built-in one is left to that check.
                 for (id, setting) in rules {
-                    guard knownRules.contains(id) else {
+                    guard knownRules.contains(id) || id.unicodeScalars.allSatisfy({ $0 == "-" || ($0.value >= 0x61 && $0.value <= 0x7A) || Scalar.isASCIIDigit($0.value) }) else {
                         throw ConfigurationError(file: file, keyPath: "rules.\(id)", message: Suggest.unknown(what: ("规则", "rule id"), id, among: knownRules))
                     }
                     config.rules[id] = try ruleSetting(setting, keyPath: "rules.\(id)", file: file)

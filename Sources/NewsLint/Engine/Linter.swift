@@ -3,14 +3,14 @@ import Foundation
 
 /// A rule made from its configuration, with the severity it reports at.
 public struct ConfiguredRule: Sendable {
-    public let rule: any Rule
+    public let rule: any LintRule
     public let severity: Severity
     /// Whether the configuration set the severity: then it applies to every finding of the rule;
     /// otherwise a rule may report a finding at another severity (a likely slip as a warning).
     public let severityIsConfigured: Bool
-    public var id: String { type(of: rule).description.id }
+    public var id: String { rule.ruleDescription.id }
 
-    public init(rule: any Rule, severity: Severity, severityIsConfigured: Bool = false) {
+    public init(rule: any LintRule, severity: Severity, severityIsConfigured: Bool = false) {
         self.rule = rule
         self.severity = severity
         self.severityIsConfigured = severityIsConfigured
@@ -67,6 +67,22 @@ public struct Linter: Sendable {
                                       rulesDirectory: configuration.resolvedRulesDirectory, baseDirectory: configuration.baseDirectory)
             rules.append(ConfiguredRule(rule: try type.init(options: options), severity: severity,
                                         severityIsConfigured: setting?.severity != nil))
+        }
+        // Rule packs: data, built in and from the rules directory.
+        let packs = try RulePack.load(rulesDirectory: configuration.resolvedRulesDirectory)
+        for pack in packs {
+            let setting = configuration.rules[pack.name]
+            var severity: Severity? = pack.severity
+            if let chosen = setting?.severity { severity = chosen }
+            guard let severity else { continue }
+            let options = RuleOptions(setting?.options, keyPath: "rules.\(pack.name).options", file: configuration.path ?? "")
+            rules.append(ConfiguredRule(rule: try PackRule(pack: pack, options: options), severity: severity,
+                                        severityIsConfigured: setting?.severity != nil))
+        }
+        let known = RuleRegistry.ids + packs.map(\.name)
+        for id in configuration.rules.keys.sorted() where !known.contains(id) {
+            throw ConfigurationError(file: configuration.path ?? "", keyPath: "rules.\(id)",
+                                     message: Suggest.unknown(what: ("规则", "rule id"), id, among: Array(Set(known)).sorted()))
         }
         self.init(rules: rules)
     }

@@ -76,22 +76,32 @@ public struct RuleDescription: Sendable {
     }
 }
 
-/// A check. A rule type has one static description and is made from its options
-/// (validated, with errors that name the key path).
-public protocol Rule: Sendable {
-    static var description: RuleDescription { get }
-    init(options: RuleOptions) throws(ConfigurationError)
+/// Anything the linter runs: a built-in rule, or a rule pack read from data.
+public protocol LintRule: Sendable {
+    /// The description of this rule as configured (a pack's comes from its file).
+    var ruleDescription: RuleDescription { get }
+    /// What a configured rule works with beyond its description (its house style, say), for
+    /// `newslint explain`; nil when there is nothing to add.
     var configurationSummary: LocalizedText? { get }
 }
 
+/// A built-in check. A rule type has one static description and is made from its options
+/// (validated, with errors that name the key path).
+public protocol Rule: LintRule {
+    static var description: RuleDescription { get }
+    init(options: RuleOptions) throws(ConfigurationError)
+}
+
 extension Rule {
-    /// What a configured rule works with beyond its description (its house style, say), for
-    /// `newslint explain`; nil when there is nothing to add.
+    public var ruleDescription: RuleDescription { Self.description }
+}
+
+extension LintRule {
     public var configurationSummary: LocalizedText? { nil }
 }
 
 /// A rule that judges one analysed document.
-public protocol DocumentRule: Rule {
+public protocol DocumentRule: LintRule {
     func check(_ document: Document) -> [Finding]
 }
 
@@ -106,7 +116,7 @@ public struct DocumentInfo: Sendable {
 /// A rule that judges all documents of a run together (map, then reduce): the
 /// cross-edition checks. `collect` runs in parallel, one call per document;
 /// `judge` gets the facts in document order and returns findings per document.
-public protocol CorpusRule: Rule {
+public protocol CorpusRule: LintRule {
     func collect(_ document: Document) -> any Sendable
     func judge(_ facts: [any Sendable], documents: [DocumentInfo]) -> [[Finding]]
 }

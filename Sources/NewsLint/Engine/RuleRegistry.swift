@@ -19,4 +19,14 @@ public enum RuleRegistry {
     public static func rule(id: String) -> (any Rule.Type)? {
         all.first { $0.description.id == id }
     }
+
+    /// Descriptions of every rule a run can have: the built-in ones and the rule packs (built in,
+    /// and from the rules directory when one is given).
+    public static func descriptions(rulesDirectory: String? = nil) throws(ConfigurationError) -> [RuleDescription] {
+        var out = all.map { $0.description }
+        for pack in try RulePack.load(rulesDirectory: rulesDirectory) {
+            out.append(try PackRule(pack: pack, options: RuleOptions()).ruleDescription)
+        }
+        return out
+    }
 }

@@ -4,8 +4,8 @@ import Foundation
 /// Unicode code points (`columnKind`), regions with start and end, related locations, and a fix
 /// for every finding with a suggestion.
 public enum SARIFReporter {
-    public static func report(_ report: LintReport, lang: Language) -> String {
-        let rules = RuleRegistry.all.map { $0.description }
+    /// `rules` are the run's rules (built-in and packs); by default every built-in one.
+    public static func report(_ report: LintReport, lang: Language, rules: [RuleDescription] = RuleRegistry.all.map { $0.description }) -> String {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let driverRules: [JSONValue] = rules.map { d in
             .object([

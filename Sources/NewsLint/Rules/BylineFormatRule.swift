@@ -5,7 +5,7 @@
 /// lists what is wrong and carries the byline rewritten in the house style as its suggestion.
 /// Wire datelines (`新华社…电`) are not house bylines and are left alone; `本报…电（…）`
 /// datelines are checked for bracket width, not spacing (copy scraped from the web loses it).
-public struct BylineFormatRule: DocumentRule {
+public struct BylineFormatRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "byline-format",
         name: LocalizedText(zh: "署名与电头格式", en: "Format of bylines and datelines"),

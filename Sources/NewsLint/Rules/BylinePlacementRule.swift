@@ -6,7 +6,7 @@
 /// bylines of one article that name different people. Where page export puts every headline
 /// after its body (seed 004), the file gets one note instead of one finding per article.
 /// A headline or byline inside an unfinished sentence is `caption-placement`'s to report.
-public struct BylinePlacementRule: DocumentRule {
+public struct BylinePlacementRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "byline-placement",
         name: LocalizedText(zh: "署名与标题的位置", en: "Placement of bylines and headlines"),

@@ -6,7 +6,7 @@
 /// an unfinished sentence, a photo credit cut off from its caption, a photo-source note with no
 /// caption before it, and captions that break the house style (unterminated, empty, too long).
 /// A column break with nothing between the halves of a sentence is not an error.
-public struct CaptionPlacementRule: DocumentRule {
+public struct CaptionPlacementRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "caption-placement",
         name: LocalizedText(zh: "图片说明与标题的位置", en: "Placement of captions, credits and headlines"),

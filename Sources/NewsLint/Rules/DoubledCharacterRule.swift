@@ -5,7 +5,7 @@
 /// there (`不了了之`, `的的确确`, `常常` …) stay silent. Content characters double across word
 /// boundaries all the time (`新河|河道`, `中国|国情`), so they are not judged. Editors extend both
 /// lists in the rules directory.
-public struct DoubledCharacterRule: DocumentRule {
+public struct DoubledCharacterRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "doubled-character",
         name: LocalizedText(zh: "多打的重复字", en: "Doubled characters"),

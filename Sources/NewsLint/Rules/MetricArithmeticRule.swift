@@ -45,7 +45,7 @@ public struct Claim: Sendable {
 /// 三星以上占58%`), counts of listed items (`甲、乙、丙3人`, `项目5个（甲、乙、丙、丁、戊）`), and the
 /// always-wrong `减少/降低/下降N倍`. Every figure carries its precision: a claim is reported only when
 /// no value the figures allow makes it true.
-public struct MetricArithmeticRule: DocumentRule {
+public struct MetricArithmeticRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "metric-arithmetic",
         name: LocalizedText(zh: "数字计算", en: "Arithmetic of numeric claims"),

@@ -10,7 +10,7 @@
 /// (three uses and twice the other's, and not a difference in the surname) makes the rarer form a
 /// warning. Names are grouped by masking
 /// one character at a time, so the comparison grows with the number of names, not its square.
-public struct NameConsistencyRule: CorpusRule {
+public struct NameConsistencyRule: Rule, CorpusRule {
     public static let description = RuleDescription(
         id: "name-consistency",
         name: LocalizedText(zh: "人名前后一致", en: "Names spelled one way"),

@@ -3,7 +3,7 @@
 /// Checks: an event date in Arabic numerals takes the 间隔号 (`“7·20”`, not `“7.20”`); the 间隔号
 /// is no decimal point (`13.4亿`, not `13·4亿`); a range repeats 万/亿/% on both ends (`9亿～16亿`,
 /// not `9～16亿`); a date does not mix Chinese and Arabic numerals (`二〇〇八年8月8日`).
-public struct NumberFormRule: DocumentRule {
+public struct NumberFormRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "number-form",
         name: LocalizedText(zh: "数字用法", en: "Number form"),

@@ -4,7 +4,7 @@
 /// fix; a page where nearly all such punctuation is ASCII (a page exported that way) is reported
 /// once with a count rather than once per comma; full-width digits or `％` mixed with half-width
 /// ones in one article.
-public struct PunctuationWidthRule: DocumentRule {
+public struct PunctuationWidthRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "punctuation-width",
         name: LocalizedText(zh: "标点与数字的全角半角", en: "Width of punctuation and digits"),

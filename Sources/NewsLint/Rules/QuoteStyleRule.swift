@@ -4,7 +4,7 @@
 /// judged on the joined paragraph so that a pair broken by a hard wrap or a column
 /// break still balances; and corner brackets 「」『』, which mainland horizontal copy
 /// does not use. A missing half is often the trace of text lost in page export.
-public struct QuoteStyleRule: DocumentRule {
+public struct QuoteStyleRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "quote-style",
         name: LocalizedText(zh: "引号与括号", en: "Quotation marks and brackets"),

@@ -4,7 +4,7 @@
 /// justified lines in a laid-out column. One finding per run, with the run unspaced as a safe fix.
 /// Newspaper style puts no space between Han characters and digits, and that absence is never
 /// an error; titles and bylines, which separate their parts with spaces, are not judged.
-public struct SpacingRule: DocumentRule {
+public struct SpacingRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "spacing",
         name: LocalizedText(zh: "多余的空格", en: "Stray spaces"),

@@ -25,6 +25,3614 @@ enum EmbeddedRuleData {
   ]
 }
 """#
+    static let packMisspellings = #"""
+{
+ "pack": "misspelling",
+ "title": "易错词语",
+ "description": "报纸常见错别字、易混词语与固定写法。每一条都可以在 .lint.json 中按 id 关闭或改变级别；编辑可在本文件中增补条目，无需修改程序。",
+ "severity": "error",
+ "entries": [
+  {
+   "id": "chuo-li-fen-fa",
+   "kind": "substitute",
+   "wrong": [
+    "跃厉奋发"
+   ],
+   "right": "踔厉奋发",
+   "message": "“跃厉奋发”应为“踔厉奋发”",
+   "messageEn": "write “踔厉奋发”, not “跃厉奋发”",
+   "examples": {
+    "triggering": [
+     "⟦跃厉奋发⟧。"
+    ],
+    "nonTriggering": [
+     "踔厉奋发。"
+    ]
+   }
+  },
+  {
+   "id": "chuo-li-fen-fa-2",
+   "kind": "substitute",
+   "wrong": [
+    "戳力奋发"
+   ],
+   "right": "踔厉奋发",
+   "message": "“戳力奋发”应为“踔厉奋发”",
+   "messageEn": "write “踔厉奋发”, not “戳力奋发”",
+   "examples": {
+    "triggering": [
+     "⟦戳力奋发⟧。"
+    ],
+    "nonTriggering": [
+     "踔厉奋发。"
+    ]
+   }
+  },
+  {
+   "id": "geng-xu",
+   "kind": "substitute",
+   "wrong": [
+    "庚续"
+   ],
+   "right": "赓续",
+   "message": "“庚续”应为“赓续”",
+   "messageEn": "write “赓续”, not “庚续”",
+   "examples": {
+    "triggering": [
+     "⟦庚续⟧。"
+    ],
+    "nonTriggering": [
+     "赓续。"
+    ]
+   }
+  },
+  {
+   "id": "bi-xu-pin",
+   "kind": "substitute",
+   "wrong": [
+    "必须品"
+   ],
+   "right": "必需品",
+   "message": "“必须品”应为“必需品”",
+   "messageEn": "write “必需品”, not “必须品”",
+   "examples": {
+    "triggering": [
+     "⟦必须品⟧。"
+    ],
+    "nonTriggering": [
+     "必需品。"
+    ]
+   }
+  },
+  {
+   "id": "tian-ran-qi",
+   "kind": "substitute",
+   "wrong": [
+    "天燃气"
+   ],
+   "right": "天然气",
+   "message": "“天燃气”应为“天然气”",
+   "messageEn": "write “天然气”, not “天燃气”",
+   "examples": {
+    "triggering": [
+     "⟦天燃气⟧。"
+    ],
+    "nonTriggering": [
+     "天然气。"
+    ]
+   }
+  },
+  {
+   "id": "bu-fu-zhong-wang",
+   "kind": "substitute",
+   "wrong": [
+    "不孚众望"
+   ],
+   "right": "不负众望",
+   "message": "“不孚众望”应为“不负众望”",
+   "messageEn": "write “不负众望”, not “不孚众望”",
+   "examples": {
+    "triggering": [
+     "⟦不孚众望⟧。"
+    ],
+    "nonTriggering": [
+     "不负众望。"
+    ]
+   }
+  },
+  {
+   "id": "mei-lun-mei-huan",
+   "kind": "substitute",
+   "wrong": [
+    "美仑美奂"
+   ],
+   "right": "美轮美奂",
+   "message": "“美仑美奂”应为“美轮美奂”",
+   "messageEn": "write “美轮美奂”, not “美仑美奂”",
+   "examples": {
+    "triggering": [
+     "⟦美仑美奂⟧。"
+    ],
+    "nonTriggering": [
+     "美轮美奂。"
+    ]
+   }
+  },
+  {
+   "id": "yi-lan-zi",
+   "kind": "substitute",
+   "wrong": [
+    "一览子"
+   ],
+   "right": "一揽子",
+   "message": "“一览子”应为“一揽子”",
+   "messageEn": "write “一揽子”, not “一览子”",
+   "examples": {
+    "triggering": [
+     "⟦一览子⟧。"
+    ],
+    "nonTriggering": [
+     "一揽子。"
+    ]
+   }
+  },
+  {
+   "id": "ke-ran-ci-shi",
+   "kind": "substitute",
+   "wrong": [
+    "赫然辞世"
+   ],
+   "right": "溘然辞世",
+   "message": "“赫然辞世”应为“溘然辞世”",
+   "messageEn": "write “溘然辞世”, not “赫然辞世”",
+   "examples": {
+    "triggering": [
+     "⟦赫然辞世⟧。"
+    ],
+    "nonTriggering": [
+     "溘然辞世。"
+    ]
+   }
+  },
+  {
+   "id": "ke-ran-zhang-shi",
+   "kind": "substitute",
+   "wrong": [
+    "赫然长逝"
+   ],
+   "right": "溘然长逝",
+   "message": "“赫然长逝”应为“溘然长逝”",
+   "messageEn": "write “溘然长逝”, not “赫然长逝”",
+   "examples": {
+    "triggering": [
+     "⟦赫然长逝⟧。"
+    ],
+    "nonTriggering": [
+     "溘然长逝。"
+    ]
+   }
+  },
+  {
+   "id": "ren-qing-shi-gu",
+   "kind": "substitute",
+   "wrong": [
+    "人情事故"
+   ],
+   "right": "人情世故",
+   "message": "“人情事故”应为“人情世故”",
+   "messageEn": "write “人情世故”, not “人情事故”",
+   "examples": {
+    "triggering": [
+     "⟦人情事故⟧。"
+    ],
+    "nonTriggering": [
+     "人情世故。"
+    ]
+   }
+  },
+  {
+   "id": "jie-zhi-mu-qian",
+   "kind": "substitute",
+   "wrong": [
+    "截止目前"
+   ],
+   "right": "截至目前",
+   "message": "“截止目前”应为“截至目前”",
+   "messageEn": "write “截至目前”, not “截止目前”",
+   "examples": {
+    "triggering": [
+     "⟦截止目前⟧。"
+    ],
+    "nonTriggering": [
+     "截至目前。"
+    ]
+   }
+  },
+  {
+   "id": "jie-zhi-fa-gao-shi",
+   "kind": "substitute",
+   "wrong": [
+    "截止发稿时"
+   ],
+   "right": "截至发稿时",
+   "message": "“截止发稿时”应为“截至发稿时”",
+   "messageEn": "write “截至发稿时”, not “截止发稿时”",
+   "examples": {
+    "triggering": [
+     "⟦截止发稿时⟧。"
+    ],
+    "nonTriggering": [
+     "截至发稿时。"
+    ]
+   }
+  },
+  {
+   "id": "man-yan",
+   "kind": "substitute",
+   "wrong": [
+    "曼延"
+   ],
+   "right": "蔓延",
+   "message": "“曼延”应为“蔓延”",
+   "messageEn": "write “蔓延”, not “曼延”",
+   "examples": {
+    "triggering": [
+     "⟦曼延⟧。"
+    ],
+    "nonTriggering": [
+     "蔓延。"
+    ]
+   }
+  },
+  {
+   "id": "an-bu-jiu-ban",
+   "kind": "substitute",
+   "wrong": [
+    "按步就班"
+   ],
+   "right": "按部就班",
+   "message": "“按步就班”应为“按部就班”",
+   "messageEn": "write “按部就班”, not “按步就班”",
+   "examples": {
+    "triggering": [
+     "⟦按步就班⟧。"
+    ],
+    "nonTriggering": [
+     "按部就班。"
+    ]
+   }
+  },
+  {
+   "id": "gan-bai-xia-feng",
+   "kind": "substitute",
+   "wrong": [
+    "甘败下风"
+   ],
+   "right": "甘拜下风",
+   "message": "“甘败下风”应为“甘拜下风”",
+   "messageEn": "write “甘拜下风”, not “甘败下风”",
+   "examples": {
+    "triggering": [
+     "⟦甘败下风⟧。"
+    ],
+    "nonTriggering": [
+     "甘拜下风。"
+    ]
+   }
+  },
+  {
+   "id": "zi-bao-zi-qi",
+   "kind": "substitute",
+   "wrong": [
+    "自抱自弃"
+   ],
+   "right": "自暴自弃",
+   "message": "“自抱自弃”应为“自暴自弃”",
+   "messageEn": "write “自暴自弃”, not “自抱自弃”",
+   "examples": {
+    "triggering": [
+     "⟦自抱自弃⟧。"
+    ],
+    "nonTriggering": [
+     "自暴自弃。"
+    ]
+   }
+  },
+  {
+   "id": "tan-xiao-feng-sheng",
+   "kind": "substitute",
+   "wrong": [
+    "谈笑风声"
+   ],
+   "right": "谈笑风生",
+   "message": "“谈笑风声”应为“谈笑风生”",
+   "messageEn": "write “谈笑风生”, not “谈笑风声”",
+   "examples": {
+    "triggering": [
+     "⟦谈笑风声⟧。"
+    ],
+    "nonTriggering": [
+     "谈笑风生。"
+    ]
+   }
+  },
+  {
+   "id": "zou-tou-wu-lu",
+   "kind": "substitute",
+   "wrong": [
+    "走头无路"
+   ],
+   "right": "走投无路",
+   "message": "“走头无路”应为“走投无路”",
+   "messageEn": "write “走投无路”, not “走头无路”",
+   "examples": {
+    "triggering": [
+     "⟦走头无路⟧。"
+    ],
+    "nonTriggering": [
+     "走投无路。"
+    ]
+   }
+  },
+  {
+   "id": "po-bu-ji-dai",
+   "kind": "substitute",
+   "wrong": [
+    "迫不急待"
+   ],
+   "right": "迫不及待",
+   "message": "“迫不急待”应为“迫不及待”",
+   "messageEn": "write “迫不及待”, not “迫不急待”",
+   "examples": {
+    "triggering": [
+     "⟦迫不急待⟧。"
+    ],
+    "nonTriggering": [
+     "迫不及待。"
+    ]
+   }
+  },
+  {
+   "id": "zai-jie-zai-li",
+   "kind": "substitute",
+   "wrong": [
+    "再接再励"
+   ],
+   "right": "再接再厉",
+   "message": "“再接再励”应为“再接再厉”",
+   "messageEn": "write “再接再厉”, not “再接再励”",
+   "examples": {
+    "triggering": [
+     "⟦再接再励⟧。"
+    ],
+    "nonTriggering": [
+     "再接再厉。"
+    ]
+   }
+  },
+  {
+   "id": "zai-jie-zai-li-2",
+   "kind": "substitute",
+   "wrong": [
+    "再接再历"
+   ],
+   "right": "再接再厉",
+   "message": "“再接再历”应为“再接再厉”",
+   "messageEn": "write “再接再厉”, not “再接再历”",
+   "examples": {
+    "triggering": [
+     "⟦再接再历⟧。"
+    ],
+    "nonTriggering": [
+     "再接再厉。"
+    ]
+   }
+  },
+  {
+   "id": "yi-chou-mo-zhan",
+   "kind": "substitute",
+   "wrong": [
+    "一愁莫展"
+   ],
+   "right": "一筹莫展",
+   "message": "“一愁莫展”应为“一筹莫展”",
+   "messageEn": "write “一筹莫展”, not “一愁莫展”",
+   "examples": {
+    "triggering": [
+     "⟦一愁莫展⟧。"
+    ],
+    "nonTriggering": [
+     "一筹莫展。"
+    ]
+   }
+  },
+  {
+   "id": "wei-qu-qiu-quan",
+   "kind": "substitute",
+   "wrong": [
+    "委屈求全"
+   ],
+   "right": "委曲求全",
+   "message": "“委屈求全”应为“委曲求全”",
+   "messageEn": "write “委曲求全”, not “委屈求全”",
+   "examples": {
+    "triggering": [
+     "⟦委屈求全⟧。"
+    ],
+    "nonTriggering": [
+     "委曲求全。"
+    ]
+   }
+  },
+  {
+   "id": "mo-shou-cheng-gui",
+   "kind": "substitute",
+   "wrong": [
+    "默守成规"
+   ],
+   "right": "墨守成规",
+   "message": "“默守成规”应为“墨守成规”",
+   "messageEn": "write “墨守成规”, not “默守成规”",
+   "examples": {
+    "triggering": [
+     "⟦默守成规⟧。"
+    ],
+    "nonTriggering": [
+     "墨守成规。"
+    ]
+   }
+  },
+  {
+   "id": "mo-shou-cheng-gui-2",
+   "kind": "substitute",
+   "wrong": [
+    "墨守陈规"
+   ],
+   "right": "墨守成规",
+   "message": "“墨守陈规”应为“墨守成规”",
+   "messageEn": "write “墨守成规”, not “墨守陈规”",
+   "examples": {
+    "triggering": [
+     "⟦墨守陈规⟧。"
+    ],
+    "nonTriggering": [
+     "墨守成规。"
+    ]
+   }
+  },
+  {
+   "id": "mao-he-shen-li",
+   "kind": "substitute",
+   "wrong": [
+    "貌和神离"
+   ],
+   "right": "貌合神离",
+   "message": "“貌和神离”应为“貌合神离”",
+   "messageEn": "write “貌合神离”, not “貌和神离”",
+   "examples": {
+    "triggering": [
+     "⟦貌和神离⟧。"
+    ],
+    "nonTriggering": [
+     "貌合神离。"
+    ]
+   }
+  },
+  {
+   "id": "chu-qi-bu-yi",
+   "kind": "substitute",
+   "wrong": [
+    "出奇不意"
+   ],
+   "right": "出其不意",
+   "message": "“出奇不意”应为“出其不意”",
+   "messageEn": "write “出其不意”, not “出奇不意”",
+   "examples": {
+    "triggering": [
+     "⟦出奇不意⟧。"
+    ],
+    "nonTriggering": [
+     "出其不意。"
+    ]
+   }
+  },
+  {
+   "id": "chuan-liu-bu-xi",
+   "kind": "substitute",
+   "wrong": [
+    "穿流不息"
+   ],
+   "right": "川流不息",
+   "message": "“穿流不息”应为“川流不息”",
+   "messageEn": "write “川流不息”, not “穿流不息”",
+   "examples": {
+    "triggering": [
+     "⟦穿流不息⟧。"
+    ],
+    "nonTriggering": [
+     "川流不息。"
+    ]
+   }
+  },
+  {
+   "id": "yi-gu-zuo-qi",
+   "kind": "substitute",
+   "wrong": [
+    "一股作气"
+   ],
+   "right": "一鼓作气",
+   "message": "“一股作气”应为“一鼓作气”",
+   "messageEn": "write “一鼓作气”, not “一股作气”",
+   "examples": {
+    "triggering": [
+     "⟦一股作气⟧。"
+    ],
+    "nonTriggering": [
+     "一鼓作气。"
+    ]
+   }
+  },
+  {
+   "id": "yuan-xing-bi-lu",
+   "kind": "substitute",
+   "wrong": [
+    "原形必露"
+   ],
+   "right": "原形毕露",
+   "message": "“原形必露”应为“原形毕露”",
+   "messageEn": "write “原形毕露”, not “原形必露”",
+   "examples": {
+    "triggering": [
+     "⟦原形必露⟧。"
+    ],
+    "nonTriggering": [
+     "原形毕露。"
+    ]
+   }
+  },
+  {
+   "id": "gui-ji-duo-duan",
+   "kind": "substitute",
+   "wrong": [
+    "鬼计多端"
+   ],
+   "right": "诡计多端",
+   "message": "“鬼计多端”应为“诡计多端”",
+   "messageEn": "write “诡计多端”, not “鬼计多端”",
+   "examples": {
+    "triggering": [
+     "⟦鬼计多端⟧。"
+    ],
+    "nonTriggering": [
+     "诡计多端。"
+    ]
+   }
+  },
+  {
+   "id": "guan-huai-bei-zhi",
+   "kind": "substitute",
+   "wrong": [
+    "关怀倍至"
+   ],
+   "right": "关怀备至",
+   "message": "“关怀倍至”应为“关怀备至”",
+   "messageEn": "write “关怀备至”, not “关怀倍至”",
+   "examples": {
+    "triggering": [
+     "⟦关怀倍至⟧。"
+    ],
+    "nonTriggering": [
+     "关怀备至。"
+    ]
+   }
+  },
+  {
+   "id": "bian-ben-jia-li",
+   "kind": "substitute",
+   "wrong": [
+    "变本加利"
+   ],
+   "right": "变本加厉",
+   "message": "“变本加利”应为“变本加厉”",
+   "messageEn": "write “变本加厉”, not “变本加利”",
+   "examples": {
+    "triggering": [
+     "⟦变本加利⟧。"
+    ],
+    "nonTriggering": [
+     "变本加厉。"
+    ]
+   }
+  },
+  {
+   "id": "zhen-bian-shi-bi",
+   "kind": "substitute",
+   "wrong": [
+    "针贬时弊"
+   ],
+   "right": "针砭时弊",
+   "message": "“针贬时弊”应为“针砭时弊”",
+   "messageEn": "write “针砭时弊”, not “针贬时弊”",
+   "examples": {
+    "triggering": [
+     "⟦针贬时弊⟧。"
+    ],
+    "nonTriggering": [
+     "针砭时弊。"
+    ]
+   }
+  },
+  {
+   "id": "sheng-ming-que-qi",
+   "kind": "substitute",
+   "wrong": [
+    "声名雀起"
+   ],
+   "right": "声名鹊起",
+   "message": "“声名雀起”应为“声名鹊起”",
+   "messageEn": "write “声名鹊起”, not “声名雀起”",
+   "examples": {
+    "triggering": [
+     "⟦声名雀起⟧。"
+    ],
+    "nonTriggering": [
+     "声名鹊起。"
+    ]
+   }
+  },
+  {
+   "id": "ji-wang-bu-jiu",
+   "kind": "substitute",
+   "wrong": [
+    "既往不究"
+   ],
+   "right": "既往不咎",
+   "message": "“既往不究”应为“既往不咎”",
+   "messageEn": "write “既往不咎”, not “既往不究”",
+   "examples": {
+    "triggering": [
+     "⟦既往不究⟧。"
+    ],
+    "nonTriggering": [
+     "既往不咎。"
+    ]
+   }
+  },
+  {
+   "id": "bu-jing-er-zou",
+   "kind": "substitute",
+   "wrong": [
+    "不径而走"
+   ],
+   "right": "不胫而走",
+   "message": "“不径而走”应为“不胫而走”",
+   "messageEn": "write “不胫而走”, not “不径而走”",
+   "examples": {
+    "triggering": [
+     "⟦不径而走⟧。"
+    ],
+    "nonTriggering": [
+     "不胫而走。"
+    ]
+   }
+  },
+  {
+   "id": "bing-ru-gao-huang",
+   "kind": "substitute",
+   "wrong": [
+    "病入膏盲"
+   ],
+   "right": "病入膏肓",
+   "message": "“病入膏盲”应为“病入膏肓”",
+   "messageEn": "write “病入膏肓”, not “病入膏盲”",
+   "examples": {
+    "triggering": [
+     "⟦病入膏盲⟧。"
+    ],
+    "nonTriggering": [
+     "病入膏肓。"
+    ]
+   }
+  },
+  {
+   "id": "lan-yu-chong-shu",
+   "kind": "substitute",
+   "wrong": [
+    "滥芋充数"
+   ],
+   "right": "滥竽充数",
+   "message": "“滥芋充数”应为“滥竽充数”",
+   "messageEn": "write “滥竽充数”, not “滥芋充数”",
+   "examples": {
+    "triggering": [
+     "⟦滥芋充数⟧。"
+    ],
+    "nonTriggering": [
+     "滥竽充数。"
+    ]
+   }
+  },
+  {
+   "id": "po-fu-chen-zhou",
+   "kind": "substitute",
+   "wrong": [
+    "破斧沉舟"
+   ],
+   "right": "破釜沉舟",
+   "message": "“破斧沉舟”应为“破釜沉舟”",
+   "messageEn": "write “破釜沉舟”, not “破斧沉舟”",
+   "examples": {
+    "triggering": [
+     "⟦破斧沉舟⟧。"
+    ],
+    "nonTriggering": [
+     "破釜沉舟。"
+    ]
+   }
+  },
+  {
+   "id": "shi-wai-tao-yuan",
+   "kind": "substitute",
+   "wrong": [
+    "世外桃园"
+   ],
+   "right": "世外桃源",
+   "message": "“世外桃园”应为“世外桃源”",
+   "messageEn": "write “世外桃源”, not “世外桃园”",
+   "examples": {
+    "triggering": [
+     "⟦世外桃园⟧。"
+    ],
+    "nonTriggering": [
+     "世外桃源。"
+    ]
+   }
+  },
+  {
+   "id": "pang-zheng-bo-yin",
+   "kind": "substitute",
+   "wrong": [
+    "旁证博引"
+   ],
+   "right": "旁征博引",
+   "message": "“旁证博引”应为“旁征博引”",
+   "messageEn": "write “旁征博引”, not “旁证博引”",
+   "examples": {
+    "triggering": [
+     "⟦旁证博引⟧。"
+    ],
+    "nonTriggering": [
+     "旁征博引。"
+    ]
+   }
+  },
+  {
+   "id": "shan-qing-shui-xiu",
+   "kind": "substitute",
+   "wrong": [
+    "山青水秀"
+   ],
+   "right": "山清水秀",
+   "message": "“山青水秀”应为“山清水秀”",
+   "messageEn": "write “山清水秀”, not “山青水秀”",
+   "examples": {
+    "triggering": [
+     "⟦山青水秀⟧。"
+    ],
+    "nonTriggering": [
+     "山清水秀。"
+    ]
+   }
+  },
+  {
+   "id": "zai-suo-bu-xi",
+   "kind": "substitute",
+   "wrong": [
+    "再所不惜"
+   ],
+   "right": "在所不惜",
+   "message": "“再所不惜”应为“在所不惜”",
+   "messageEn": "write “在所不惜”, not “再所不惜”",
+   "examples": {
+    "triggering": [
+     "⟦再所不惜⟧。"
+    ],
+    "nonTriggering": [
+     "在所不惜。"
+    ]
+   }
+  },
+  {
+   "id": "bu-ji-qi-shu",
+   "kind": "substitute",
+   "wrong": [
+    "不记其数"
+   ],
+   "right": "不计其数",
+   "message": "“不记其数”应为“不计其数”",
+   "messageEn": "write “不计其数”, not “不记其数”",
+   "examples": {
+    "triggering": [
+     "⟦不记其数⟧。"
+    ],
+    "nonTriggering": [
+     "不计其数。"
+    ]
+   }
+  },
+  {
+   "id": "cao-jian-ren-ming",
+   "kind": "substitute",
+   "wrong": [
+    "草管人命"
+   ],
+   "right": "草菅人命",
+   "message": "“草管人命”应为“草菅人命”",
+   "messageEn": "write “草菅人命”, not “草管人命”",
+   "examples": {
+    "triggering": [
+     "⟦草管人命⟧。"
+    ],
+    "nonTriggering": [
+     "草菅人命。"
+    ]
+   }
+  },
+  {
+   "id": "li-bing-mo-ma",
+   "kind": "substitute",
+   "wrong": [
+    "励兵秣马"
+   ],
+   "right": "厉兵秣马",
+   "message": "“励兵秣马”应为“厉兵秣马”",
+   "messageEn": "write “厉兵秣马”, not “励兵秣马”",
+   "examples": {
+    "triggering": [
+     "⟦励兵秣马⟧。"
+    ],
+    "nonTriggering": [
+     "厉兵秣马。"
+    ]
+   }
+  },
+  {
+   "id": "mao-gu-song-ran",
+   "kind": "substitute",
+   "wrong": [
+    "毛骨耸然"
+   ],
+   "right": "毛骨悚然",
+   "message": "“毛骨耸然”应为“毛骨悚然”",
+   "messageEn": "write “毛骨悚然”, not “毛骨耸然”",
+   "examples": {
+    "triggering": [
+     "⟦毛骨耸然⟧。"
+    ],
+    "nonTriggering": [
+     "毛骨悚然。"
+    ]
+   }
+  },
+  {
+   "id": "ming-xin-pian",
+   "kind": "substitute",
+   "wrong": [
+    "名信片"
+   ],
+   "right": "明信片",
+   "message": "“名信片”应为“明信片”",
+   "messageEn": "write “明信片”, not “名信片”",
+   "examples": {
+    "triggering": [
+     "⟦名信片⟧。"
+    ],
+    "nonTriggering": [
+     "明信片。"
+    ]
+   }
+  },
+  {
+   "id": "yi-nuo-qian-jin",
+   "kind": "substitute",
+   "wrong": [
+    "一诺千斤"
+   ],
+   "right": "一诺千金",
+   "message": "“一诺千斤”应为“一诺千金”",
+   "messageEn": "write “一诺千金”, not “一诺千斤”",
+   "examples": {
+    "triggering": [
+     "⟦一诺千斤⟧。"
+    ],
+    "nonTriggering": [
+     "一诺千金。"
+    ]
+   }
+  },
+  {
+   "id": "huang-liang-mei-meng",
+   "kind": "substitute",
+   "wrong": [
+    "黄梁美梦"
+   ],
+   "right": "黄粱美梦",
+   "message": "“黄梁美梦”应为“黄粱美梦”",
+   "messageEn": "write “黄粱美梦”, not “黄梁美梦”",
+   "examples": {
+    "triggering": [
+     "⟦黄梁美梦⟧。"
+    ],
+    "nonTriggering": [
+     "黄粱美梦。"
+    ]
+   }
+  },
+  {
+   "id": "jin-bang-ti-ming",
+   "kind": "substitute",
+   "wrong": [
+    "金榜提名"
+   ],
+   "right": "金榜题名",
+   "message": "“金榜提名”应为“金榜题名”",
+   "messageEn": "write “金榜题名”, not “金榜提名”",
+   "examples": {
+    "triggering": [
+     "⟦金榜提名⟧。"
+    ],
+    "nonTriggering": [
+     "金榜题名。"
+    ]
+   }
+  },
+  {
+   "id": "jing-bing-jian-zheng",
+   "kind": "substitute",
+   "wrong": [
+    "精兵减政"
+   ],
+   "right": "精兵简政",
+   "message": "“精兵减政”应为“精兵简政”",
+   "messageEn": "write “精兵简政”, not “精兵减政”",
+   "examples": {
+    "triggering": [
+     "⟦精兵减政⟧。"
+    ],
+    "nonTriggering": [
+     "精兵简政。"
+    ]
+   }
+  },
+  {
+   "id": "po-zai-mei-jie",
+   "kind": "substitute",
+   "wrong": [
+    "迫在眉捷"
+   ],
+   "right": "迫在眉睫",
+   "message": "“迫在眉捷”应为“迫在眉睫”",
+   "messageEn": "write “迫在眉睫”, not “迫在眉捷”",
+   "examples": {
+    "triggering": [
+     "⟦迫在眉捷⟧。"
+    ],
+    "nonTriggering": [
+     "迫在眉睫。"
+    ]
+   }
+  },
+  {
+   "id": "ji-yi-you-xin",
+   "kind": "substitute",
+   "wrong": [
+    "记忆尤新"
+   ],
+   "right": "记忆犹新",
+   "message": "“记忆尤新”应为“记忆犹新”",
+   "messageEn": "write “记忆犹新”, not “记忆尤新”",
+   "examples": {
+    "triggering": [
+     "⟦记忆尤新⟧。"
+    ],
+    "nonTriggering": [
+     "记忆犹新。"
+    ]
+   }
+  },
+  {
+   "id": "xuan-liang-ci-gu",
+   "kind": "substitute",
+   "wrong": [
+    "悬梁刺骨"
+   ],
+   "right": "悬梁刺股",
+   "message": "“悬梁刺骨”应为“悬梁刺股”",
+   "messageEn": "write “悬梁刺股”, not “悬梁刺骨”",
+   "examples": {
+    "triggering": [
+     "⟦悬梁刺骨⟧。"
+    ],
+    "nonTriggering": [
+     "悬梁刺股。"
+    ]
+   }
+  },
+  {
+   "id": "yan-jian-yi-gai",
+   "kind": "substitute",
+   "wrong": [
+    "言简意骇"
+   ],
+   "right": "言简意赅",
+   "message": "“言简意骇”应为“言简意赅”",
+   "messageEn": "write “言简意赅”, not “言简意骇”",
+   "examples": {
+    "triggering": [
+     "⟦言简意骇⟧。"
+    ],
+    "nonTriggering": [
+     "言简意赅。"
+    ]
+   }
+  },
+  {
+   "id": "yi-yi-dai-lao",
+   "kind": "substitute",
+   "wrong": [
+    "以逸代劳"
+   ],
+   "right": "以逸待劳",
+   "message": "“以逸代劳”应为“以逸待劳”",
+   "messageEn": "write “以逸待劳”, not “以逸代劳”",
+   "examples": {
+    "triggering": [
+     "⟦以逸代劳⟧。"
+    ],
+    "nonTriggering": [
+     "以逸待劳。"
+    ]
+   }
+  },
+  {
+   "id": "yu-wu-lun-ci",
+   "kind": "substitute",
+   "wrong": [
+    "语无论次"
+   ],
+   "right": "语无伦次",
+   "message": "“语无论次”应为“语无伦次”",
+   "messageEn": "write “语无伦次”, not “语无论次”",
+   "examples": {
+    "triggering": [
+     "⟦语无论次⟧。"
+    ],
+    "nonTriggering": [
+     "语无伦次。"
+    ]
+   }
+  },
+  {
+   "id": "zhi-jie-le-dang",
+   "kind": "substitute",
+   "wrong": [
+    "直接了当"
+   ],
+   "right": "直截了当",
+   "message": "“直接了当”应为“直截了当”",
+   "messageEn": "write “直截了当”, not “直接了当”",
+   "examples": {
+    "triggering": [
+     "⟦直接了当⟧。"
+    ],
+    "nonTriggering": [
+     "直截了当。"
+    ]
+   }
+  },
+  {
+   "id": "zuo-wu-xu-xi",
+   "kind": "substitute",
+   "wrong": [
+    "坐无虚席"
+   ],
+   "right": "座无虚席",
+   "message": "“坐无虚席”应为“座无虚席”",
+   "messageEn": "write “座无虚席”, not “坐无虚席”",
+   "examples": {
+    "triggering": [
+     "⟦坐无虚席⟧。"
+    ],
+    "nonTriggering": [
+     "座无虚席。"
+    ]
+   }
+  },
+  {
+   "id": "ming-huo-zhi-zhang",
+   "kind": "substitute",
+   "wrong": [
+    "明火执杖"
+   ],
+   "right": "明火执仗",
+   "message": "“明火执杖”应为“明火执仗”",
+   "messageEn": "write “明火执仗”, not “明火执杖”",
+   "examples": {
+    "triggering": [
+     "⟦明火执杖⟧。"
+    ],
+    "nonTriggering": [
+     "明火执仗。"
+    ]
+   }
+  },
+  {
+   "id": "shi-bu-guo-fu",
+   "kind": "substitute",
+   "wrong": [
+    "食不裹腹"
+   ],
+   "right": "食不果腹",
+   "message": "“食不裹腹”应为“食不果腹”",
+   "messageEn": "write “食不果腹”, not “食不裹腹”",
+   "examples": {
+    "triggering": [
+     "⟦食不裹腹⟧。"
+    ],
+    "nonTriggering": [
+     "食不果腹。"
+    ]
+   }
+  },
+  {
+   "id": "you-shi-wu-kong",
+   "kind": "substitute",
+   "wrong": [
+    "有持无恐"
+   ],
+   "right": "有恃无恐",
+   "message": "“有持无恐”应为“有恃无恐”",
+   "messageEn": "write “有恃无恐”, not “有持无恐”",
+   "examples": {
+    "triggering": [
+     "⟦有持无恐⟧。"
+    ],
+    "nonTriggering": [
+     "有恃无恐。"
+    ]
+   }
+  },
+  {
+   "id": "ren-cai-ji-ji",
+   "kind": "substitute",
+   "wrong": [
+    "人才挤挤"
+   ],
+   "right": "人才济济",
+   "message": "“人才挤挤”应为“人才济济”",
+   "messageEn": "write “人才济济”, not “人才挤挤”",
+   "examples": {
+    "triggering": [
+     "⟦人才挤挤⟧。"
+    ],
+    "nonTriggering": [
+     "人才济济。"
+    ]
+   }
+  },
+  {
+   "id": "bu-luo-ke-jiu",
+   "kind": "substitute",
+   "wrong": [
+    "不落巢臼"
+   ],
+   "right": "不落窠臼",
+   "message": "“不落巢臼”应为“不落窠臼”",
+   "messageEn": "write “不落窠臼”, not “不落巢臼”",
+   "examples": {
+    "triggering": [
+     "⟦不落巢臼⟧。"
+    ],
+    "nonTriggering": [
+     "不落窠臼。"
+    ]
+   }
+  },
+  {
+   "id": "ru-chang-quan",
+   "kind": "substitute",
+   "wrong": [
+    "入场卷"
+   ],
+   "right": "入场券",
+   "message": "“入场卷”应为“入场券”",
+   "messageEn": "write “入场券”, not “入场卷”",
+   "examples": {
+    "triggering": [
+     "⟦入场卷⟧。"
+    ],
+    "nonTriggering": [
+     "入场券。"
+    ]
+   }
+  },
+  {
+   "id": "jiu-xiao-yun-wai",
+   "kind": "substitute",
+   "wrong": [
+    "九宵云外"
+   ],
+   "right": "九霄云外",
+   "message": "“九宵云外”应为“九霄云外”",
+   "messageEn": "write “九霄云外”, not “九宵云外”",
+   "examples": {
+    "triggering": [
+     "⟦九宵云外⟧。"
+    ],
+    "nonTriggering": [
+     "九霄云外。"
+    ]
+   }
+  },
+  {
+   "id": "xing-gao-cai-lie",
+   "kind": "substitute",
+   "wrong": [
+    "兴高彩烈"
+   ],
+   "right": "兴高采烈",
+   "message": "“兴高彩烈”应为“兴高采烈”",
+   "messageEn": "write “兴高采烈”, not “兴高彩烈”",
+   "examples": {
+    "triggering": [
+     "⟦兴高彩烈⟧。"
+    ],
+    "nonTriggering": [
+     "兴高采烈。"
+    ]
+   }
+  },
+  {
+   "id": "mo-ming-qi-miao",
+   "kind": "substitute",
+   "wrong": [
+    "莫明其妙"
+   ],
+   "right": "莫名其妙",
+   "message": "“莫明其妙”应为“莫名其妙”",
+   "messageEn": "write “莫名其妙”, not “莫明其妙”",
+   "examples": {
+    "triggering": [
+     "⟦莫明其妙⟧。"
+    ],
+    "nonTriggering": [
+     "莫名其妙。"
+    ]
+   }
+  },
+  {
+   "id": "hong-tang-da-xiao",
+   "kind": "substitute",
+   "wrong": [
+    "轰堂大笑"
+   ],
+   "right": "哄堂大笑",
+   "message": "“轰堂大笑”应为“哄堂大笑”",
+   "messageEn": "write “哄堂大笑”, not “轰堂大笑”",
+   "examples": {
+    "triggering": [
+     "⟦轰堂大笑⟧。"
+    ],
+    "nonTriggering": [
+     "哄堂大笑。"
+    ]
+   }
+  },
+  {
+   "id": "yi-ru-ji-wang",
+   "kind": "substitute",
+   "wrong": [
+    "一如继往"
+   ],
+   "right": "一如既往",
+   "message": "“一如继往”应为“一如既往”",
+   "messageEn": "write “一如既往”, not “一如继往”",
+   "examples": {
+    "triggering": [
+     "⟦一如继往⟧。"
+    ],
+    "nonTriggering": [
+     "一如既往。"
+    ]
+   }
+  },
+  {
+   "id": "rong-hui-guan-tong",
+   "kind": "substitute",
+   "wrong": [
+    "融汇贯通"
+   ],
+   "right": "融会贯通",
+   "message": "“融汇贯通”应为“融会贯通”",
+   "messageEn": "write “融会贯通”, not “融汇贯通”",
+   "examples": {
+    "triggering": [
+     "⟦融汇贯通⟧。"
+    ],
+    "nonTriggering": [
+     "融会贯通。"
+    ]
+   }
+  },
+  {
+   "id": "xiang-fu-xiang-cheng",
+   "kind": "substitute",
+   "wrong": [
+    "相辅相承"
+   ],
+   "right": "相辅相成",
+   "message": "“相辅相承”应为“相辅相成”",
+   "messageEn": "write “相辅相成”, not “相辅相承”",
+   "examples": {
+    "triggering": [
+     "⟦相辅相承⟧。"
+    ],
+    "nonTriggering": [
+     "相辅相成。"
+    ]
+   }
+  },
+  {
+   "id": "kuai-zhi-ren-kou",
+   "kind": "substitute",
+   "wrong": [
+    "烩炙人口"
+   ],
+   "right": "脍炙人口",
+   "message": "“烩炙人口”应为“脍炙人口”",
+   "messageEn": "write “脍炙人口”, not “烩炙人口”",
+   "examples": {
+    "triggering": [
+     "⟦烩炙人口⟧。"
+    ],
+    "nonTriggering": [
+     "脍炙人口。"
+    ]
+   }
+  },
+  {
+   "id": "po-bu-de-yi",
+   "kind": "substitute",
+   "wrong": [
+    "迫不得己"
+   ],
+   "right": "迫不得已",
+   "message": "“迫不得己”应为“迫不得已”",
+   "messageEn": "write “迫不得已”, not “迫不得己”",
+   "examples": {
+    "triggering": [
+     "⟦迫不得己⟧。"
+    ],
+    "nonTriggering": [
+     "迫不得已。"
+    ]
+   }
+  },
+  {
+   "id": "yin-zhen-zhi-ke",
+   "kind": "substitute",
+   "wrong": [
+    "饮鸠止渴"
+   ],
+   "right": "饮鸩止渴",
+   "message": "“饮鸠止渴”应为“饮鸩止渴”",
+   "messageEn": "write “饮鸩止渴”, not “饮鸠止渴”",
+   "examples": {
+    "triggering": [
+     "⟦饮鸠止渴⟧。"
+    ],
+    "nonTriggering": [
+     "饮鸩止渴。"
+    ]
+   }
+  },
+  {
+   "id": "jiao-rou-zao-zuo",
+   "kind": "substitute",
+   "wrong": [
+    "娇揉造作"
+   ],
+   "right": "矫揉造作",
+   "message": "“娇揉造作”应为“矫揉造作”",
+   "messageEn": "write “矫揉造作”, not “娇揉造作”",
+   "examples": {
+    "triggering": [
+     "⟦娇揉造作⟧。"
+    ],
+    "nonTriggering": [
+     "矫揉造作。"
+    ]
+   }
+  },
+  {
+   "id": "fa-ren-shen-sheng",
+   "kind": "substitute",
+   "wrong": [
+    "发人深醒"
+   ],
+   "right": "发人深省",
+   "message": "“发人深醒”应为“发人深省”",
+   "messageEn": "write “发人深省”, not “发人深醒”",
+   "examples": {
+    "triggering": [
+     "⟦发人深醒⟧。"
+    ],
+    "nonTriggering": [
+     "发人深省。"
+    ]
+   }
+  },
+  {
+   "id": "an-zhuang",
+   "kind": "substitute",
+   "wrong": [
+    "按装"
+   ],
+   "right": "安装",
+   "message": "“按装”应为“安装”",
+   "messageEn": "write “安装”, not “按装”",
+   "examples": {
+    "triggering": [
+     "⟦按装⟧。"
+    ],
+    "nonTriggering": [
+     "安装。"
+    ]
+   }
+  },
+  {
+   "id": "pu-guang",
+   "kind": "substitute",
+   "wrong": [
+    "暴光"
+   ],
+   "right": "曝光",
+   "message": "“暴光”应为“曝光”",
+   "messageEn": "write “曝光”, not “暴光”",
+   "examples": {
+    "triggering": [
+     "⟦暴光⟧。"
+    ],
+    "nonTriggering": [
+     "曝光。"
+    ]
+   }
+  },
+  {
+   "id": "bian-lun",
+   "kind": "substitute",
+   "wrong": [
+    "辨论"
+   ],
+   "right": "辩论",
+   "message": "“辨论”应为“辩论”",
+   "messageEn": "write “辩论”, not “辨论”",
+   "examples": {
+    "triggering": [
+     "⟦辨论⟧。"
+    ],
+    "nonTriggering": [
+     "辩论。"
+    ]
+   }
+  },
+  {
+   "id": "bu-shu",
+   "kind": "substitute",
+   "wrong": [
+    "布署"
+   ],
+   "right": "部署",
+   "message": "“布署”应为“部署”",
+   "messageEn": "write “部署”, not “布署”",
+   "examples": {
+    "triggering": [
+     "⟦布署⟧。"
+    ],
+    "nonTriggering": [
+     "部署。"
+    ]
+   }
+  },
+  {
+   "id": "cu-guang",
+   "kind": "substitute",
+   "wrong": [
+    "粗旷"
+   ],
+   "right": "粗犷",
+   "message": "“粗旷”应为“粗犷”",
+   "messageEn": "write “粗犷”, not “粗旷”",
+   "examples": {
+    "triggering": [
+     "⟦粗旷⟧。"
+    ],
+    "nonTriggering": [
+     "粗犷。"
+    ]
+   }
+  },
+  {
+   "id": "song-chi",
+   "kind": "substitute",
+   "wrong": [
+    "松驰"
+   ],
+   "right": "松弛",
+   "message": "“松驰”应为“松弛”",
+   "messageEn": "write “松弛”, not “松驰”",
+   "examples": {
+    "triggering": [
+     "⟦松驰⟧。"
+    ],
+    "nonTriggering": [
+     "松弛。"
+    ]
+   }
+  },
+  {
+   "id": "xuan-xie",
+   "kind": "substitute",
+   "wrong": [
+    "渲泄"
+   ],
+   "right": "宣泄",
+   "message": "“渲泄”应为“宣泄”",
+   "messageEn": "write “宣泄”, not “渲泄”",
+   "examples": {
+    "triggering": [
+     "⟦渲泄⟧。"
+    ],
+    "nonTriggering": [
+     "宣泄。"
+    ]
+   }
+  },
+  {
+   "id": "fang-ai",
+   "kind": "substitute",
+   "wrong": [
+    "防碍"
+   ],
+   "right": "妨碍",
+   "message": "“防碍”应为“妨碍”",
+   "messageEn": "write “妨碍”, not “防碍”",
+   "examples": {
+    "triggering": [
+     "⟦防碍⟧。"
+    ],
+    "nonTriggering": [
+     "妨碍。"
+    ]
+   }
+  },
+  {
+   "id": "fu-she",
+   "kind": "substitute",
+   "wrong": [
+    "幅射"
+   ],
+   "right": "辐射",
+   "message": "“幅射”应为“辐射”",
+   "messageEn": "write “辐射”, not “幅射”",
+   "examples": {
+    "triggering": [
+     "⟦幅射⟧。"
+    ],
+    "nonTriggering": [
+     "辐射。"
+    ]
+   }
+  },
+  {
+   "id": "qi-gai",
+   "kind": "substitute",
+   "wrong": [
+    "气慨"
+   ],
+   "right": "气概",
+   "message": "“气慨”应为“气概”",
+   "messageEn": "write “气概”, not “气慨”",
+   "examples": {
+    "triggering": [
+     "⟦气慨⟧。"
+    ],
+    "nonTriggering": [
+     "气概。"
+    ]
+   }
+  },
+  {
+   "id": "zhong-die",
+   "kind": "substitute",
+   "wrong": [
+    "重迭"
+   ],
+   "right": "重叠",
+   "message": "“重迭”应为“重叠”",
+   "messageEn": "write “重叠”, not “重迭”",
+   "examples": {
+    "triggering": [
+     "⟦重迭⟧。"
+    ],
+    "nonTriggering": [
+     "重叠。"
+    ]
+   }
+  },
+  {
+   "id": "du-jia-cun",
+   "kind": "substitute",
+   "wrong": [
+    "渡假村"
+   ],
+   "right": "度假村",
+   "message": "“渡假村”应为“度假村”",
+   "messageEn": "write “度假村”, not “渡假村”",
+   "examples": {
+    "triggering": [
+     "⟦渡假村⟧。"
+    ],
+    "nonTriggering": [
+     "度假村。"
+    ]
+   }
+  },
+  {
+   "id": "zhe-fu",
+   "kind": "substitute",
+   "wrong": [
+    "蜇伏"
+   ],
+   "right": "蛰伏",
+   "message": "“蜇伏”应为“蛰伏”",
+   "messageEn": "write “蛰伏”, not “蜇伏”",
+   "examples": {
+    "triggering": [
+     "⟦蜇伏⟧。"
+    ],
+    "nonTriggering": [
+     "蛰伏。"
+    ]
+   }
+  },
+  {
+   "id": "zhen-han",
+   "kind": "substitute",
+   "wrong": [
+    "震憾"
+   ],
+   "right": "震撼",
+   "message": "“震憾”应为“震撼”",
+   "messageEn": "write “震撼”, not “震憾”",
+   "examples": {
+    "triggering": [
+     "⟦震憾⟧。"
+    ],
+    "nonTriggering": [
+     "震撼。"
+    ]
+   }
+  },
+  {
+   "id": "han-xuan",
+   "kind": "substitute",
+   "wrong": [
+    "寒喧"
+   ],
+   "right": "寒暄",
+   "message": "“寒喧”应为“寒暄”",
+   "messageEn": "write “寒暄”, not “寒喧”",
+   "examples": {
+    "triggering": [
+     "⟦寒喧⟧。"
+    ],
+    "nonTriggering": [
+     "寒暄。"
+    ]
+   }
+  },
+  {
+   "id": "yan-pin",
+   "kind": "substitute",
+   "wrong": [
+    "膺品"
+   ],
+   "right": "赝品",
+   "message": "“膺品”应为“赝品”",
+   "messageEn": "write “赝品”, not “膺品”",
+   "examples": {
+    "triggering": [
+     "⟦膺品⟧。"
+    ],
+    "nonTriggering": [
+     "赝品。"
+    ]
+   }
+  },
+  {
+   "id": "yi-xiao-da-fang",
+   "kind": "substitute",
+   "wrong": [
+    "遗笑大方"
+   ],
+   "right": "贻笑大方",
+   "message": "“遗笑大方”应为“贻笑大方”",
+   "messageEn": "write “贻笑大方”, not “遗笑大方”",
+   "examples": {
+    "triggering": [
+     "⟦遗笑大方⟧。"
+    ],
+    "nonTriggering": [
+     "贻笑大方。"
+    ]
+   }
+  },
+  {
+   "id": "jun-gong",
+   "kind": "substitute",
+   "wrong": [
+    "峻工"
+   ],
+   "right": "竣工",
+   "message": "“峻工”应为“竣工”",
+   "messageEn": "write “竣工”, not “峻工”",
+   "examples": {
+    "triggering": [
+     "⟦峻工⟧。"
+    ],
+    "nonTriggering": [
+     "竣工。"
+    ]
+   }
+  },
+  {
+   "id": "qi-shi-xiong-xiong",
+   "kind": "substitute",
+   "wrong": [
+    "气势凶凶"
+   ],
+   "right": "气势汹汹",
+   "message": "“气势凶凶”应为“气势汹汹”",
+   "messageEn": "write “气势汹汹”, not “气势凶凶”",
+   "examples": {
+    "triggering": [
+     "⟦气势凶凶⟧。"
+    ],
+    "nonTriggering": [
+     "气势汹汹。"
+    ]
+   }
+  },
+  {
+   "id": "yi-fen-tian-ying",
+   "kind": "substitute",
+   "wrong": [
+    "义愤填鹰"
+   ],
+   "right": "义愤填膺",
+   "message": "“义愤填鹰”应为“义愤填膺”",
+   "messageEn": "write “义愤填膺”, not “义愤填鹰”",
+   "examples": {
+    "triggering": [
+     "⟦义愤填鹰⟧。"
+    ],
+    "nonTriggering": [
+     "义愤填膺。"
+    ]
+   }
+  },
+  {
+   "id": "zhu-si-ma-ji",
+   "kind": "substitute",
+   "wrong": [
+    "蛛丝蚂迹"
+   ],
+   "right": "蛛丝马迹",
+   "message": "“蛛丝蚂迹”应为“蛛丝马迹”",
+   "messageEn": "write “蛛丝马迹”, not “蛛丝蚂迹”",
+   "examples": {
+    "triggering": [
+     "⟦蛛丝蚂迹⟧。"
+    ],
+    "nonTriggering": [
+     "蛛丝马迹。"
+    ]
+   }
+  },
+  {
+   "id": "wei-miao-wei-xiao",
+   "kind": "substitute",
+   "wrong": [
+    "维妙维肖"
+   ],
+   "right": "惟妙惟肖",
+   "message": "“维妙维肖”应为“惟妙惟肖”",
+   "messageEn": "write “惟妙惟肖”, not “维妙维肖”",
+   "examples": {
+    "triggering": [
+     "⟦维妙维肖⟧。"
+    ],
+    "nonTriggering": [
+     "惟妙惟肖。"
+    ]
+   }
+  },
+  {
+   "id": "ou-xin-li-xue",
+   "kind": "substitute",
+   "wrong": [
+    "沤心沥血"
+   ],
+   "right": "呕心沥血",
+   "message": "“沤心沥血”应为“呕心沥血”",
+   "messageEn": "write “呕心沥血”, not “沤心沥血”",
+   "examples": {
+    "triggering": [
+     "⟦沤心沥血⟧。"
+    ],
+    "nonTriggering": [
+     "呕心沥血。"
+    ]
+   }
+  },
+  {
+   "id": "chu-lei-ba-cui",
+   "kind": "substitute",
+   "wrong": [
+    "出类拔粹"
+   ],
+   "right": "出类拔萃",
+   "message": "“出类拔粹”应为“出类拔萃”",
+   "messageEn": "write “出类拔萃”, not “出类拔粹”",
+   "examples": {
+    "triggering": [
+     "⟦出类拔粹⟧。"
+    ],
+    "nonTriggering": [
+     "出类拔萃。"
+    ]
+   }
+  },
+  {
+   "id": "xiang-xing-jian-chu",
+   "kind": "substitute",
+   "wrong": [
+    "相形见拙"
+   ],
+   "right": "相形见绌",
+   "message": "“相形见拙”应为“相形见绌”",
+   "messageEn": "write “相形见绌”, not “相形见拙”",
+   "examples": {
+    "triggering": [
+     "⟦相形见拙⟧。"
+    ],
+    "nonTriggering": [
+     "相形见绌。"
+    ]
+   }
+  },
+  {
+   "id": "zhang-deng-jie-cai",
+   "kind": "substitute",
+   "wrong": [
+    "张灯结采"
+   ],
+   "right": "张灯结彩",
+   "message": "“张灯结采”应为“张灯结彩”",
+   "messageEn": "write “张灯结彩”, not “张灯结采”",
+   "examples": {
+    "triggering": [
+     "⟦张灯结采⟧。"
+    ],
+    "nonTriggering": [
+     "张灯结彩。"
+    ]
+   }
+  },
+  {
+   "id": "feng-yong-er-zhi",
+   "kind": "substitute",
+   "wrong": [
+    "蜂涌而至"
+   ],
+   "right": "蜂拥而至",
+   "message": "“蜂涌而至”应为“蜂拥而至”",
+   "messageEn": "write “蜂拥而至”, not “蜂涌而至”",
+   "examples": {
+    "triggering": [
+     "⟦蜂涌而至⟧。"
+    ],
+    "nonTriggering": [
+     "蜂拥而至。"
+    ]
+   }
+  },
+  {
+   "id": "xun-gui-dao-ju",
+   "kind": "substitute",
+   "wrong": [
+    "循规导矩"
+   ],
+   "right": "循规蹈矩",
+   "message": "“循规导矩”应为“循规蹈矩”",
+   "messageEn": "write “循规蹈矩”, not “循规导矩”",
+   "examples": {
+    "triggering": [
+     "⟦循规导矩⟧。"
+    ],
+    "nonTriggering": [
+     "循规蹈矩。"
+    ]
+   }
+  },
+  {
+   "id": "re-shi-sheng-fei",
+   "kind": "substitute",
+   "wrong": [
+    "惹事生非"
+   ],
+   "right": "惹是生非",
+   "message": "“惹事生非”应为“惹是生非”",
+   "messageEn": "write “惹是生非”, not “惹事生非”",
+   "examples": {
+    "triggering": [
+     "⟦惹事生非⟧。"
+    ],
+    "nonTriggering": [
+     "惹是生非。"
+    ]
+   }
+  },
+  {
+   "id": "yi-zhang-yi-chi",
+   "kind": "substitute",
+   "wrong": [
+    "一张一驰"
+   ],
+   "right": "一张一弛",
+   "message": "“一张一驰”应为“一张一弛”",
+   "messageEn": "write “一张一弛”, not “一张一驰”",
+   "examples": {
+    "triggering": [
+     "⟦一张一驰⟧。"
+    ],
+    "nonTriggering": [
+     "一张一弛。"
+    ]
+   }
+  },
+  {
+   "id": "zhong-zhi-cheng-cheng",
+   "kind": "substitute",
+   "wrong": [
+    "众志成诚"
+   ],
+   "right": "众志成城",
+   "message": "“众志成诚”应为“众志成城”",
+   "messageEn": "write “众志成城”, not “众志成诚”",
+   "examples": {
+    "triggering": [
+     "⟦众志成诚⟧。"
+    ],
+    "nonTriggering": [
+     "众志成城。"
+    ]
+   }
+  },
+  {
+   "id": "jian-ku-zhuo-jue",
+   "kind": "substitute",
+   "wrong": [
+    "坚苦卓绝"
+   ],
+   "right": "艰苦卓绝",
+   "message": "“坚苦卓绝”应为“艰苦卓绝”",
+   "messageEn": "write “艰苦卓绝”, not “坚苦卓绝”",
+   "examples": {
+    "triggering": [
+     "⟦坚苦卓绝⟧。"
+    ],
+    "nonTriggering": [
+     "艰苦卓绝。"
+    ]
+   }
+  },
+  {
+   "id": "qiao-duo-tian-gong",
+   "kind": "substitute",
+   "wrong": [
+    "巧夺天功"
+   ],
+   "right": "巧夺天工",
+   "message": "“巧夺天功”应为“巧夺天工”",
+   "messageEn": "write “巧夺天工”, not “巧夺天功”",
+   "examples": {
+    "triggering": [
+     "⟦巧夺天功⟧。"
+    ],
+    "nonTriggering": [
+     "巧夺天工。"
+    ]
+   }
+  },
+  {
+   "id": "qian-ju-hou-gong",
+   "kind": "substitute",
+   "wrong": [
+    "前居后恭"
+   ],
+   "right": "前倨后恭",
+   "message": "“前居后恭”应为“前倨后恭”",
+   "messageEn": "write “前倨后恭”, not “前居后恭”",
+   "examples": {
+    "triggering": [
+     "⟦前居后恭⟧。"
+    ],
+    "nonTriggering": [
+     "前倨后恭。"
+    ]
+   }
+  },
+  {
+   "id": "ding-er-zou-xian",
+   "kind": "substitute",
+   "wrong": [
+    "挺而走险"
+   ],
+   "right": "铤而走险",
+   "message": "“挺而走险”应为“铤而走险”",
+   "messageEn": "write “铤而走险”, not “挺而走险”",
+   "examples": {
+    "triggering": [
+     "⟦挺而走险⟧。"
+    ],
+    "nonTriggering": [
+     "铤而走险。"
+    ]
+   }
+  },
+  {
+   "id": "ban-men-nong-fu",
+   "kind": "substitute",
+   "wrong": [
+    "搬门弄斧"
+   ],
+   "right": "班门弄斧",
+   "message": "“搬门弄斧”应为“班门弄斧”",
+   "messageEn": "write “班门弄斧”, not “搬门弄斧”",
+   "examples": {
+    "triggering": [
+     "⟦搬门弄斧⟧。"
+    ],
+    "nonTriggering": [
+     "班门弄斧。"
+    ]
+   }
+  },
+  {
+   "id": "bian-huan-mo-ce",
+   "kind": "substitute",
+   "wrong": [
+    "变换莫测"
+   ],
+   "right": "变幻莫测",
+   "message": "“变换莫测”应为“变幻莫测”",
+   "messageEn": "write “变幻莫测”, not “变换莫测”",
+   "examples": {
+    "triggering": [
+     "⟦变换莫测⟧。"
+    ],
+    "nonTriggering": [
+     "变幻莫测。"
+    ]
+   }
+  },
+  {
+   "id": "bu-jia-si-suo",
+   "kind": "substitute",
+   "wrong": [
+    "不加思索"
+   ],
+   "right": "不假思索",
+   "message": "“不加思索”应为“不假思索”",
+   "messageEn": "write “不假思索”, not “不加思索”",
+   "examples": {
+    "triggering": [
+     "⟦不加思索⟧。"
+    ],
+    "nonTriggering": [
+     "不假思索。"
+    ]
+   }
+  },
+  {
+   "id": "cha-yan-guan-se",
+   "kind": "substitute",
+   "wrong": [
+    "察颜观色"
+   ],
+   "right": "察言观色",
+   "message": "“察颜观色”应为“察言观色”",
+   "messageEn": "write “察言观色”, not “察颜观色”",
+   "examples": {
+    "triggering": [
+     "⟦察颜观色⟧。"
+    ],
+    "nonTriggering": [
+     "察言观色。"
+    ]
+   }
+  },
+  {
+   "id": "zhang-nian-lei-yue",
+   "kind": "substitute",
+   "wrong": [
+    "常年累月"
+   ],
+   "right": "长年累月",
+   "message": "“常年累月”应为“长年累月”",
+   "messageEn": "write “长年累月”, not “常年累月”",
+   "examples": {
+    "triggering": [
+     "⟦常年累月⟧。"
+    ],
+    "nonTriggering": [
+     "长年累月。"
+    ]
+   }
+  },
+  {
+   "id": "chu-ren-tou-de",
+   "kind": "substitute",
+   "wrong": [
+    "出人投地"
+   ],
+   "right": "出人头地",
+   "message": "“出人投地”应为“出人头地”",
+   "messageEn": "write “出人头地”, not “出人投地”",
+   "examples": {
+    "triggering": [
+     "⟦出人投地⟧。"
+    ],
+    "nonTriggering": [
+     "出人头地。"
+    ]
+   }
+  },
+  {
+   "id": "da-sheng-ji-hu",
+   "kind": "substitute",
+   "wrong": [
+    "大声急呼"
+   ],
+   "right": "大声疾呼",
+   "message": "“大声急呼”应为“大声疾呼”",
+   "messageEn": "write “大声疾呼”, not “大声急呼”",
+   "examples": {
+    "triggering": [
+     "⟦大声急呼⟧。"
+    ],
+    "nonTriggering": [
+     "大声疾呼。"
+    ]
+   }
+  },
+  {
+   "id": "e-shou-cheng-qing",
+   "kind": "substitute",
+   "wrong": [
+    "额首称庆"
+   ],
+   "right": "额手称庆",
+   "message": "“额首称庆”应为“额手称庆”",
+   "messageEn": "write “额手称庆”, not “额首称庆”",
+   "examples": {
+    "triggering": [
+     "⟦额首称庆⟧。"
+    ],
+    "nonTriggering": [
+     "额手称庆。"
+    ]
+   }
+  },
+  {
+   "id": "fen-dao-yang-biao",
+   "kind": "substitute",
+   "wrong": [
+    "分道扬镖"
+   ],
+   "right": "分道扬镳",
+   "message": "“分道扬镖”应为“分道扬镳”",
+   "messageEn": "write “分道扬镳”, not “分道扬镖”",
+   "examples": {
+    "triggering": [
+     "⟦分道扬镖⟧。"
+    ],
+    "nonTriggering": [
+     "分道扬镳。"
+    ]
+   }
+  },
+  {
+   "id": "fu-li-tang-huang",
+   "kind": "substitute",
+   "wrong": [
+    "富丽堂煌"
+   ],
+   "right": "富丽堂皇",
+   "message": "“富丽堂煌”应为“富丽堂皇”",
+   "messageEn": "write “富丽堂皇”, not “富丽堂煌”",
+   "examples": {
+    "triggering": [
+     "⟦富丽堂煌⟧。"
+    ],
+    "nonTriggering": [
+     "富丽堂皇。"
+    ]
+   }
+  },
+  {
+   "id": "gong-kui-yi-kui",
+   "kind": "substitute",
+   "wrong": [
+    "功亏一匮"
+   ],
+   "right": "功亏一篑",
+   "message": "“功亏一匮”应为“功亏一篑”",
+   "messageEn": "write “功亏一篑”, not “功亏一匮”",
+   "examples": {
+    "triggering": [
+     "⟦功亏一匮⟧。"
+    ],
+    "nonTriggering": [
+     "功亏一篑。"
+    ]
+   }
+  },
+  {
+   "id": "gui-gui-sui-sui",
+   "kind": "substitute",
+   "wrong": [
+    "鬼鬼崇崇"
+   ],
+   "right": "鬼鬼祟祟",
+   "message": "“鬼鬼崇崇”应为“鬼鬼祟祟”",
+   "messageEn": "write “鬼鬼祟祟”, not “鬼鬼崇崇”",
+   "examples": {
+    "triggering": [
+     "⟦鬼鬼崇崇⟧。"
+    ],
+    "nonTriggering": [
+     "鬼鬼祟祟。"
+    ]
+   }
+  },
+  {
+   "id": "han-liu-jia-bei",
+   "kind": "substitute",
+   "wrong": [
+    "汗流夹背"
+   ],
+   "right": "汗流浃背",
+   "message": "“汗流夹背”应为“汗流浃背”",
+   "messageEn": "write “汗流浃背”, not “汗流夹背”",
+   "examples": {
+    "triggering": [
+     "⟦汗流夹背⟧。"
+    ],
+    "nonTriggering": [
+     "汗流浃背。"
+    ]
+   }
+  },
+  {
+   "id": "hao-gao-wu-yuan",
+   "kind": "substitute",
+   "wrong": [
+    "好高鹜远"
+   ],
+   "right": "好高骛远",
+   "message": "“好高鹜远”应为“好高骛远”",
+   "messageEn": "write “好高骛远”, not “好高鹜远”",
+   "examples": {
+    "triggering": [
+     "⟦好高鹜远⟧。"
+    ],
+    "nonTriggering": [
+     "好高骛远。"
+    ]
+   }
+  },
+  {
+   "id": "he-ai-ke-qin",
+   "kind": "substitute",
+   "wrong": [
+    "和霭可亲"
+   ],
+   "right": "和蔼可亲",
+   "message": "“和霭可亲”应为“和蔼可亲”",
+   "messageEn": "write “和蔼可亲”, not “和霭可亲”",
+   "examples": {
+    "triggering": [
+     "⟦和霭可亲⟧。"
+    ],
+    "nonTriggering": [
+     "和蔼可亲。"
+    ]
+   }
+  },
+  {
+   "id": "ji-si-guang-yi",
+   "kind": "substitute",
+   "wrong": [
+    "集思广义"
+   ],
+   "right": "集思广益",
+   "message": "“集思广义”应为“集思广益”",
+   "messageEn": "write “集思广益”, not “集思广义”",
+   "examples": {
+    "triggering": [
+     "⟦集思广义⟧。"
+    ],
+    "nonTriggering": [
+     "集思广益。"
+    ]
+   }
+  },
+  {
+   "id": "jian-ru-pan-shi",
+   "kind": "substitute",
+   "wrong": [
+    "坚如盘石"
+   ],
+   "right": "坚如磐石",
+   "message": "“坚如盘石”应为“坚如磐石”",
+   "messageEn": "write “坚如磐石”, not “坚如盘石”",
+   "examples": {
+    "triggering": [
+     "⟦坚如盘石⟧。"
+    ],
+    "nonTriggering": [
+     "坚如磐石。"
+    ]
+   }
+  },
+  {
+   "id": "jin-bi-hui-huang",
+   "kind": "substitute",
+   "wrong": [
+    "金碧晖煌"
+   ],
+   "right": "金碧辉煌",
+   "message": "“金碧晖煌”应为“金碧辉煌”",
+   "messageEn": "write “金碧辉煌”, not “金碧晖煌”",
+   "examples": {
+    "triggering": [
+     "⟦金碧晖煌⟧。"
+    ],
+    "nonTriggering": [
+     "金碧辉煌。"
+    ]
+   }
+  },
+  {
+   "id": "jing-cui",
+   "kind": "substitute",
+   "wrong": [
+    "精萃"
+   ],
+   "right": "精粹",
+   "message": "“精萃”应为“精粹”",
+   "messageEn": "write “精粹”, not “精萃”",
+   "examples": {
+    "triggering": [
+     "⟦精萃⟧。"
+    ],
+    "nonTriggering": [
+     "精粹。"
+    ]
+   }
+  },
+  {
+   "id": "zhi-shou-ke-re",
+   "kind": "substitute",
+   "wrong": [
+    "灸手可热"
+   ],
+   "right": "炙手可热",
+   "message": "“灸手可热”应为“炙手可热”",
+   "messageEn": "write “炙手可热”, not “灸手可热”",
+   "examples": {
+    "triggering": [
+     "⟦灸手可热⟧。"
+    ],
+    "nonTriggering": [
+     "炙手可热。"
+    ]
+   }
+  },
+  {
+   "id": "ku-xin-gu-yi",
+   "kind": "substitute",
+   "wrong": [
+    "苦心孤旨"
+   ],
+   "right": "苦心孤诣",
+   "message": "“苦心孤旨”应为“苦心孤诣”",
+   "messageEn": "write “苦心孤诣”, not “苦心孤旨”",
+   "examples": {
+    "triggering": [
+     "⟦苦心孤旨⟧。"
+    ],
+    "nonTriggering": [
+     "苦心孤诣。"
+    ]
+   }
+  },
+  {
+   "id": "liang-you-bu-qi",
+   "kind": "substitute",
+   "wrong": [
+    "良秀不齐"
+   ],
+   "right": "良莠不齐",
+   "message": "“良秀不齐”应为“良莠不齐”",
+   "messageEn": "write “良莠不齐”, not “良秀不齐”",
+   "examples": {
+    "triggering": [
+     "⟦良秀不齐⟧。"
+    ],
+    "nonTriggering": [
+     "良莠不齐。"
+    ]
+   }
+  },
+  {
+   "id": "liu-lan",
+   "kind": "substitute",
+   "wrong": [
+    "流览"
+   ],
+   "right": "浏览",
+   "message": "“流览”应为“浏览”",
+   "messageEn": "write “浏览”, not “流览”",
+   "examples": {
+    "triggering": [
+     "⟦流览⟧。"
+    ],
+    "nonTriggering": [
+     "浏览。"
+    ]
+   }
+  },
+  {
+   "id": "man-bu-jing-xin",
+   "kind": "substitute",
+   "wrong": [
+    "慢不经心"
+   ],
+   "right": "漫不经心",
+   "message": "“慢不经心”应为“漫不经心”",
+   "messageEn": "write “漫不经心”, not “慢不经心”",
+   "examples": {
+    "triggering": [
+     "⟦慢不经心⟧。"
+    ],
+    "nonTriggering": [
+     "漫不经心。"
+    ]
+   }
+  },
+  {
+   "id": "ming-lie-qian-mao",
+   "kind": "substitute",
+   "wrong": [
+    "名列前矛"
+   ],
+   "right": "名列前茅",
+   "message": "“名列前矛”应为“名列前茅”",
+   "messageEn": "write “名列前茅”, not “名列前矛”",
+   "examples": {
+    "triggering": [
+     "⟦名列前矛⟧。"
+    ],
+    "nonTriggering": [
+     "名列前茅。"
+    ]
+   }
+  },
+  {
+   "id": "pi-xing-dai-yue",
+   "kind": "substitute",
+   "wrong": [
+    "披星带月"
+   ],
+   "right": "披星戴月",
+   "message": "“披星带月”应为“披星戴月”",
+   "messageEn": "write “披星戴月”, not “披星带月”",
+   "examples": {
+    "triggering": [
+     "⟦披星带月⟧。"
+    ],
+    "nonTriggering": [
+     "披星戴月。"
+    ]
+   }
+  },
+  {
+   "id": "qia-ru-qi-fen",
+   "kind": "substitute",
+   "wrong": [
+    "恰如其份"
+   ],
+   "right": "恰如其分",
+   "message": "“恰如其份”应为“恰如其分”",
+   "messageEn": "write “恰如其分”, not “恰如其份”",
+   "examples": {
+    "triggering": [
+     "⟦恰如其份⟧。"
+    ],
+    "nonTriggering": [
+     "恰如其分。"
+    ]
+   }
+  },
+  {
+   "id": "qian-chui-bai-lian",
+   "kind": "substitute",
+   "wrong": [
+    "千锤百练"
+   ],
+   "right": "千锤百炼",
+   "message": "“千锤百练”应为“千锤百炼”",
+   "messageEn": "write “千锤百炼”, not “千锤百练”",
+   "examples": {
+    "triggering": [
+     "⟦千锤百练⟧。"
+    ],
+    "nonTriggering": [
+     "千锤百炼。"
+    ]
+   }
+  },
+  {
+   "id": "qing-ge-man-wu",
+   "kind": "substitute",
+   "wrong": [
+    "轻歌慢舞"
+   ],
+   "right": "轻歌曼舞",
+   "message": "“轻歌慢舞”应为“轻歌曼舞”",
+   "messageEn": "write “轻歌曼舞”, not “轻歌慢舞”",
+   "examples": {
+    "triggering": [
+     "⟦轻歌慢舞⟧。"
+    ],
+    "nonTriggering": [
+     "轻歌曼舞。"
+    ]
+   }
+  },
+  {
+   "id": "qing-bu-zi-jin",
+   "kind": "substitute",
+   "wrong": [
+    "情不自尽"
+   ],
+   "right": "情不自禁",
+   "message": "“情不自尽”应为“情不自禁”",
+   "messageEn": "write “情不自禁”, not “情不自尽”",
+   "examples": {
+    "triggering": [
+     "⟦情不自尽⟧。"
+    ],
+    "nonTriggering": [
+     "情不自禁。"
+    ]
+   }
+  },
+  {
+   "id": "ru-huo-ru-tu",
+   "kind": "substitute",
+   "wrong": [
+    "如火如茶"
+   ],
+   "right": "如火如荼",
+   "message": "“如火如茶”应为“如火如荼”",
+   "messageEn": "write “如火如荼”, not “如火如茶”",
+   "examples": {
+    "triggering": [
+     "⟦如火如茶⟧。"
+    ],
+    "nonTriggering": [
+     "如火如荼。"
+    ]
+   }
+  },
+  {
+   "id": "sheng-ming-lang-ji",
+   "kind": "substitute",
+   "wrong": [
+    "声名狼籍"
+   ],
+   "right": "声名狼藉",
+   "message": "“声名狼籍”应为“声名狼藉”",
+   "messageEn": "write “声名狼藉”, not “声名狼籍”",
+   "examples": {
+    "triggering": [
+     "⟦声名狼籍⟧。"
+    ],
+    "nonTriggering": [
+     "声名狼藉。"
+    ]
+   }
+  },
+  {
+   "id": "shi-bi-gong-qin",
+   "kind": "substitute",
+   "wrong": [
+    "事必恭亲"
+   ],
+   "right": "事必躬亲",
+   "message": "“事必恭亲”应为“事必躬亲”",
+   "messageEn": "write “事必躬亲”, not “事必恭亲”",
+   "examples": {
+    "triggering": [
+     "⟦事必恭亲⟧。"
+    ],
+    "nonTriggering": [
+     "事必躬亲。"
+    ]
+   }
+  },
+  {
+   "id": "si-xin-ta-de",
+   "kind": "substitute",
+   "wrong": [
+    "死心踏地"
+   ],
+   "right": "死心塌地",
+   "message": "“死心踏地”应为“死心塌地”",
+   "messageEn": "write “死心塌地”, not “死心踏地”",
+   "examples": {
+    "triggering": [
+     "⟦死心踏地⟧。"
+    ],
+    "nonTriggering": [
+     "死心塌地。"
+    ]
+   }
+  },
+  {
+   "id": "ti-gang-qie-ling",
+   "kind": "substitute",
+   "wrong": [
+    "提纲携领"
+   ],
+   "right": "提纲挈领",
+   "message": "“提纲携领”应为“提纲挈领”",
+   "messageEn": "write “提纲挈领”, not “提纲携领”",
+   "examples": {
+    "triggering": [
+     "⟦提纲携领⟧。"
+    ],
+    "nonTriggering": [
+     "提纲挈领。"
+    ]
+   }
+  },
+  {
+   "id": "tian-fan-de-fu",
+   "kind": "substitute",
+   "wrong": [
+    "天翻地复"
+   ],
+   "right": "天翻地覆",
+   "message": "“天翻地复”应为“天翻地覆”",
+   "messageEn": "write “天翻地覆”, not “天翻地复”",
+   "examples": {
+    "triggering": [
+     "⟦天翻地复⟧。"
+    ],
+    "nonTriggering": [
+     "天翻地覆。"
+    ]
+   }
+  },
+  {
+   "id": "wan-bi-gui-zhao",
+   "kind": "substitute",
+   "wrong": [
+    "完壁归赵"
+   ],
+   "right": "完璧归赵",
+   "message": "“完壁归赵”应为“完璧归赵”",
+   "messageEn": "write “完璧归赵”, not “完壁归赵”",
+   "examples": {
+    "triggering": [
+     "⟦完壁归赵⟧。"
+    ],
+    "nonTriggering": [
+     "完璧归赵。"
+    ]
+   }
+  },
+  {
+   "id": "wu-jing-da-cai",
+   "kind": "substitute",
+   "wrong": [
+    "无精打彩"
+   ],
+   "right": "无精打采",
+   "message": "“无精打彩”应为“无精打采”",
+   "messageEn": "write “无精打采”, not “无精打彩”",
+   "examples": {
+    "triggering": [
+     "⟦无精打彩⟧。"
+    ],
+    "nonTriggering": [
+     "无精打采。"
+    ]
+   }
+  },
+  {
+   "id": "wu-cai-ban-lan",
+   "kind": "substitute",
+   "wrong": [
+    "五彩斑澜"
+   ],
+   "right": "五彩斑斓",
+   "message": "“五彩斑澜”应为“五彩斑斓”",
+   "messageEn": "write “五彩斑斓”, not “五彩斑澜”",
+   "examples": {
+    "triggering": [
+     "⟦五彩斑澜⟧。"
+    ],
+    "nonTriggering": [
+     "五彩斑斓。"
+    ]
+   }
+  },
+  {
+   "id": "xin-xin-xiang-yin",
+   "kind": "substitute",
+   "wrong": [
+    "心心相映"
+   ],
+   "right": "心心相印",
+   "message": "“心心相映”应为“心心相印”",
+   "messageEn": "write “心心相印”, not “心心相映”",
+   "examples": {
+    "triggering": [
+     "⟦心心相映⟧。"
+    ],
+    "nonTriggering": [
+     "心心相印。"
+    ]
+   }
+  },
+  {
+   "id": "yi-qiu-zhi-hao",
+   "kind": "substitute",
+   "wrong": [
+    "一邱之貉"
+   ],
+   "right": "一丘之貉",
+   "message": "“一邱之貉”应为“一丘之貉”",
+   "messageEn": "write “一丘之貉”, not “一邱之貉”",
+   "examples": {
+    "triggering": [
+     "⟦一邱之貉⟧。"
+    ],
+    "nonTriggering": [
+     "一丘之貉。"
+    ]
+   }
+  },
+  {
+   "id": "yin-de-zhi-yi",
+   "kind": "substitute",
+   "wrong": [
+    "因地治宜"
+   ],
+   "right": "因地制宜",
+   "message": "“因地治宜”应为“因地制宜”",
+   "messageEn": "write “因地制宜”, not “因地治宜”",
+   "examples": {
+    "triggering": [
+     "⟦因地治宜⟧。"
+    ],
+    "nonTriggering": [
+     "因地制宜。"
+    ]
+   }
+  },
+  {
+   "id": "ying-xiong-bei-chu",
+   "kind": "substitute",
+   "wrong": [
+    "英雄倍出"
+   ],
+   "right": "英雄辈出",
+   "message": "“英雄倍出”应为“英雄辈出”",
+   "messageEn": "write “英雄辈出”, not “英雄倍出”",
+   "examples": {
+    "triggering": [
+     "⟦英雄倍出⟧。"
+    ],
+    "nonTriggering": [
+     "英雄辈出。"
+    ]
+   }
+  },
+  {
+   "id": "zhang-huang-shi-cuo",
+   "kind": "substitute",
+   "wrong": [
+    "张惶失措"
+   ],
+   "right": "张皇失措",
+   "message": "“张惶失措”应为“张皇失措”",
+   "messageEn": "write “张皇失措”, not “张惶失措”",
+   "examples": {
+    "triggering": [
+     "⟦张惶失措⟧。"
+    ],
+    "nonTriggering": [
+     "张皇失措。"
+    ]
+   }
+  },
+  {
+   "id": "zhi-li-ming-yan",
+   "kind": "substitute",
+   "wrong": [
+    "至理明言"
+   ],
+   "right": "至理名言",
+   "message": "“至理明言”应为“至理名言”",
+   "messageEn": "write “至理名言”, not “至理明言”",
+   "examples": {
+    "triggering": [
+     "⟦至理明言⟧。"
+    ],
+    "nonTriggering": [
+     "至理名言。"
+    ]
+   }
+  },
+  {
+   "id": "zhuan-xin-zhi-zhi",
+   "kind": "substitute",
+   "wrong": [
+    "专心至志"
+   ],
+   "right": "专心致志",
+   "message": "“专心至志”应为“专心致志”",
+   "messageEn": "write “专心致志”, not “专心至志”",
+   "examples": {
+    "triggering": [
+     "⟦专心至志⟧。"
+    ],
+    "nonTriggering": [
+     "专心致志。"
+    ]
+   }
+  },
+  {
+   "id": "zi-zuo-zi-shou",
+   "kind": "substitute",
+   "wrong": [
+    "自做自受"
+   ],
+   "right": "自作自受",
+   "message": "“自做自受”应为“自作自受”",
+   "messageEn": "write “自作自受”, not “自做自受”",
+   "examples": {
+    "triggering": [
+     "⟦自做自受⟧。"
+    ],
+    "nonTriggering": [
+     "自作自受。"
+    ]
+   }
+  },
+  {
+   "id": "zuo-you-ming",
+   "kind": "substitute",
+   "wrong": [
+    "坐右铭"
+   ],
+   "right": "座右铭",
+   "message": "“坐右铭”应为“座右铭”",
+   "messageEn": "write “座右铭”, not “坐右铭”",
+   "examples": {
+    "triggering": [
+     "⟦坐右铭⟧。"
+    ],
+    "nonTriggering": [
+     "座右铭。"
+    ]
+   }
+  },
+  {
+   "id": "jing-jing-ye-ye",
+   "kind": "substitute",
+   "wrong": [
+    "竞竞业业"
+   ],
+   "right": "兢兢业业",
+   "message": "“竞竞业业”应为“兢兢业业”",
+   "messageEn": "write “兢兢业业”, not “竞竞业业”",
+   "examples": {
+    "triggering": [
+     "⟦竞竞业业⟧。"
+    ],
+    "nonTriggering": [
+     "兢兢业业。"
+    ]
+   }
+  },
+  {
+   "id": "bie-chu-xin-cai",
+   "kind": "substitute",
+   "wrong": [
+    "别出新裁"
+   ],
+   "right": "别出心裁",
+   "message": "“别出新裁”应为“别出心裁”",
+   "messageEn": "write “别出心裁”, not “别出新裁”",
+   "examples": {
+    "triggering": [
+     "⟦别出新裁⟧。"
+    ],
+    "nonTriggering": [
+     "别出心裁。"
+    ]
+   }
+  },
+  {
+   "id": "bian-pi-ru-li",
+   "kind": "substitute",
+   "wrong": [
+    "鞭辟入理"
+   ],
+   "right": "鞭辟入里",
+   "message": "“鞭辟入理”应为“鞭辟入里”",
+   "messageEn": "write “鞭辟入里”, not “鞭辟入理”",
+   "examples": {
+    "triggering": [
+     "⟦鞭辟入理⟧。"
+    ],
+    "nonTriggering": [
+     "鞭辟入里。"
+    ]
+   }
+  },
+  {
+   "id": "cang-hai-yi-su",
+   "kind": "substitute",
+   "wrong": [
+    "沧海一栗"
+   ],
+   "right": "沧海一粟",
+   "message": "“沧海一栗”应为“沧海一粟”",
+   "messageEn": "write “沧海一粟”, not “沧海一栗”",
+   "examples": {
+    "triggering": [
+     "⟦沧海一栗⟧。"
+    ],
+    "nonTriggering": [
+     "沧海一粟。"
+    ]
+   }
+  },
+  {
+   "id": "diu-san-luo-si",
+   "kind": "substitute",
+   "wrong": [
+    "丢三拉四"
+   ],
+   "right": "丢三落四",
+   "message": "“丢三拉四”应为“丢三落四”",
+   "messageEn": "write “丢三落四”, not “丢三拉四”",
+   "examples": {
+    "triggering": [
+     "⟦丢三拉四⟧。"
+    ],
+    "nonTriggering": [
+     "丢三落四。"
+    ]
+   }
+  },
+  {
+   "id": "er-shu-neng-xiang",
+   "kind": "substitute",
+   "wrong": [
+    "耳熟能祥"
+   ],
+   "right": "耳熟能详",
+   "message": "“耳熟能祥”应为“耳熟能详”",
+   "messageEn": "write “耳熟能详”, not “耳熟能祥”",
+   "examples": {
+    "triggering": [
+     "⟦耳熟能祥⟧。"
+    ],
+    "nonTriggering": [
+     "耳熟能详。"
+    ]
+   }
+  },
+  {
+   "id": "fan-lai-fu-qu",
+   "kind": "substitute",
+   "wrong": [
+    "翻来复去"
+   ],
+   "right": "翻来覆去",
+   "message": "“翻来复去”应为“翻来覆去”",
+   "messageEn": "write “翻来覆去”, not “翻来复去”",
+   "examples": {
+    "triggering": [
+     "⟦翻来复去⟧。"
+    ],
+    "nonTriggering": [
+     "翻来覆去。"
+    ]
+   }
+  },
+  {
+   "id": "fu-yu",
+   "kind": "substitute",
+   "wrong": [
+    "赋于"
+   ],
+   "right": "赋予",
+   "message": "“赋于”应为“赋予”",
+   "messageEn": "write “赋予”, not “赋于”",
+   "examples": {
+    "triggering": [
+     "⟦赋于⟧。"
+    ],
+    "nonTriggering": [
+     "赋予。"
+    ]
+   }
+  },
+  {
+   "id": "jia-ju",
+   "kind": "substitute",
+   "wrong": [
+    "家俱"
+   ],
+   "right": "家具",
+   "message": "“家俱”应为“家具”",
+   "messageEn": "write “家具”, not “家俱”",
+   "examples": {
+    "triggering": [
+     "⟦家俱⟧。"
+    ],
+    "nonTriggering": [
+     "家具。"
+    ]
+   }
+  },
+  {
+   "id": "zuo-luo",
+   "kind": "substitute",
+   "wrong": [
+    "座落"
+   ],
+   "right": "坐落",
+   "message": "“座落”应为“坐落”",
+   "messageEn": "write “坐落”, not “座落”",
+   "examples": {
+    "triggering": [
+     "⟦座落⟧。"
+    ],
+    "nonTriggering": [
+     "坐落。"
+    ]
+   }
+  },
+  {
+   "id": "ji-zao",
+   "kind": "substitute",
+   "wrong": [
+    "急燥"
+   ],
+   "right": "急躁",
+   "message": "“急燥”应为“急躁”",
+   "messageEn": "write “急躁”, not “急燥”",
+   "examples": {
+    "triggering": [
+     "⟦急燥⟧。"
+    ],
+    "nonTriggering": [
+     "急躁。"
+    ]
+   }
+  },
+  {
+   "id": "bu-fen",
+   "kind": "substitute",
+   "wrong": [
+    "部份"
+   ],
+   "right": "部分",
+   "message": "“部份”应为“部分”",
+   "messageEn": "write “部分”, not “部份”",
+   "examples": {
+    "triggering": [
+     "⟦部份⟧。"
+    ],
+    "nonTriggering": [
+     "部分。"
+    ]
+   }
+  },
+  {
+   "id": "ji-shi",
+   "kind": "substitute",
+   "wrong": [
+    "既使"
+   ],
+   "right": "即使",
+   "message": "“既使”应为“即使”",
+   "messageEn": "write “即使”, not “既使”",
+   "examples": {
+    "triggering": [
+     "⟦既使⟧。"
+    ],
+    "nonTriggering": [
+     "即使。"
+    ]
+   }
+  },
+  {
+   "id": "mai-bo",
+   "kind": "substitute",
+   "wrong": [
+    "脉博"
+   ],
+   "right": "脉搏",
+   "message": "“脉博”应为“脉搏”",
+   "messageEn": "write “脉搏”, not “脉博”",
+   "examples": {
+    "triggering": [
+     "⟦脉博⟧。"
+    ],
+    "nonTriggering": [
+     "脉搏。"
+    ]
+   }
+  },
+  {
+   "id": "yuan-bo",
+   "kind": "substitute",
+   "wrong": [
+    "渊搏"
+   ],
+   "right": "渊博",
+   "message": "“渊搏”应为“渊博”",
+   "messageEn": "write “渊博”, not “渊搏”",
+   "examples": {
+    "triggering": [
+     "⟦渊搏⟧。"
+    ],
+    "nonTriggering": [
+     "渊博。"
+    ]
+   }
+  },
+  {
+   "id": "zhang-hu",
+   "kind": "substitute",
+   "wrong": [
+    "帐户"
+   ],
+   "right": "账户",
+   "message": "“帐户”应为“账户”",
+   "messageEn": "write “账户”, not “帐户”",
+   "examples": {
+    "triggering": [
+     "⟦帐户⟧。"
+    ],
+    "nonTriggering": [
+     "账户。"
+    ]
+   }
+  },
+  {
+   "id": "bian-ji",
+   "kind": "substitute",
+   "wrong": [
+    "编缉"
+   ],
+   "right": "编辑",
+   "message": "“编缉”应为“编辑”",
+   "messageEn": "write “编辑”, not “编缉”",
+   "examples": {
+    "triggering": [
+     "⟦编缉⟧。"
+    ],
+    "nonTriggering": [
+     "编辑。"
+    ]
+   }
+  },
+  {
+   "id": "xian-jing",
+   "kind": "substitute",
+   "wrong": [
+    "陷井"
+   ],
+   "right": "陷阱",
+   "message": "“陷井”应为“陷阱”",
+   "messageEn": "write “陷阱”, not “陷井”",
+   "examples": {
+    "triggering": [
+     "⟦陷井⟧。"
+    ],
+    "nonTriggering": [
+     "陷阱。"
+    ]
+   }
+  },
+  {
+   "id": "peng-zhang",
+   "kind": "substitute",
+   "wrong": [
+    "膨涨"
+   ],
+   "right": "膨胀",
+   "message": "“膨涨”应为“膨胀”",
+   "messageEn": "write “膨胀”, not “膨涨”",
+   "examples": {
+    "triggering": [
+     "⟦膨涨⟧。"
+    ],
+    "nonTriggering": [
+     "膨胀。"
+    ]
+   }
+  },
+  {
+   "id": "mao-ran",
+   "kind": "substitute",
+   "wrong": [
+    "冒然"
+   ],
+   "right": "贸然",
+   "message": "“冒然”应为“贸然”",
+   "messageEn": "write “贸然”, not “冒然”",
+   "examples": {
+    "triggering": [
+     "⟦冒然⟧。"
+    ],
+    "nonTriggering": [
+     "贸然。"
+    ]
+   }
+  },
+  {
+   "id": "qian-xi",
+   "kind": "substitute",
+   "wrong": [
+    "迁徒"
+   ],
+   "right": "迁徙",
+   "message": "“迁徒”应为“迁徙”",
+   "messageEn": "write “迁徙”, not “迁徒”",
+   "examples": {
+    "triggering": [
+     "⟦迁徒⟧。"
+    ],
+    "nonTriggering": [
+     "迁徙。"
+    ]
+   }
+  },
+  {
+   "id": "qi-jin",
+   "kind": "substitute",
+   "wrong": [
+    "讫今"
+   ],
+   "right": "迄今",
+   "message": "“讫今”应为“迄今”",
+   "messageEn": "write “迄今”, not “讫今”",
+   "examples": {
+    "triggering": [
+     "⟦讫今⟧。"
+    ],
+    "nonTriggering": [
+     "迄今。"
+    ]
+   }
+  },
+  {
+   "id": "an-xiang",
+   "kind": "substitute",
+   "wrong": [
+    "安祥"
+   ],
+   "right": "安详",
+   "message": "“安祥”应为“安详”",
+   "messageEn": "write “安详”, not “安祥”",
+   "examples": {
+    "triggering": [
+     "⟦安祥⟧。"
+    ],
+    "nonTriggering": [
+     "安详。"
+    ]
+   }
+  },
+  {
+   "id": "hui-cui",
+   "kind": "substitute",
+   "wrong": [
+    "荟粹"
+   ],
+   "right": "荟萃",
+   "message": "“荟粹”应为“荟萃”",
+   "messageEn": "write “荟萃”, not “荟粹”",
+   "examples": {
+    "triggering": [
+     "⟦荟粹⟧。"
+    ],
+    "nonTriggering": [
+     "荟萃。"
+    ]
+   }
+  },
+  {
+   "id": "cui-can",
+   "kind": "substitute",
+   "wrong": [
+    "璀灿"
+   ],
+   "right": "璀璨",
+   "message": "“璀灿”应为“璀璨”",
+   "messageEn": "write “璀璨”, not “璀灿”",
+   "examples": {
+    "triggering": [
+     "⟦璀灿⟧。"
+    ],
+    "nonTriggering": [
+     "璀璨。"
+    ]
+   }
+  },
+  {
+   "id": "chan-lian",
+   "kind": "substitute",
+   "wrong": [
+    "蝉连"
+   ],
+   "right": "蝉联",
+   "message": "“蝉连”应为“蝉联”",
+   "messageEn": "write “蝉联”, not “蝉连”",
+   "examples": {
+    "triggering": [
+     "⟦蝉连⟧。"
+    ],
+    "nonTriggering": [
+     "蝉联。"
+    ]
+   }
+  },
+  {
+   "id": "hong-yang",
+   "kind": "substitute",
+   "wrong": [
+    "宏扬"
+   ],
+   "right": "弘扬",
+   "message": "“宏扬”应为“弘扬”",
+   "messageEn": "write “弘扬”, not “宏扬”",
+   "examples": {
+    "triggering": [
+     "⟦宏扬⟧。"
+    ],
+    "nonTriggering": [
+     "弘扬。"
+    ]
+   }
+  },
+  {
+   "id": "dan-jing-jie-lu",
+   "kind": "substitute",
+   "wrong": [
+    "惮精竭虑"
+   ],
+   "right": "殚精竭虑",
+   "message": "“惮精竭虑”应为“殚精竭虑”",
+   "messageEn": "write “殚精竭虑”, not “惮精竭虑”",
+   "examples": {
+    "triggering": [
+     "⟦惮精竭虑⟧。"
+    ],
+    "nonTriggering": [
+     "殚精竭虑。"
+    ]
+   }
+  },
+  {
+   "id": "ju-gong-jin-cui",
+   "kind": "substitute",
+   "wrong": [
+    "鞠躬尽粹"
+   ],
+   "right": "鞠躬尽瘁",
+   "message": "“鞠躬尽粹”应为“鞠躬尽瘁”",
+   "messageEn": "write “鞠躬尽瘁”, not “鞠躬尽粹”",
+   "examples": {
+    "triggering": [
+     "⟦鞠躬尽粹⟧。"
+    ],
+    "nonTriggering": [
+     "鞠躬尽瘁。"
+    ]
+   }
+  },
+  {
+   "id": "di-li",
+   "kind": "substitute",
+   "wrong": [
+    "砥励"
+   ],
+   "right": "砥砺",
+   "message": "“砥励”应为“砥砺”",
+   "messageEn": "write “砥砺”, not “砥励”",
+   "examples": {
+    "triggering": [
+     "⟦砥励⟧。"
+    ],
+    "nonTriggering": [
+     "砥砺。"
+    ]
+   }
+  },
+  {
+   "id": "zhun-zhun-jiao-hui",
+   "kind": "substitute",
+   "wrong": [
+    "淳淳教诲"
+   ],
+   "right": "谆谆教诲",
+   "message": "“淳淳教诲”应为“谆谆教诲”",
+   "messageEn": "write “谆谆教诲”, not “淳淳教诲”",
+   "examples": {
+    "triggering": [
+     "⟦淳淳教诲⟧。"
+    ],
+    "nonTriggering": [
+     "谆谆教诲。"
+    ]
+   }
+  },
+  {
+   "id": "fei-ran",
+   "kind": "substitute",
+   "wrong": [
+    "蜚然"
+   ],
+   "right": "斐然",
+   "message": "“蜚然”应为“斐然”",
+   "messageEn": "write “斐然”, not “蜚然”",
+   "examples": {
+    "triggering": [
+     "⟦蜚然⟧。"
+    ],
+    "nonTriggering": [
+     "斐然。"
+    ]
+   }
+  },
+  {
+   "id": "qi-ta",
+   "kind": "consistency",
+   "forms": [
+    "其他",
+    "其它"
+   ],
+   "message": "“其他”“其它”同文混用，宜统一为一种写法",
+   "messageEn": "其他 and 其它 in one text: use one",
+   "severity": "warning",
+   "examples": {
+    "triggering": [
+     "其他单位和其他部门。其余⟦其它⟧事项。"
+    ],
+    "nonTriggering": [
+     "其他单位和其他部门。"
+    ]
+   }
+  },
+  {
+   "id": "wei-yi",
+   "kind": "consistency",
+   "forms": [
+    "唯一",
+    "惟一"
+   ],
+   "message": "“唯一”“惟一”同文混用，宜统一为一种写法",
+   "messageEn": "唯一 and 惟一 in one text: use one",
+   "severity": "warning",
+   "examples": {
+    "triggering": [
+     "唯一的办法，唯一的出路，⟦惟一⟧的选择。"
+    ],
+    "nonTriggering": [
+     "唯一的办法，唯一的出路。"
+    ]
+   }
+  },
+  {
+   "id": "kai-xuan-er-gui",
+   "kind": "forbid",
+   "words": [
+    "凯旋而归"
+   ],
+   "message": "“凯旋”即胜利归来，不说“凯旋而归”，可写“凯旋”或“胜利归来”",
+   "messageEn": "凯旋 already means a victorious return: not 凯旋而归",
+   "examples": {
+    "triggering": [
+     "代表团⟦凯旋而归⟧。"
+    ],
+    "nonTriggering": [
+     "代表团凯旋。"
+    ]
+   }
+  },
+  {
+   "id": "xuan-shu-hen-da",
+   "kind": "forbid",
+   "pattern": "悬殊(很|非常|十分)大",
+   "message": "“悬殊”已含差别很大之意，不再加“很大”",
+   "messageEn": "悬殊 already means a great difference",
+   "examples": {
+    "triggering": [
+     "双方实力⟦悬殊很大⟧。"
+    ],
+    "nonTriggering": [
+     "双方实力悬殊。"
+    ]
+   }
+  },
+  {
+   "id": "er-shi-da",
+   "kind": "fixedForm",
+   "term": "二十大",
+   "variants": [
+    "20大"
+   ],
+   "message": "“党的二十大”用汉字数字",
+   "messageEn": "write 二十大 in Chinese numerals",
+   "examples": {
+    "triggering": [
+     "学习贯彻党的⟦20大⟧精神。"
+    ],
+    "nonTriggering": [
+     "学习贯彻党的二十大精神。"
+    ]
+   }
+  }
+ ]
+}
+"""#
     static let hanCharacters = #"""
 # Generated by scripts/generate-han-similarity.py from Unihan (unicode-data). Do not edit.
 # char	pinyin	radical	strokes	cangjie
@@ -8086,4 +11694,5 @@ enum EmbeddedRuleData {
 𦰡	na	140	11	TSQL
 𧿹	mu	157	12	RMWYI
 """#
+    static let packs: [(String, String)] = [("pack-misspellings", packMisspellings), ]
 }

@@ -1,0 +1,157 @@
+import Foundation
+
+/// A rule pack: checks an editor writes as data (`Rules/pack-*.json`), no Swift needed.
+///
+/// ```json
+/// {"pack": "misspelling", "title": "易错词", "description": "…", "severity": "error",
+///  "entries": [
+///    {"id": "zhuo-li", "kind": "substitute", "wrong": ["跃厉奋发"], "right": "踔厉奋发",
+///     "message": "…", "examples": {"triggering": ["⟦跃厉奋发⟧"], "nonTriggering": ["踔厉奋发"]}}
+///  ]}
+/// ```
+///
+/// Kinds: `forbid` (words or a regular expression that must not appear), `substitute` (wrong
+/// forms → the right one, a safe fix), `consistency` (two forms of which a document uses one:
+/// the rarer is reported), `fixedForm` (a term with variant spellings to be written one way).
+/// Packs are validated on load: a missing field, an unknown key, a duplicate id or a bad
+/// pattern is a configuration error naming the file and the key path.
+public struct RulePack: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case forbid, substitute, consistency, fixedForm
+    }
+
+    public struct Entry: Sendable {
+        public let id: String
+        public let kind: Kind
+        /// Literal forms to find (wrong forms, forbidden words, the two consistency forms, variants).
+        public let forms: [String]
+        /// A regular expression to find instead of or beside the forms (`forbid` only).
+        public let pattern: String?
+        /// The right form (`substitute`, `fixedForm`).
+        public let right: String?
+        public let message: LocalizedText
+        public let severity: Severity?
+        public let triggering: [String]
+        public let nonTriggering: [String]
+    }
+
+    public let name: String
+    public let title: LocalizedText
+    public let rationale: LocalizedText
+    public let severity: Severity
+    public let entries: [Entry]
+    public let file: String
+
+    static let packKeys = ["pack", "title", "description", "severity", "entries"]
+    static let entryKeys = ["id", "kind", "words", "pattern", "wrong", "right", "forms", "term", "variants", "message", "messageEn", "severity", "examples"]
+
+    /// The packs of a run: the built-in ones, replaced by name or added to by `pack-*.json` files
+    /// in the rules directory.
+    public static func load(rulesDirectory: String?) throws(ConfigurationError) -> [RulePack] {
+        var packs: [String: RulePack] = [:]
+        for pack in try builtIn.get() { packs[pack.name] = pack }
+        if let dir = rulesDirectory, let names = try? FileManager.default.contentsOfDirectory(atPath: dir) {
+            for name in names.sorted() where name.hasPrefix("pack-") && name.hasSuffix(".json") {
+                let path = dir + "/" + name
+                let bytes: [UInt8]
+                do { bytes = try FileReader.read(path) } catch { throw ConfigurationError(file: path, message: error.message) }
+                let pack = try decode(bytes, file: path)
+                packs[pack.name] = pack
+            }
+        }
+        return packs.values.sorted { $0.name < $1.name }
+    }
+
+    /// The packs built into the binary, decoded once.
+    static let builtIn: Result<[RulePack], ConfigurationError> = Result { () throws(ConfigurationError) -> [RulePack] in
+        var out: [RulePack] = []
+        for (name, text) in EmbeddedRuleData.packs { out.append(try decode(Array(text.utf8), file: "<built-in \(name)>")) }
+        return out
+    }
+
+    public static func decode(_ bytes: [UInt8], file: String) throws(ConfigurationError) -> RulePack {
+        let json: JSONValue
+        do { json = try JSONParser.parse(bytes) } catch {
+            throw ConfigurationError(file: file, line: error.line, column: error.column,
+                                     message: LocalizedText(zh: "JSON 格式错误：\(error.reason)", en: "malformed JSON: \(error.reason)"))
+        }
+        let top = RuleOptions(json, file: file)
+        try top.allowOnly(packKeys)
+        func string(_ v: JSONValue?, _ key: String, in o: RuleOptions, required: Bool = true) throws(ConfigurationError) -> String? {
+            guard let v else {
+                if required { throw o.error(key, LocalizedText(zh: "缺少必填字段", en: "missing required field")) }
+                return nil
+            }
+            guard case let .string(s) = v, !s.isEmpty else { throw o.error(key, Suggest.wrongType(expected: ("非空字符串", "a non-empty string"), got: v)) }
+            return s
+        }
+        let name = try string(json["pack"], "pack", in: top)!
+        guard name.unicodeScalars.allSatisfy({ $0 == "-" || ($0.value >= 0x61 && $0.value <= 0x7A) }) else {
+            throw top.error("pack", LocalizedText(zh: "规则包名应为小写连字符形式（如 misspelling）", en: "a pack name is kebab-case (e.g. misspelling)"))
+        }
+        let title = try string(json["title"], "title", in: top, required: false) ?? name
+        let rationale = try string(json["description"], "description", in: top, required: false) ?? title
+        let severity = try severityValue(json["severity"], "severity", in: top) ?? .warning
+        guard case let .array(items)? = json["entries"] else {
+            throw top.error("entries", LocalizedText(zh: "缺少条目数组", en: "missing the array of entries"))
+        }
+        var entries: [Entry] = []
+        var ids = Set<String>()
+        for (i, item) in items.enumerated() {
+            let o = RuleOptions(item, keyPath: "entries[\(i)]", file: file)
+            guard case .object = item else { throw top.error("entries[\(i)]", Suggest.wrongType(expected: ("对象", "an object"), got: item)) }
+            try o.allowOnly(entryKeys)
+            let id = try string(item["id"], "id", in: o)!
+            guard ids.insert(id).inserted else { throw o.error("id", LocalizedText(zh: "重复的条目 id `\(id)`", en: "duplicate entry id `\(id)`")) }
+            guard let kindName = try string(item["kind"], "kind", in: o), let kind = Kind(rawValue: kindName) else {
+                throw o.error("kind", Suggest.unknown(what: ("条目类型", "entry kind"), (try? string(item["kind"], "kind", in: o)) ?? "", among: Kind.allCases.map(\.rawValue)))
+            }
+            let zh = try string(item["message"], "message", in: o)!
+            let en = try string(item["messageEn"], "messageEn", in: o, required: false) ?? zh
+            var forms: [String] = [], pattern: String?, right: String?
+            switch kind {
+            case .forbid:
+                forms = try o.strings("words", default: [])
+                pattern = try string(item["pattern"], "pattern", in: o, required: false)
+                if let pattern {
+                    do { _ = try NSRegularExpression(pattern: pattern) } catch {
+                        throw o.error("pattern", LocalizedText(zh: "正则表达式无效", en: "invalid regular expression"))
+                    }
+                }
+                if forms.isEmpty && pattern == nil { throw o.error("words", LocalizedText(zh: "forbid 需要 words 或 pattern", en: "forbid needs words or a pattern")) }
+            case .substitute:
+                forms = try o.strings("wrong", default: [])
+                right = try string(item["right"], "right", in: o)
+                if forms.isEmpty { throw o.error("wrong", LocalizedText(zh: "缺少必填字段", en: "missing required field")) }
+            case .consistency:
+                forms = try o.strings("forms", default: [])
+                if forms.count != 2 { throw o.error("forms", LocalizedText(zh: "应为两个写法", en: "expected two forms")) }
+            case .fixedForm:
+                right = try string(item["term"], "term", in: o)
+                forms = try o.strings("variants", default: [])
+                if forms.isEmpty { throw o.error("variants", LocalizedText(zh: "缺少必填字段", en: "missing required field")) }
+            }
+            var triggering: [String] = [], nonTriggering: [String] = []
+            if let ex = item["examples"] {
+                let e = RuleOptions(ex, keyPath: "entries[\(i)].examples", file: file)
+                try e.allowOnly(["triggering", "nonTriggering"])
+                triggering = try e.strings("triggering", default: [])
+                nonTriggering = try e.strings("nonTriggering", default: [])
+            }
+            if triggering.isEmpty { throw o.error("examples", LocalizedText(zh: "每个条目至少要有一个会报告的示例", en: "every entry needs a triggering example")) }
+            entries.append(Entry(id: id, kind: kind, forms: forms, pattern: pattern, right: right,
+                                 message: LocalizedText(zh: zh, en: en), severity: try severityValue(item["severity"], "severity", in: o),
+                                 triggering: triggering, nonTriggering: nonTriggering))
+        }
+        return RulePack(name: name, title: LocalizedText(zh: title, en: title), rationale: LocalizedText(zh: rationale, en: rationale),
+                        severity: severity, entries: entries, file: file)
+    }
+
+    private static func severityValue(_ v: JSONValue?, _ key: String, in o: RuleOptions) throws(ConfigurationError) -> Severity? {
+        guard let v else { return nil }
+        guard case let .string(s) = v, let sev = Severity(rawValue: s) else {
+            throw o.error(key, Suggest.unknown(what: ("级别", "severity"), { if case let .string(s) = v { return s }; return v.typeName }(), among: ["note", "warning", "error"]))
+        }
+        return sev
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// A rule pack at work: finds each entry's forms in every paragraph and reports them with the
+/// entry's message (and the right form as a safe fix for substitutions). The rule's id is the
+/// pack's name; `rules.<pack>.options.entries` in `.lint.json` turns entries off or changes their
+/// severity: `{"entries": {"zhuo-li": "off", "jie-zhi": "warning"}}`.
+public struct PackRule: DocumentRule {
+    public let pack: RulePack
+    /// Entries turned off by the configuration.
+    let off: Set<String>
+    /// Severities set by the configuration, per entry.
+    let severities: [String: Severity]
+    let regexes: [String: NSRegularExpression]
+
+    public init(pack: RulePack, options: RuleOptions) throws(ConfigurationError) {
+        self.pack = pack
+        try options.allowOnly(["entries"])
+        var off = Set<String>(), severities: [String: Severity] = [:]
+        if case let .object(members)? = options.values.first(where: { $0.key == "entries" })?.value {
+            for (id, v) in members {
+                guard pack.entries.contains(where: { $0.id == id }) else {
+                    throw options.error("entries.\(id)", Suggest.unknown(what: ("条目", "entry"), id, among: pack.entries.map(\.id)))
+                }
+                guard case let .string(s) = v, s == "off" || Severity(rawValue: s) != nil else {
+                    throw options.error("entries.\(id)", LocalizedText(zh: "应为 off/note/warning/error", en: "expected off, note, warning or error"))
+                }
+                if s == "off" { off.insert(id) } else { severities[id] = Severity(rawValue: s) }
+            }
+        }
+        self.off = off
+        self.severities = severities
+        var regexes: [String: NSRegularExpression] = [:]
+        for e in pack.entries { if let p = e.pattern { regexes[e.id] = try? NSRegularExpression(pattern: p) } }
+        self.regexes = regexes
+    }
+
+    public var ruleDescription: RuleDescription {
+        RuleDescription(
+            id: pack.name, name: pack.title,
+            rationale: LocalizedText(zh: pack.rationale.zh + "（规则包 \(pack.file)，\(pack.entries.count) 条）",
+                                     en: pack.rationale.en + " (rule pack \(pack.file), \(pack.entries.count) entries)"),
+            severity: pack.severity,
+            options: [RuleOptionDescription("entries", default: "{}", LocalizedText(zh: "按条目 id 关闭（off）或改变级别", en: "turn entries off or change their severity, by id"))],
+            triggering: pack.entries.flatMap { $0.triggering.map { RuleExample($0) } },
+            nonTriggering: pack.entries.flatMap { $0.nonTriggering.map { RuleExample($0) } })
+    }
+
+    public func check(_ document: Document) -> [Finding] {
+        var findings: [Finding] = []
+        for entry in pack.entries where !off.contains(entry.id) {
+            let severity = severities[entry.id] ?? entry.severity
+            switch entry.kind {
+            case .consistency:
+                findings += consistency(entry, document, severity)
+            default:
+                for p in document.paragraphs {
+                    for r in matches(entry, in: p.text) {
+                        let fixed = entry.kind == .forbid ? nil : entry.right
+                        findings.append(Finding(range: p.sourceRange(r), message: entry.message, suggestion: fixed,
+                                                fixIsSafe: fixed != nil, severity: severity))
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Byte ranges of an entry's forms (and pattern) in a text, not inside a longer right form.
+    func matches(_ entry: RulePack.Entry, in text: [UInt8]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for form in entry.forms.map({ Array($0.utf8) }) where !form.isEmpty {
+            var from = 0
+            while let at = ByteSearch.find(form, in: text, from..<text.count) {
+                from = at + form.count
+                out.append(at..<(at + form.count))
+            }
+        }
+        if let regex = regexes[entry.id] {
+            let s = String(decoding: text, as: UTF8.self)
+            let ns = s as NSString
+            for m in regex.matches(in: s, range: NSRange(location: 0, length: ns.length)) where m.range.length > 0 {
+                guard let r = Range(m.range, in: s) else { continue }
+                let start = s.utf8.distance(from: s.utf8.startIndex, to: r.lowerBound)
+                out.append(start..<(start + s[r].utf8.count))
+            }
+        }
+        return out.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// Two forms in one document: the rarer one is reported, pointing at the other.
+    private func consistency(_ entry: RulePack.Entry, _ document: Document, _ severity: Severity?) -> [Finding] {
+        let a = Array(entry.forms[0].utf8), b = Array(entry.forms[1].utf8)
+        var places: [[(Paragraph, Range<Int>)]] = [[], []]
+        for p in document.paragraphs {
+            for (k, form) in [a, b].enumerated() {
+                var from = 0
+                while let at = ByteSearch.find(form, in: p.text, from..<p.text.count) {
+                    from = at + form.count
+                    places[k].append((p, at..<(at + form.count)))
+                }
+            }
+        }
+        guard !places[0].isEmpty, !places[1].isEmpty else { return [] }
+        let rare = places[0].count < places[1].count ? 0 : 1
+        let common = 1 - rare
+        let first = places[common][0]
+        return places[rare].map { p, r in
+            Finding(range: p.sourceRange(r), message: entry.message, suggestion: entry.forms[common],
+                    related: [(first.0.sourceOffset(first.1.lowerBound), LocalizedText(zh: "本文多写作“\(entry.forms[common])”", en: "written “\(entry.forms[common])” elsewhere"))],
+                    severity: severity)
+        }
+    }
+}
