@@ -33,7 +33,7 @@ struct ReportFormatTests {
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.map { $0["id"] as? String } == (try RuleRegistry.descriptions()).map(\.id))
         let results = try #require(run["results"] as? [[String: Any]])
-        #expect(results.count == 23)
+        #expect(results.count == 24)
         for result in results {
             #expect(["none", "note", "warning", "error"].contains(result["level"] as? String))
             #expect(((result["message"] as? [String: Any])?["text"] as? String)?.isEmpty == false)
@@ -54,8 +54,8 @@ struct ReportFormatTests {
     @Test func htmlReportIsSelfContainedAndMarksEveryFinding() throws {
         let r = runTool(["--format", "html", "seeds/"])
         #expect(!r.out.contains("http://") && !r.out.contains("src=\"") && !r.out.contains("<link"), "no external assets")
-        #expect(r.out.components(separatedBy: "<li class=\"finding ").count - 1 == 23)
-        #expect(r.out.contains("data-findings=\"23\""))
+        #expect(r.out.components(separatedBy: "<li class=\"finding ").count - 1 == 24)
+        #expect(r.out.contains("data-findings=\"24\""))
         #expect(r.out.contains("title=\"增长35倍与所列数字不符"))
         #expect(r.out.contains("数字说法台账"))
         #expect(r.out.contains("<td class=\"over\">7.30</td>"))

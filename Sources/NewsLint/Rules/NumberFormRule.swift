@@ -2,7 +2,8 @@
 ///
 /// Checks: an event date in Arabic numerals takes the 间隔号 (`“7·20”`, not `“7.20”`); the 间隔号
 /// is no decimal point (`13.4亿`, not `13·4亿`); a range repeats 万/亿/% on both ends (`9亿～16亿`,
-/// not `9～16亿`); a date does not mix Chinese and Arabic numerals (`二〇〇八年8月8日`).
+/// not `9～16亿`); a date does not mix Chinese and Arabic numerals (`二〇〇八年8月8日`); years are not
+/// cut to two digits (`’98年`).
 public struct NumberFormRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "number-form",
@@ -18,6 +19,7 @@ public struct NumberFormRule: Rule, DocumentRule {
             RuleExample("投资⟦9～16亿⟧元。"),
             RuleExample("增幅在⟦15～30%⟧之间。"),
             RuleExample("⟦二〇〇八年8月8日⟧，奥运会开幕。"),
+            RuleExample("这是⟦’98年⟧的抗洪精神。"),
         ],
         nonTriggering: [
             RuleExample("去年，“7·20”特大暴雨灾害发生后，宁郭镇把灾后重建作为一号民生工程。"),
@@ -36,7 +38,7 @@ public struct NumberFormRule: Rule, DocumentRule {
         for p in document.paragraphs {
             let t = p.text
             guard t.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || ByteSearch.contains(Self.yearMark, in: t, 0..<t.count) else { continue }
-            findings += eventDates(p) + dotDecimals(p) + ranges(p) + mixedDates(p)
+            findings += eventDates(p) + dotDecimals(p) + ranges(p) + mixedDates(p) + shortYears(p)
         }
         return findings
     }
@@ -151,6 +153,24 @@ public struct NumberFormRule: Rule, DocumentRule {
         return out
     }
 
+    /// `’98年`: a year cut to two digits.
+    private func shortYears(_ p: Paragraph) -> [Finding] {
+        let t = p.text
+        var out: [Finding] = []
+        for mark in Self.apostrophes {
+            var from = 0
+            while let at = ByteSearch.find(mark, in: t, from..<t.count) {
+                from = at + mark.count
+                let e = digits(t, from)
+                guard e - from == 2, t[e...].starts(with: Self.year) else { continue }
+                out.append(Finding(range: p.sourceRange(at..<(e + Self.year.count)),
+                                   message: Messages.shortYear(String(decoding: t[at..<(e + Self.year.count)], as: UTF8.self))))
+            }
+        }
+        return out
+    }
+
+    static let apostrophes = ["’", "'", "‘"].map(UTF8Scan.bytes)
     static let year = UTF8Scan.bytes("年")
     static let dayMark = UTF8Scan.bytes("日")
 
@@ -163,6 +183,9 @@ public struct NumberFormRule: Rule, DocumentRule {
         }
         static func range(_ w: String, _ f: String) -> LocalizedText {
             LocalizedText(zh: "数值范围两端的单位都不省略：\(w)应为\(f)", en: "both ends of a range keep the unit: \(f), not \(w)")
+        }
+        static func shortYear(_ w: String) -> LocalizedText {
+            LocalizedText(zh: "年份不能简写：“\(w)”应写出四位数字", en: "years are written in full: not “\(w)”")
         }
         static func mixedDate(_ w: String) -> LocalizedText {
             LocalizedText(zh: "同一日期混用了汉字数字和阿拉伯数字：\(w)", en: "the date mixes Chinese and Arabic numerals: \(w)")

@@ -3,7 +3,9 @@
 /// Checks now: pairs that do not balance within a paragraph (“” ‘’ （） 《》 〈〉 【】 〔〕),
 /// judged on the joined paragraph so that a pair broken by a hard wrap or a column
 /// break still balances; and corner brackets 「」『』, which mainland horizontal copy
-/// does not use. A missing half is often the trace of text lost in page export.
+/// does not use; a quotation inside a quotation in double marks (it takes ‘’); 、 between items
+/// that each stand in quotation or title marks. A missing half is often the trace of text lost
+/// in page export.
 public struct QuoteStyleRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "quote-style",
@@ -21,11 +23,14 @@ public struct QuoteStyleRule: Rule, DocumentRule {
             RuleExample("深刻领悟“两个确立⟦（⟧决定性意义”的认识。"),
             RuleExample("从源远流长的文化中遇见⟦「可爱的中国」⟧"),
             RuleExample("订阅《人民日报》⟦《⟧光明日报。"),
+            RuleExample("他说：“要建好⟦“长者食堂”⟧。”"),
+            RuleExample("推出“长者食堂”⟦、⟧“幸福助餐小院”等项目，订阅《人民日报》⟦、⟧《光明日报》。"),
         ],
         nonTriggering: [
             RuleExample("充分发挥“担当作为、务实重干”的文昌精神。"),
             RuleExample("在高新区(示范区)党工委的领导下。"),
             RuleExample("他说：“‘五星’支部创建要走深走实。”"),
+            RuleExample("推出“长者食堂”“幸福助餐小院”等项目。"),
             RuleExample("出台《文苑街道“五星”支部创建考核细则汇编》。"),
             RuleExample("焦作同仁医院开展“新家\n庭计划”试点。"),
             RuleExample("周庄镇党委书记崔全星说，全市吹响了“锚定‘两个确保’、再造发展优势”的号角，一系列“生态立县、智\n\n造强县”的发展战略正在谋划中。"),
@@ -60,11 +65,13 @@ public struct QuoteStyleRule: Rule, DocumentRule {
     }
 
     static let leftDoubleQuote: [UInt8] = Array("“".utf8)
+    static let listedPairs = ["”、“", "》、《"].map(UTF8Scan.bytes)
 
     private func check(_ p: Paragraph, runOnAllowed: Bool, into findings: inout [Finding]) {
         var stack: [(scalar: UInt32, offset: Int, length: Int)] = []
         let text = p.text
         var corners: [(open: Int, close: Int?)] = []
+        var nested: [Range<Int>] = []
         text.withUnsafeBufferPointer { buf in
             var i = 0
             var previous: UInt32 = 0
@@ -88,6 +95,10 @@ public struct QuoteStyleRule: Rule, DocumentRule {
                     if v == 0x300D || v == 0x300F, let k = corners.lastIndex(where: { $0.open == stack[depth].offset }) {
                         corners[k].close = i + len
                     }
+                    // “…“…”…”: a quotation inside a quotation takes ‘’.
+                    if family == 1, stack[..<depth].contains(where: { $0.scalar == 0x201C }) {
+                        nested.append(stack[depth].offset..<(i + len))
+                    }
                     stack.removeSubrange(depth...)
                 } else if !isListMarker(buf, closerAt: i, scalar: v) {
                     findings.append(unbalanced(p, i, len, scalar: v, opener: false))
@@ -97,6 +108,21 @@ public struct QuoteStyleRule: Rule, DocumentRule {
         for open in stack {
             if runOnAllowed && open.scalar == 0x201C && stack.count == 1 && runsToEnd(p.text, from: open.offset) { continue }
             findings.append(unbalanced(p, open.offset, open.length, scalar: open.scalar, opener: true))
+        }
+        for r in nested {
+            let original = String(decoding: text[r], as: UTF8.self)
+            let inner = original.unicodeScalars.dropFirst().dropLast()
+            let fixed = "‘" + String(String.UnicodeScalarView(inner)) + "’"
+            findings.append(Finding(range: p.sourceRange(r), message: Messages.nested(original, fixed), suggestion: fixed, fixIsSafe: true))
+        }
+        // 、 between items each in quotation marks or title marks: “长者食堂”“幸福助餐小院”.
+        for pair in Self.listedPairs {
+            var from = 0
+            while let at = ByteSearch.find(pair, in: text, from..<text.count) {
+                from = at + pair.count
+                let comma = (at + 3)..<(at + 6)
+                findings.append(Finding(range: p.sourceRange(comma), message: Messages.enumerationComma, suggestion: "", fixIsSafe: true))
+            }
         }
         for corner in corners {
             let end = corner.close ?? (corner.open + 3)
@@ -175,6 +201,14 @@ public struct QuoteStyleRule: Rule, DocumentRule {
             return LocalizedText(zh: "\(k.zh)不成对：这个\(k.close)之前没有对应的\(k.open)",
                                  en: "unbalanced \(k.en): this \(k.close) has no matching \(k.open) before it")
         }
+
+        static func nested(_ original: String, _ fixed: String) -> LocalizedText {
+            LocalizedText(zh: "引号里面再用引号，要用单引号：\(original)应为\(fixed)",
+                          en: "a quotation inside a quotation takes single marks: \(fixed), not \(original)")
+        }
+
+        static let enumerationComma = LocalizedText(
+            zh: "各自带引号或书名号的并列成分之间不用顿号", en: "no 顿号 between parallel items that each stand in quotation or title marks")
 
         static func corner(_ original: String) -> LocalizedText {
             let fixed = original.replacingCorners

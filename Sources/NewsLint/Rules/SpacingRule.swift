@@ -1,7 +1,9 @@
 /// `spacing`: spaces that page export leaves inside words.
 ///
-/// Checks now: a run of Han characters each followed by a space (`富 力 地 产 建 立`), the trace of
-/// justified lines in a laid-out column. One finding per run, with the run unspaced as a safe fix.
+/// Checks: a run of Han characters each followed by a space (`富 力 地 产 建 立`), the trace of
+/// justified lines in a laid-out column, one finding per run with the run unspaced as a safe fix;
+/// and a space next to full-width punctuation (`（记者郭树勋） 基层`), each with a safe fix, or once
+/// for the page with a count when there are many (text whose white space was rewritten).
 /// Newspaper style puts no space between Han characters and digits, and that absence is never
 /// an error; titles and bylines, which separate their parts with spaces, are not judged.
 public struct SpacingRule: Rule, DocumentRule {
@@ -15,10 +17,12 @@ public struct SpacingRule: Rule, DocumentRule {
         triggering: [
             // Seed 004 line 305.
             RuleExample("示范区和\n⟦富 力 地 产 建 立 战 略 合 作 关⟧\n系，有助于示范区进一步加快城市建设。"),
-            RuleExample("普惠性民办幼儿园 34 ⟦所 ， 所 占 比 例 为⟧ 78% 。"),
+            RuleExample("普惠性民办幼儿园 34 ⟦所 ， 所 占 比 例 为⟧ 78%⟦ ⟧。"),
+            RuleExample("本报讯（记者郭树勋）⟦ ⟧基层服务型党组织建设，重点在建设。"),
         ],
         nonTriggering: [
             RuleExample("投入 120 万元，规划新建了10个村级党建阵地。"),
+            RuleExample("会议强调，要抓好落实。(来源: Xinhua News)"),
             RuleExample("# 创新引领促发展 五彩文昌再启航\n\n本报记者 郭树勋 本报通讯员 张放\n\n正文一句。"),
             RuleExample("周庄镇 党建引领激活乡村振兴 一池春水"),
         ]
@@ -65,8 +69,44 @@ public struct SpacingRule: Rule, DocumentRule {
                 i += UTF8Scan.sequenceLength(t[i])
             }
         }
+        let runs = findings.map(\.range)
+        findings += spacesAroundMarks(document, outside: runs)
         return findings
     }
+
+    /// Pages with more of these are reported once, with the count.
+    static let pageThreshold = 6
+
+    /// A space right before or after full-width punctuation, between two non-space characters.
+    private func spacesAroundMarks(_ document: Document, outside runs: [Range<Int>]) -> [Finding] {
+        var hits: [(Paragraph, Range<Int>)] = []
+        for p in document.paragraphs where p.kind.isProse || p.kind == .caption {
+            let t = p.text
+            var i = 0
+            var previous: UInt32 = 0
+            while i < t.count {
+                let (v, len) = UTF8Scan.decode(t, at: i)
+                defer { previous = v; i += len }
+                guard v == 0x20, i > 0, i + len < t.count else { continue }
+                let next = UTF8Scan.decode(t, at: i + len).0
+                guard next != 0x20, previous != 0x20, previous != 0 else { continue }
+                let markBefore = Self.fullWidthPunctuation.contains(previous), markAfter = Self.fullWidthPunctuation.contains(next)
+                // Between two Han-text characters: a mark on one side, Han, a digit or a mark on the other.
+                let otherAfter = Scalar.isHan(next) || Scalar.isASCIIDigit(next) || markAfter
+                let otherBefore = Scalar.isHan(previous) || Scalar.isASCIIDigit(previous) || markBefore || previous == 0x25
+                guard (markBefore && otherAfter) || (markAfter && otherBefore) else { continue }
+                let at = p.sourceOffset(i)
+                guard !runs.contains(where: { $0.contains(at) }) else { continue }  // inside a spaced run, reported already
+                hits.append((p, i..<(i + len)))
+            }
+        }
+        if hits.count >= Self.pageThreshold {
+            return [Finding(range: hits[0].0.sourceRange(hits[0].1), message: Messages.pageMarks(hits.count))]
+        }
+        return hits.map { Finding(range: $0.0.sourceRange($0.1), message: Messages.aroundMark, suggestion: "", fixIsSafe: true) }
+    }
+
+    static let fullWidthPunctuation: Set<UInt32> = Set("，。、；：？！“”‘’（）《》【】".unicodeScalars.map(\.value))
 
     static let ideographicSpace = UTF8Scan.bytes("\u{3000}")
 
@@ -75,6 +115,13 @@ public struct SpacingRule: Rule, DocumentRule {
     }
 
     enum Messages {
+        static let aroundMark = LocalizedText(zh: "全角标点前后不加空格", en: "no space next to full-width punctuation")
+
+        static func pageMarks(_ n: Int) -> LocalizedText {
+            LocalizedText(zh: "本页有 \(n) 处全角标点前后多了空格（多半是导出或转换时加入的），应删去",
+                          en: "\(n) spaces next to full-width punctuation on this page (most likely added in export or conversion); they go")
+        }
+
         static func spaced(_ w: String) -> LocalizedText {
             LocalizedText(zh: "汉字之间有多余的空格（排版两端对齐留下的）：“\(w)”", en: "stray spaces between Han characters (left by justified lines): “\(w)”")
         }
