@@ -295,7 +295,8 @@ struct NameExtractor {
     /// `张三、李四、王五3人`: the names of a list counted in people.
     private func namesInCountedLists(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
         let text = p.text
-        guard ByteSearch.contains(Self.listMark, in: text, 0..<text.count) else { return [] }
+        // Cheap tests first: a list mark, and a digit right before 人 or 名.
+        guard ByteSearch.contains(Self.listMark, in: text, 0..<text.count), Self.hasCountOfPeople(text) else { return [] }
         var out: [NameConsistencyRule.Occurrence] = []
         for f in NumberScanner.figures(in: text) where f.unit == "人" || f.unit == "名" {
             // Items back from the count, separated by 、, each a bare name.
@@ -339,6 +340,16 @@ struct NameExtractor {
     }
 
     static let itemStops: Set<Unicode.Scalar> = ["、", "等"]
+    static let ren = UTF8Scan.bytes("人"), ming = UTF8Scan.bytes("名")
+
+    static func hasCountOfPeople(_ t: [UInt8]) -> Bool {
+        var i = 1
+        while i + 3 <= t.count {
+            if t[i - 1] >= 0x30 && t[i - 1] <= 0x39 && (t[i..<(i + 3)].elementsEqual(ren) || t[i..<(i + 3)].elementsEqual(ming)) { return true }
+            i += 1
+        }
+        return false
+    }
     static let listMark = UTF8Scan.bytes("、")
     /// Common surnames: a name read from running text starts with one (书记讲党课 is no name).
     static let surnames: Set<Unicode.Scalar> = Set(("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"

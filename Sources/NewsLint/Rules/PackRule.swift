@@ -10,7 +10,16 @@ public struct PackRule: DocumentRule {
     let off: Set<String>
     /// Severities set by the configuration, per entry.
     let severities: [String: Severity]
-    let regexes: [String: NSRegularExpression]
+    /// The active entries with a pattern: entry index, the compiled pattern, and the literal text
+    /// it starts with (searched for before the pattern is run).
+    let patterns: [(entry: Int, regex: NSRegularExpression, hint: [UInt8])]
+    /// Every literal form of the active entries, by its first scalar: one pass over a text finds
+    /// them all, however many entries a pack has.
+    let formsByFirstScalar: [UInt32: [(form: [UInt8], entry: Int)]]
+    /// The active consistency entries.
+    let consistencyEntries: [Int]
+    /// Which BMP scalars start some form: a cheap test before the dictionary lookup.
+    let startsSomeForm: [Bool]
 
     public init(pack: RulePack, options: RuleOptions) throws(ConfigurationError) {
         self.pack = pack
@@ -29,9 +38,25 @@ public struct PackRule: DocumentRule {
         }
         self.off = off
         self.severities = severities
-        var regexes: [String: NSRegularExpression] = [:]
-        for e in pack.entries { if let p = e.pattern { regexes[e.id] = try? NSRegularExpression(pattern: p) } }
-        self.regexes = regexes
+        var patterns: [(entry: Int, regex: NSRegularExpression, hint: [UInt8])] = []
+        for (k, e) in pack.entries.enumerated() where !off.contains(e.id) {
+            guard let p = e.pattern, let regex = try? NSRegularExpression(pattern: p) else { continue }
+            let literal = p.unicodeScalars.prefix { !"\\^$.|?*+()[]{}".unicodeScalars.contains($0) }
+            patterns.append((k, regex, Array(String(String.UnicodeScalarView(literal)).utf8)))
+        }
+        self.patterns = patterns
+        consistencyEntries = pack.entries.indices.filter { pack.entries[$0].kind == .consistency && !off.contains(pack.entries[$0].id) }
+        var index: [UInt32: [(form: [UInt8], entry: Int)]] = [:]
+        for (k, e) in pack.entries.enumerated() where e.kind != .consistency && !off.contains(e.id) {
+            for form in e.forms where !form.isEmpty {
+                let bytes = Array(form.utf8)
+                index[UTF8Scan.decode(bytes, at: 0).0, default: []].append((bytes, k))
+            }
+        }
+        self.formsByFirstScalar = index
+        var starts = [Bool](repeating: false, count: 0x10000)
+        for v in index.keys where v < 0x10000 { starts[Int(v)] = true }
+        startsSomeForm = starts
     }
 
     public var ruleDescription: RuleDescription {
@@ -47,44 +72,48 @@ public struct PackRule: DocumentRule {
 
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
-        for entry in pack.entries where !off.contains(entry.id) {
-            let severity = severities[entry.id] ?? entry.severity
-            switch entry.kind {
-            case .consistency:
-                findings += consistency(entry, document, severity)
-            default:
-                for p in document.paragraphs {
-                    for r in matches(entry, in: p.text) {
-                        let fixed = entry.kind == .forbid ? nil : entry.right
-                        findings.append(Finding(range: p.sourceRange(r), message: entry.message, suggestion: fixed,
-                                                fixIsSafe: fixed != nil, severity: severity))
+        func report(_ k: Int, _ p: Paragraph, _ r: Range<Int>) {
+            let entry = pack.entries[k]
+            let fixed = entry.kind == .forbid ? nil : entry.right
+            findings.append(Finding(range: p.sourceRange(r), message: entry.message, suggestion: fixed,
+                                    fixIsSafe: fixed != nil, severity: severities[entry.id] ?? entry.severity))
+        }
+        for p in document.paragraphs {
+            // The literal forms of every entry, in one pass.
+            let text = p.text
+            var i = 0
+            while i < text.count {
+                let (v, len) = UTF8Scan.decode(text, at: i)
+                if v >= 0x10000 || startsSomeForm[Int(v)], let candidates = formsByFirstScalar[v] {
+                    for (form, k) in candidates where i + form.count <= text.count && text[i..<(i + form.count)].elementsEqual(form) {
+                        report(k, p, i..<(i + form.count))
                     }
                 }
+                i += len
             }
+            for pattern in patterns {
+                if !pattern.hint.isEmpty && !ByteSearch.contains(pattern.hint, in: text, 0..<text.count) { continue }
+                for r in Self.matches(pattern.regex, in: text) { report(pattern.entry, p, r) }
+            }
+        }
+        for k in consistencyEntries {
+            let entry = pack.entries[k]
+            findings += consistency(entry, document, severities[entry.id] ?? entry.severity)
         }
         return findings
     }
 
-    /// Byte ranges of an entry's forms (and pattern) in a text, not inside a longer right form.
-    func matches(_ entry: RulePack.Entry, in text: [UInt8]) -> [Range<Int>] {
+    /// Byte ranges where a pattern matches a text.
+    static func matches(_ regex: NSRegularExpression, in text: [UInt8]) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        for form in entry.forms.map({ Array($0.utf8) }) where !form.isEmpty {
-            var from = 0
-            while let at = ByteSearch.find(form, in: text, from..<text.count) {
-                from = at + form.count
-                out.append(at..<(at + form.count))
-            }
+        let s = String(decoding: text, as: UTF8.self)
+        let ns = s as NSString
+        for m in regex.matches(in: s, range: NSRange(location: 0, length: ns.length)) where m.range.length > 0 {
+            guard let r = Range(m.range, in: s) else { continue }
+            let start = s.utf8.distance(from: s.utf8.startIndex, to: r.lowerBound)
+            out.append(start..<(start + s[r].utf8.count))
         }
-        if let regex = regexes[entry.id] {
-            let s = String(decoding: text, as: UTF8.self)
-            let ns = s as NSString
-            for m in regex.matches(in: s, range: NSRange(location: 0, length: ns.length)) where m.range.length > 0 {
-                guard let r = Range(m.range, in: s) else { continue }
-                let start = s.utf8.distance(from: s.utf8.startIndex, to: r.lowerBound)
-                out.append(start..<(start + s[r].utf8.count))
-            }
-        }
-        return out.sorted { $0.lowerBound < $1.lowerBound }
+        return out
     }
 
     /// Two forms in one document: the rarer one is reported, pointing at the other.

@@ -56,8 +56,8 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
             var previous: UInt32 = 0
             while i < t.count {
                 let (v, len) = UTF8Scan.decode(t, at: i)
-                if Self.fullWidth.contains(v) { fullWidthCount += 1 }
-                if Self.ascii[v] != nil, i + len < t.count, isBetweenHan(v, previous, UTF8Scan.decode(t, at: i + len).0) {
+                if v >= 0xFF01 && v <= 0xFF1F && Self.fullWidth.contains(v) { fullWidthCount += 1 }
+                if v < 0x40 && Self.ascii[v] != nil, i + len < t.count, isBetweenHan(v, previous, UTF8Scan.decode(t, at: i + len).0) {
                     strays.append((p, i..<(i + len), v))
                 }
                 previous = v
