@@ -62,8 +62,8 @@ public struct PackRule: DocumentRule {
     public var ruleDescription: RuleDescription {
         RuleDescription(
             id: pack.name, name: pack.title,
-            rationale: LocalizedText(zh: pack.rationale.zh + "（规则包 \(pack.file)，\(pack.entries.count) 条）",
-                                     en: pack.rationale.en + " (rule pack \(pack.file), \(pack.entries.count) entries)"),
+            rationale: LocalizedText(zh: pack.rationale.zh + "（规则包 \(pack.name)，\(pack.entries.count) 条）",
+                                     en: pack.rationale.en + " (rule pack \(pack.name), \(pack.entries.count) entries)"),
             severity: pack.severity,
             options: [RuleOptionDescription("entries", default: "{}", LocalizedText(zh: "按条目 id 关闭（off）或改变级别", en: "turn entries off or change their severity, by id"))],
             triggering: pack.entries.flatMap { $0.triggering.map { RuleExample($0) } },
