@@ -31,6 +31,7 @@ struct CommandLineTool {
         var markdown = false
         var baselinePath: String?
         var dryRun = false
+        var jobs: Int?
         var writeBaselinePath: String?
     }
 
@@ -151,6 +152,12 @@ struct CommandLineTool {
             case "--strict": o.strict = true
             case "--baseline": o.baselinePath = try take()
             case "--dry-run": o.dryRun = true
+            case "-j", "--jobs":
+                let v = try take()
+                guard let n = Int(v), n >= 1, n <= 256 else {
+                    throw UsageError(message: LocalizedText(zh: "--jobs 需要 1～256 的整数", en: "--jobs takes a whole number from 1 to 256"))
+                }
+                o.jobs = n
             case "--write-baseline": o.writeBaselinePath = try take()
             case "--no-color": o.noColor = true
             case "--lang":
@@ -160,7 +167,7 @@ struct CommandLineTool {
                 }
                 o.lang = l
             default:
-                let known = ["--help", "--version", "--format", "--config", "--output", "--strict", "--no-color", "--lang", "--markdown", "--baseline", "--write-baseline", "--dry-run"]
+                let known = ["--help", "--version", "--format", "--config", "--output", "--strict", "--no-color", "--lang", "--markdown", "--baseline", "--write-baseline", "--dry-run", "--jobs"]
                 throw UsageError(message: Suggest.unknown(what: ("选项", "option"), flag, among: known))
             }
         }
@@ -229,7 +236,9 @@ struct CommandLineTool {
             }
         }
         do {
-            return .success((configuration, try Linter(configuration: configuration)))
+            var linter = try Linter(configuration: configuration)
+            linter.jobs = options.jobs
+            return .success((configuration, linter))
         } catch {
             return .failure(ExitStatus(code: fail(error.describe(lang), lang)))
         }

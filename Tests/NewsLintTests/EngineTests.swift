@@ -53,6 +53,18 @@ struct EngineTests {
         #expect(one == two)
     }
 
+    @Test func outputIsByteIdenticalAcrossThreadCounts() throws {
+        let seeds = try Repo.seedNames.map { ($0, try Repo.seedText($0)) }
+        let texts = (0..<12).flatMap { n in seeds.map { (path: "e\(n)/\($0.0)", text: $0.1) } }
+        let base = try Linter(configuration: Configuration(baseDirectory: "/"))
+        let reports = [1, 2, 3, 8].map { jobs in
+            JSONReporter.report(Linter(rules: base.rules, jobs: jobs).lint(texts: texts), lang: .zh)
+        }
+        #expect(Set(reports).count == 1)
+        #expect(runTool(["--jobs", "1", "--format", "json", "seeds/"]).out == runTool(["-j", "4", "--format", "json", "seeds/"]).out)
+        #expect(runTool(["--jobs", "0", "seeds/"]).code == 2)
+    }
+
     @Test func suggestionsNameTheClosestCandidate() {
         #expect(Suggest.closest("quote-styel", among: RuleRegistry.ids) == "quote-style")
         #expect(Suggest.closest("zzzzzz", among: RuleRegistry.ids) == nil)

@@ -48,9 +48,12 @@ public struct LintReport: Sendable {
 /// collects and judges corpus rules, applies suppressions, and sorts the results.
 public struct Linter: Sendable {
     public let rules: [ConfiguredRule]
+    /// How many files are analysed at once (nil: one per core). Output does not depend on it.
+    public var jobs: Int?
 
-    public init(rules: [ConfiguredRule]) {
+    public init(rules: [ConfiguredRule], jobs: Int? = nil) {
         self.rules = rules
+        self.jobs = jobs
     }
 
     /// Builds the rule set a configuration asks for: every registered rule at its default
@@ -125,8 +128,13 @@ public struct Linter: Sendable {
         let documentRules = rules.filter { $0.rule is any DocumentRule }
         let corpusRules = rules.filter { $0.rule is any CorpusRule }
 
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
-            slots[i] = analyse(inputs[i], documentRules: documentRules, corpusRules: corpusRules)
+        // Workers take the next file from a shared counter; `jobs` bounds how many run at once.
+        let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, inputs.count))
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while case let i = next.take(), i < inputs.count {
+                slots[i] = analyse(inputs[i], documentRules: documentRules, corpusRules: corpusRules)
+            }
         }
         var results = slots.values
 
@@ -193,6 +201,18 @@ public struct Linter: Sendable {
             + f.relatedElsewhere
         return Diagnostic(rule: rule.id, severity: rule.severityIsConfigured ? rule.severity : (f.severity ?? rule.severity), message: f.message, start: start, end: end,
                           excerpt: excerpt, suggestion: f.suggestion, fixIsSafe: f.fixIsSafe, related: related, byteRange: f.range)
+    }
+}
+
+/// A shared counter handing out indices to workers.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        value += 1
+        return value - 1
     }
 }
 

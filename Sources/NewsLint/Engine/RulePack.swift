@@ -117,6 +117,13 @@ public struct RulePack: Sendable {
                     do { _ = try NSRegularExpression(pattern: pattern) } catch {
                         throw o.error("pattern", LocalizedText(zh: "正则表达式无效", en: "invalid regular expression"))
                     }
+                    // A quantified group that holds a quantifier, `(a+)+`, can take exponential time on some
+                    // text; patterns are short and plain here.
+                    if pattern.unicodeScalars.count > 200 || pattern.range(of: #"\([^()]*[+*}][^()]*\)\s*[+*{]"#, options: .regularExpression) != nil
+                        || pattern.contains("\\1") {
+                        throw o.error("pattern", LocalizedText(zh: "正则表达式可能运行极慢（量词套量词、反向引用或过长），请改写",
+                                                             en: "the pattern could run for ever (a quantifier inside a quantified group, a back-reference, or over 200 characters): rewrite it"))
+                    }
                 }
                 if forms.isEmpty && pattern == nil { throw o.error("words", LocalizedText(zh: "forbid 需要 words 或 pattern", en: "forbid needs words or a pattern")) }
             case .substitute:
