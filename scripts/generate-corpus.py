@@ -2,8 +2,10 @@
 """Generates a deterministic corpus of page text from the seed pages, for the benchmark.
 
 Usage: generate-corpus.py SEEDS_DIR OUT_DIR SIZE_MB
+       generate-corpus.py SEEDS_DIR OUT_DIR year
 
-Writes editions (folders of 8 pages) until SIZE_MB of text exist. Each page is a seed with
+Writes editions (folders of 8 pages) until SIZE_MB of text exist; `year` writes 365 editions of
+8 pages, each page two or three seed pages long (about 100 MB), like a year of a daily. Each page is a seed with
 names and numbers varied, and about half the pages hard-wrapped at a column width of 13 to 17
 characters with column breaks, as page export produces. The same arguments give the same bytes.
 """
@@ -61,7 +63,9 @@ def hard_wrap(text, rng):
 
 
 def main():
-    seeds_dir, out_dir, size_mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
+    seeds_dir, out_dir = sys.argv[1], sys.argv[2]
+    year = sys.argv[3] == "year"
+    size_mb = 1e9 if year else float(sys.argv[3])
     seeds = []
     for name in sorted(os.listdir(seeds_dir)):
         with open(os.path.join(seeds_dir, name), encoding="utf-8") as f:
@@ -70,11 +74,12 @@ def main():
     target = int(size_mb * 1_000_000)
     written = 0
     edition = 0
-    while written < target:
+    while written < target and (not year or edition < 365):
         folder = os.path.join(out_dir, f"edition-{edition:04d}")
         os.makedirs(folder, exist_ok=True)
         for page in range(8):
-            text = vary_numbers(vary_names(rng.choice(seeds), rng), rng)
+            parts = rng.randint(2, 3) if year else 1
+            text = "\n\n".join(vary_numbers(vary_names(rng.choice(seeds), rng), rng) for _ in range(parts))
             if rng.random() < 0.5:
                 text = hard_wrap(text, rng)
             data = text.encode("utf-8")

@@ -1,16 +1,16 @@
 /// `punctuation-width`: Chinese text takes full-width punctuation (GB/T 15834).
 ///
 /// Checks: ASCII `, : ; ( ) ? !` between Han characters, each with its full-width form as a safe
-/// fix; a page where nearly all such punctuation is ASCII (a page exported that way) is reported
-/// once with a count rather than once per comma; full-width digits or `％` mixed with half-width
+/// fix; a page (else an article) where nearly all such punctuation is ASCII (exported that way)
+/// is reported once with a count rather than once per comma; full-width digits or `％` mixed with half-width
 /// ones in one article.
 public struct PunctuationWidthRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "punctuation-width",
         name: LocalizedText(zh: "标点与数字的全角半角", en: "Width of punctuation and digits"),
         rationale: LocalizedText(
-            zh: "中文行文用全角标点（，：；（）？！）。汉字之间出现半角标点是错误，常是排版导出时转换造成的：整版都是半角时只报告一次并给出数量。同一篇稿件中全角数字、％与半角数字不混用。",
-            en: "Chinese text takes full-width punctuation (，：；（）？！). ASCII marks between Han characters are errors, often made by page export: when a whole page is so, it is reported once with a count. One article does not mix full-width digits or ％ with half-width ones."),
+            zh: "中文行文用全角标点（，：；（）？！）。汉字之间出现半角标点是错误，常是排版导出时转换造成的：整版（或整篇稿件）都是半角时只报告一次并给出数量。同一篇稿件中全角数字、％与半角数字不混用。",
+            en: "Chinese text takes full-width punctuation (，：；（）？！). ASCII marks between Han characters are errors, often made by page export: when a whole page (or article) is so, it is reported once with a count. One article does not mix full-width digits or ％ with half-width ones."),
         severity: .warning,
         options: [
             RuleOptionDescription("pageShare", default: "0.8", LocalizedText(
@@ -47,13 +47,17 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
     static let fullWidth: Set<UInt32> = [0xFF0C, 0xFF1A, 0xFF1B, 0xFF08, 0xFF09, 0xFF1F, 0xFF01]
 
     public func check(_ document: Document) -> [Finding] {
-        var strays: [(Paragraph, Range<Int>, UInt32)] = []
-        var fullWidthCount = 0
-        var findings: [Finding] = []
+        // Judged per article: a page can hold an article exported with ASCII marks beside others.
+        var articleOf: [Int: Int] = [:]
+        for (n, a) in document.articles.enumerated() { for b in a.blocks { articleOf[b] = n } }
+        var groups: [Int: (strays: [(Paragraph, Range<Int>, UInt32)], fullWidth: Int)] = [:]
         for p in document.paragraphs where p.kind != .advertisement && p.kind != .masthead {
+            let key = p.blocks.first.flatMap { articleOf[$0] } ?? -1
             let t = p.text
             var i = 0
             var previous: UInt32 = 0
+            var strays: [(Paragraph, Range<Int>, UInt32)] = []
+            var fullWidthCount = 0
             while i < t.count {
                 let (v, len) = UTF8Scan.decode(t, at: i)
                 if v >= 0xFF01 && v <= 0xFF1F && Self.fullWidth.contains(v) { fullWidthCount += 1 }
@@ -63,17 +67,31 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
                 previous = v
                 i += len
             }
+            groups[key, default: ([], 0)].strays += strays
+            groups[key, default: ([], 0)].fullWidth += fullWidthCount
         }
-        let total = strays.count + fullWidthCount
-        if strays.count >= 10, Double(strays.count) >= pageShare * Double(total) {
-            // The page was exported with ASCII marks: once, with the count, at the first of them.
-            let first = strays[0]
-            findings.append(Finding(range: first.0.sourceRange(first.1), message: Messages.page(strays.count, total: total)))
+        var findings: [Finding] = []
+        // A page exported with ASCII marks throughout is one finding; else each article is judged.
+        let all = groups.keys.sorted().flatMap { groups[$0]!.strays }
+        let pageTotal = all.count + groups.values.reduce(0) { $0 + $1.fullWidth }
+        let units: [(strays: [(Paragraph, Range<Int>, UInt32)], fullWidth: Int, page: Bool)]
+        if all.count >= 10, Double(all.count) >= pageShare * Double(pageTotal) {
+            units = [(all, pageTotal - all.count, true)]
         } else {
-            for (p, r, v) in strays {
-                let fixed = Self.ascii[v]!
-                findings.append(Finding(range: p.sourceRange(r), message: Messages.stray(String(Character(Unicode.Scalar(v)!)), fixed),
-                                        suggestion: fixed, fixIsSafe: true))
+            units = groups.keys.sorted().map { (groups[$0]!.strays, groups[$0]!.fullWidth, false) }
+        }
+        for (strays, fullWidthCount, page) in units {
+            let total = strays.count + fullWidthCount
+            if strays.count >= 10, Double(strays.count) >= pageShare * Double(total) {
+                // The article was exported with ASCII marks: once, with the count, at the first of them.
+                let first = strays[0]
+                findings.append(Finding(range: first.0.sourceRange(first.1), message: Messages.many(strays.count, total: total, page: page)))
+            } else {
+                for (p, r, v) in strays {
+                    let fixed = Self.ascii[v]!
+                    findings.append(Finding(range: p.sourceRange(r), message: Messages.stray(String(Character(Unicode.Scalar(v)!)), fixed),
+                                            suggestion: fixed, fixIsSafe: true))
+                }
             }
         }
         findings += mixedDigits(document)
@@ -116,9 +134,10 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
         static func stray(_ c: String, _ f: String) -> LocalizedText {
             LocalizedText(zh: "中文里用了半角标点“\(c)”，应为全角“\(f)”", en: "ASCII “\(c)” in Chinese text; write the full-width “\(f)”")
         }
-        static func page(_ n: Int, total: Int) -> LocalizedText {
-            LocalizedText(zh: "本页 \(n) 处标点是半角（共 \(total) 处），多半是导出时整版转换造成的，应统一改为全角",
-                          en: "\(n) of \(total) punctuation marks on this page are ASCII, most likely converted by page export; they should be full-width")
+        static func many(_ n: Int, total: Int, page: Bool) -> LocalizedText {
+            let zh = page ? "本页" : "这篇稿件", en = page ? "on this page" : "in this article"
+            return LocalizedText(zh: "\(zh) \(n) 处标点是半角（共 \(total) 处），多半是导出时整体转换造成的，应统一改为全角",
+                                 en: "\(n) of \(total) punctuation marks \(en) are ASCII, most likely converted by page export; they should be full-width")
         }
         static let mixedDigits = LocalizedText(zh: "同一篇稿件混用了全角和半角数字", en: "the article mixes full-width and half-width digits")
     }
