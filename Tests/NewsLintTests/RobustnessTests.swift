@@ -75,4 +75,29 @@ struct RobustnessTests {
         let report = linter.lint(texts: cases.enumerated().map { ("c\($0.offset).txt", $0.element) })
         #expect(report.files.count == cases.count)
     }
+
+    @Test func truncatedSequencesAndDeepFolders() throws {
+        // A multibyte sequence cut short: read as GB18030 when that decodes, else an input error.
+        for bytes in [Array("正文".utf8).dropLast(), Array("正文。".utf8) + [0xE4, 0xB8]] {
+            switch DocumentLoader.document(path: "t", bytes: Array(bytes)) {
+            case .success(let d): #expect(UTF8Scan.firstInvalidOffset(d.source.bytes) == nil)
+            case .failure(let e): #expect(!e.message.zh.isEmpty)
+            }
+        }
+        let dir = try TemporaryDirectory()
+        let deep = (0..<120).map { "d\($0)" }.joined(separator: "/")
+        try dir.write(deep + "/page.txt", "他说：“没有右引号")
+        let r = runTool(["--format", "json", "."], in: dir.path)
+        #expect(r.code == 1)
+        #expect(try findings(inJSON: r.out).count == 1)
+    }
+
+    /// A 10 MB line (one paragraph of hard-wrapped text that lost its line ends) in bounded time.
+    /// Part of the longer mode: NEWSLINT_FUZZ_ROUNDS=… swift test --filter Robustness.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["NEWSLINT_FUZZ_ROUNDS"] != nil))
+    func tenMegabyteLine() throws {
+        let line = String(repeating: "该区投入120万元，增长35倍，“五星”支部（示范区）、", count: 10_000_000 / 80)
+        let report = try Linter(configuration: Configuration(baseDirectory: "/")).lint(texts: [("big.txt", line)])
+        #expect(report.files.count == 1)
+    }
 }
