@@ -277,9 +277,8 @@ struct NameExtractor {
         var out: [NameConsistencyRule.Occurrence] = []
         guard ByteSearch.contains(Self.listMark, in: text, 0..<text.count) else { return out }
         for place in Self.places {
-            var from = 0
-            while let at = ByteSearch.find(place, in: text, from..<text.count) {
-                from = at + place.count
+            for at in ByteSearch.offsets(of: place, in: text) {
+                let from = at + place.count
                 let (name, k) = Self.hanRun(text, from: from, limit: 4, stops: Self.itemStops)
                 // The item ends the name: 、 or 等, or a count (4人).
                 guard (2...3).contains(name.count), k < text.count else { continue }

@@ -56,9 +56,8 @@ public struct NumberFormRule: Rule, DocumentRule {
     private func eventDates(_ p: Paragraph) -> [Finding] {
         let t = p.text
         var out: [Finding] = []
-        var i = 0
-        while let at = ByteSearch.find(Self.leftQuote, in: t, i..<t.count) {
-            i = at + 3
+        for at in ByteSearch.offsets(of: Self.leftQuote, in: t) {
+            let i = at + 3
             let m = digits(t, i)
             guard m > i, m - i <= 2, m < t.count, t[m] == 0x2E else { continue }
             let d = digits(t, m + 1)
@@ -81,9 +80,8 @@ public struct NumberFormRule: Rule, DocumentRule {
     private func dotDecimals(_ p: Paragraph) -> [Finding] {
         let t = p.text
         var out: [Finding] = []
-        var i = 0
-        while let at = ByteSearch.find(Self.middleDot, in: t, i..<t.count) {
-            i = at + Self.middleDot.count
+        for at in ByteSearch.offsets(of: Self.middleDot, in: t) {
+            let i = at + Self.middleDot.count
             guard at > 0, t[at - 1] >= 0x30, t[at - 1] <= 0x39 else { continue }
             var s = at
             while s > 0, t[s - 1] >= 0x30, t[s - 1] <= 0x39 { s -= 1 }
@@ -104,9 +102,8 @@ public struct NumberFormRule: Rule, DocumentRule {
         let t = p.text
         var out: [Finding] = []
         for tilde in Self.tildes {
-            var i = 0
-            while let at = ByteSearch.find(tilde, in: t, i..<t.count) {
-                i = at + tilde.count
+            for at in ByteSearch.offsets(of: tilde, in: t) {
+                let i = at + tilde.count
                 // A number right before the tilde, with no unit of its own.
                 var s = at
                 while s > 0, (t[s - 1] >= 0x30 && t[s - 1] <= 0x39) || t[s - 1] == 0x2E { s -= 1 }
@@ -129,9 +126,8 @@ public struct NumberFormRule: Rule, DocumentRule {
     private func mixedDates(_ p: Paragraph) -> [Finding] {
         let t = p.text
         var out: [Finding] = []
-        var i = 0
-        while let at = ByteSearch.find(Self.year, in: t, i..<t.count) {
-            i = at + Self.year.count
+        for at in ByteSearch.offsets(of: Self.year, in: t) {
+            let i = at + Self.year.count
             // The year before 年: four Chinese digits or four Arabic ones.
             var s = at, chinese = 0, arabic = 0
             while s > 0, chinese + arabic < 4 {
@@ -158,9 +154,8 @@ public struct NumberFormRule: Rule, DocumentRule {
         let t = p.text
         var out: [Finding] = []
         for mark in Self.apostrophes {
-            var from = 0
-            while let at = ByteSearch.find(mark, in: t, from..<t.count) {
-                from = at + mark.count
+            for at in ByteSearch.offsets(of: mark, in: t) {
+                let from = at + mark.count
                 let e = digits(t, from)
                 guard e - from == 2, t[e...].starts(with: Self.year) else { continue }
                 out.append(Finding(range: p.sourceRange(at..<(e + Self.year.count)),

@@ -122,11 +122,7 @@ public struct PackRule: DocumentRule {
         var places: [[(Paragraph, Range<Int>)]] = [[], []]
         for p in document.paragraphs {
             for (k, form) in [a, b].enumerated() {
-                var from = 0
-                while let at = ByteSearch.find(form, in: p.text, from..<p.text.count) {
-                    from = at + form.count
-                    places[k].append((p, at..<(at + form.count)))
-                }
+                for at in ByteSearch.offsets(of: form, in: p.text) { places[k].append((p, at..<(at + form.count))) }
             }
         }
         guard !places[0].isEmpty, !places[1].isEmpty else { return [] }

@@ -117,9 +117,7 @@ public struct QuoteStyleRule: Rule, DocumentRule {
         }
         // 、 between items each in quotation marks or title marks: “长者食堂”“幸福助餐小院”.
         for pair in Self.listedPairs {
-            var from = 0
-            while let at = ByteSearch.find(pair, in: text, from..<text.count) {
-                from = at + pair.count
+            for at in ByteSearch.offsets(of: pair, in: text) {
                 let comma = (at + 3)..<(at + 6)
                 findings.append(Finding(range: p.sourceRange(comma), message: Messages.enumerationComma, suggestion: "", fixIsSafe: true))
             }

@@ -207,6 +207,17 @@ public enum ByteSearch {
         }
     }
 
+    /// Offsets of every occurrence of `needle` in `haystack`, not overlapping, in order.
+    public static func offsets(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
+        var out: [Int] = []
+        var from = 0
+        while let at = find(needle, in: haystack, from..<haystack.count) {
+            out.append(at)
+            from = at + needle.count
+        }
+        return out
+    }
+
     public static func contains(_ needle: [UInt8], in haystack: [UInt8], _ range: Range<Int>) -> Bool {
         find(needle, in: haystack, range) != nil
     }
