@@ -183,7 +183,7 @@ struct NameExtractor {
     static let titles = ["党委书记", "党工委书记", "支部书记", "书记", "管委会主任", "主任", "县长", "镇长", "乡长", "区长", "市长",
                          "局长", "总经理", "董事长", "主席", "厂长", "校长", "院长", "社长", "部长", "处长", "所长", "站长", "村长"]
     /// What follows a name in running text.
-    static let followers: Set<Unicode.Scalar> = Set("说表指介强认在对与和等出代，。、（(”；：".unicodeScalars)
+    static let followers = ScalarSet("说表指介强认在对与和等出代，。、（(”；：")
 
     func occurrences() -> [NameConsistencyRule.Occurrence] {
         var out: [NameConsistencyRule.Occurrence] = []
@@ -264,9 +264,9 @@ struct NameExtractor {
 
     static let orgSuffixes = ["有限公司", "公司", "集团", "合作社", "街道", "社区", "村", "镇"].map { Array($0.utf8) }
     static let placeSuffixes = ["街道", "社区", "村", "镇"].map { Array($0.utf8) }
-    static let orgEnds: Set<UInt32> = ["司", "团", "社", "道", "区", "村", "镇"].reduce(into: []) { $0.insert($1.unicodeScalars.first!.value) }
+    static let orgEnds = ScalarSet("司团社道区村镇")
     /// Characters that end a name going backwards: function words, counters, verbs of placement.
-    static let orgStops: Set<Unicode.Scalar> = Set("的与和及在由对向将为从是等个各全本该每了到把被让使以于其中与同这那其有共创建成打造引进投资".unicodeScalars)
+    static let orgStops = ScalarSet("的与和及在由对向将为从是等个各全本该每了到把被让使以于其中与同这那其有共创建成打造引进投资")
     /// Words that end like names of places but are common nouns.
     static let commonPlaceWords = ["行政村", "示范村", "达标村", "乡村", "农村", "新村", "样板村", "先进村", "文明村", "涣散村", "重点村",
                                    "小镇", "乡镇", "城镇", "村镇", "街道", "社区", "公司", "集团"]
@@ -326,7 +326,9 @@ struct NameExtractor {
     }
 
     /// The Han characters from `from` on, at most `limit`, up to a character in `stops`; and where they end.
-    static func hanRun(_ text: [UInt8], from: Int, limit: Int, stops: Set<Unicode.Scalar> = []) -> ([Unicode.Scalar], Int) {
+    static let noStops = ScalarSet("")
+
+    static func hanRun(_ text: [UInt8], from: Int, limit: Int, stops: ScalarSet = noStops) -> ([Unicode.Scalar], Int) {
         var k = from
         var run: [Unicode.Scalar] = []
         while k < text.count, run.count < limit {
@@ -338,7 +340,7 @@ struct NameExtractor {
         return (run, k)
     }
 
-    static let itemStops: Set<Unicode.Scalar> = ["、", "等"]
+    static let itemStops = ScalarSet("、等")
     static let ren = UTF8Scan.bytes("人"), ming = UTF8Scan.bytes("名")
 
     static func hasCountOfPeople(_ t: [UInt8]) -> Bool {
@@ -351,9 +353,9 @@ struct NameExtractor {
     }
     static let listMark = UTF8Scan.bytes("、")
     /// Common surnames: a name read from running text starts with one (书记讲党课 is no name).
-    static let surnames: Set<Unicode.Scalar> = Set(("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    static let surnames = ScalarSet(("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
         + "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-        + "乐").unicodeScalars)
+        + "乐"))
     static let places = ["村", "社区"].map(UTF8Scan.bytes)
 
     private func isName(_ s: String) -> Bool { BylineParse.isName(s, style) }
@@ -394,5 +396,5 @@ struct NameExtractor {
     static let mastheadLabels: Set<String> = ["编辑", "责任编辑", "校对", "组版", "美编", "审校", "排版", "主编"]
     static let nameKinds: Set<BlockKind> = [.byline, .photoCredit, .commentaryAuthor, .masthead, .datelineLead]
     static let titleBytes = titles.map { Array($0.utf8) }
-    static let titleEnds: Set<UInt32> = Set(titles.compactMap { $0.unicodeScalars.last?.value })
+    static let titleEnds = ScalarSet(titles.compactMap { $0.unicodeScalars.last?.value })
 }
