@@ -90,4 +90,17 @@ struct PackTests {
         let broken = runTool(["--lang", "en", "a.txt"], in: dir.path)
         #expect(broken.code == 2 && broken.err.contains("pack-broken.json:1:"))
     }
+
+    @Test func consistencyIsJudgedAcrossTheRun() throws {
+        let pack = try #require(try RulePack.load(rulesDirectory: nil).first { $0.name == "misspelling" })
+        let rule = try PackRule(pack: pack, options: RuleOptions())
+        let report = Linter(rules: [ConfiguredRule(rule: rule, severity: .error)]).lint(texts: [
+            ("a.txt", "其他单位、其他部门和其他人员。"), ("b.txt", "其它事项另行通知。"),
+        ])
+        #expect(report.files[0].diagnostics.isEmpty)
+        let d = try #require(report.files[1].diagnostics.first)
+        #expect(d.start == SourcePosition(line: 1, column: 1) && d.suggestion == "其他")
+        #expect(d.related.map { "\($0.path):\($0.position)" } == ["a.txt:1:1"])
+        #expect(d.severity == .warning)
+    }
 }

@@ -11,8 +11,8 @@ import Foundation
 /// ```
 ///
 /// Kinds: `forbid` (words or a regular expression that must not appear), `substitute` (wrong
-/// forms → the right one, a safe fix), `consistency` (two forms of which a document uses one:
-/// the rarer is reported), `fixedForm` (a term with variant spellings to be written one way).
+/// forms → the right one, a safe fix), `consistency` (two forms of which a run — all files linted
+/// together — uses one: the rarer is reported), `fixedForm` (a term with variant spellings to be written one way).
 /// Packs are validated on load: a missing field, an unknown key, a duplicate id or a bad
 /// pattern is a configuration error naming the file and the key path.
 public struct RulePack: Sendable {

@@ -4,7 +4,7 @@ import Foundation
 /// entry's message (and the right form as a safe fix for substitutions). The rule's id is the
 /// pack's name; `rules.<pack>.options.entries` in `.lint.json` turns entries off or changes their
 /// severity: `{"entries": {"zhuo-li": "off", "jie-zhi": "warning"}}`.
-public struct PackRule: DocumentRule {
+public struct PackRule: DocumentRule, CorpusRule {
     public let pack: RulePack
     /// Entries turned off by the configuration.
     let off: Set<String>
@@ -96,10 +96,6 @@ public struct PackRule: DocumentRule {
                 for r in Self.matches(pattern.regex, in: text) { report(pattern.entry, p, r) }
             }
         }
-        for k in consistencyEntries {
-            let entry = pack.entries[k]
-            findings += consistency(entry, document, severities[entry.id] ?? entry.severity)
-        }
         return findings
     }
 
@@ -116,23 +112,41 @@ public struct PackRule: DocumentRule {
         return out
     }
 
-    /// Two forms in one document: the rarer one is reported, pointing at the other.
-    private func consistency(_ entry: RulePack.Entry, _ document: Document, _ severity: Severity?) -> [Finding] {
-        let a = Array(entry.forms[0].utf8), b = Array(entry.forms[1].utf8)
-        var places: [[(Paragraph, Range<Int>)]] = [[], []]
-        for p in document.paragraphs {
-            for (k, form) in [a, b].enumerated() {
-                for at in ByteSearch.offsets(of: form, in: p.text) { places[k].append((p, at..<(at + form.count))) }
+    /// Where each consistency entry's two forms stand in one document (source byte ranges).
+    struct FormPlaces: Sendable {
+        var places: [[[Range<Int>]]]  // entry (in consistencyEntries order) → form 0/1 → ranges
+    }
+
+    public func collect(_ document: Document) -> any Sendable {
+        FormPlaces(places: consistencyEntries.map { k in
+            pack.entries[k].forms.prefix(2).map { form in
+                let bytes = Array(form.utf8)
+                return document.paragraphs.flatMap { p in ByteSearch.offsets(of: bytes, in: p.text).map { p.sourceRange($0..<($0 + bytes.count)) } }
+            }
+        })
+    }
+
+    /// Two forms in one run (all files linted together): the rarer one is reported everywhere it
+    /// stands, pointing at the first place of the other.
+    public func judge(_ facts: [any Sendable], documents: [DocumentInfo]) -> [[Finding]] {
+        let all = facts.map { $0 as! FormPlaces }
+        var out = [[Finding]](repeating: [], count: all.count)
+        for (n, k) in consistencyEntries.enumerated() {
+            let entry = pack.entries[k]
+            let counts = [0, 1].map { f in all.reduce(0) { $0 + $1.places[n][f].count } }
+            guard counts[0] > 0, counts[1] > 0 else { continue }
+            let rare = counts[0] < counts[1] ? 0 : 1, common = 1 - rare
+            guard let d = all.firstIndex(where: { !$0.places[n][common].isEmpty }) else { continue }
+            let first = RelatedLocation(path: documents[d].path, position: documents[d].source.position(of: all[d].places[n][common][0].lowerBound),
+                                        message: LocalizedText(zh: "多写作“\(entry.forms[common])”（\(counts[common]) 处）",
+                                                               en: "written “\(entry.forms[common])” \(counts[common]) times"))
+            for (doc, facts) in all.enumerated() {
+                out[doc] += facts.places[n][rare].map { r in
+                    Finding(range: r, message: entry.message, suggestion: entry.forms[common], relatedElsewhere: [first],
+                            severity: severities[entry.id] ?? entry.severity)
+                }
             }
         }
-        guard !places[0].isEmpty, !places[1].isEmpty else { return [] }
-        let rare = places[0].count < places[1].count ? 0 : 1
-        let common = 1 - rare
-        let first = places[common][0]
-        return places[rare].map { p, r in
-            Finding(range: p.sourceRange(r), message: entry.message, suggestion: entry.forms[common],
-                    related: [(first.0.sourceOffset(first.1.lowerBound), LocalizedText(zh: "本文多写作“\(entry.forms[common])”", en: "written “\(entry.forms[common])” elsewhere"))],
-                    severity: severity)
-        }
+        return out
     }
 }
