@@ -75,12 +75,10 @@ public struct Baseline: Sendable {
         let source = file.source
         let line = source.lineRange(d.start.line - 1)
         let start = max(line.lowerBound, min(d.byteRange.lowerBound, line.upperBound))
-        var from = start
-        for _ in 0..<contextScalars where from > line.lowerBound { from = UTF8Scan.previousScalarStart(source.bytes, before: from) }
+        let from = UTF8Scan.offset(source.bytes, scalars: contextScalars, before: start, limit: line.lowerBound)
         let endLine = source.lineRange(d.end.line - 1)
         let end = max(endLine.lowerBound, min(d.byteRange.upperBound, endLine.upperBound))
-        var to = end
-        for _ in 0..<contextScalars where to < endLine.upperBound { to += UTF8Scan.sequenceLength(source.bytes[to]) }
+        let to = UTF8Scan.offset(source.bytes, scalars: contextScalars, after: end, limit: endLine.upperBound)
         return Key(path: file.path, rule: d.rule, excerpt: d.excerpt, before: source.string(from..<start), after: source.string(end..<to))
     }
 }

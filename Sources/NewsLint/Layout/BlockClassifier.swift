@@ -127,9 +127,9 @@ struct BlockClassifier {
     private func containsMobileNumber(_ digits: [UInt8], _ r: Range<Int>) -> Bool {
         var i = r.lowerBound
         while i < r.upperBound {
-            guard digits[i] >= 0x30 && digits[i] <= 0x39 else { i += 1; continue }
+            guard UTF8Scan.isDigit(digits[i]) else { i += 1; continue }
             var j = i
-            while j < r.upperBound && digits[j] >= 0x30 && digits[j] <= 0x39 { j += 1 }
+            while j < r.upperBound && UTF8Scan.isDigit(digits[j]) { j += 1 }
             if j - i == 11 && digits[i] == UInt8(ascii: "1") && digits[i + 1] >= UInt8(ascii: "3") { return true }
             i = j
         }
@@ -167,7 +167,7 @@ struct BlockClassifier {
     /// Ends a sentence and holds a comma: prose, not a title, label, credit or note.
     private func looksLikeProse(_ block: Block) -> Bool {
         let bytes = source.bytes, r = block.range
-        let last = UTF8Scan.decode(bytes, at: UTF8Scan.previousScalarStart(bytes, before: r.upperBound)).0
+        let last = UTF8Scan.scalar(before: r.upperBound, in: bytes)
         guard last == 0x3002 || last == 0xFF01 || last == 0xFF1F else { return false }
         return ByteSearch.contains(Self.fullWidthComma, in: bytes, r) || bytes[r].contains(0x2C)
     }

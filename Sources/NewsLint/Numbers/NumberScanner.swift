@@ -67,7 +67,7 @@ public enum NumberScanner {
     private static func arabic(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> (Figure, Int)? {
         // A digit glued to Latin letters is part of a code (S104, G20), not a figure.
         if start > 0 {
-            let prev = UTF8Scan.decode(p, at: previous(p, start)).0
+            let prev = UTF8Scan.decode(p, at: UTF8Scan.previousScalarStart(p, before: start)).0
             if Scalar.isASCIILetter(prev) || prev == 0x2E || prev == 0xFF0E || prev == 0x2D { return nil }
         }
         var i = start
@@ -145,8 +145,8 @@ public enum NumberScanner {
 
     private static func isThousandsGroup(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         guard i + 3 <= p.count else { return false }
-        for k in 0..<3 where !(p[i + k] >= 0x30 && p[i + k] <= 0x39) { return false }
-        return i + 3 == p.count || !(p[i + 3] >= 0x30 && p[i + 3] <= 0x39)
+        for k in 0..<3 where !UTF8Scan.isDigit(p[i + k]) { return false }
+        return i + 3 == p.count || !UTF8Scan.isDigit(p[i + 3])
     }
 
     private static func multiplier(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Double, Int)? {
@@ -329,12 +329,6 @@ public enum NumberScanner {
     }
 
     // MARK: - Helpers
-
-    private static func previous(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
-        var k = i - 1
-        while k > 0 && !UTF8Scan.isScalarStart(p[k]) { k -= 1 }
-        return k
-    }
 
     private static func skipSpaces(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         var k = i

@@ -52,8 +52,7 @@ public struct BylinePlacementRule: Rule, DocumentRule {
             let paragraphs = document.paragraphs.filter { $0.kind.isProse && $0.blocks.contains { article.blocks.contains($0) } }.count
             if paragraphs >= 2, article.hasHeadline, !article.blocks.contains(where: { Self.bylineKinds.contains(blocks[$0].kind) }) {
                 let line = blocks[firstProse].lines[0]
-                var end = line.lowerBound
-                for _ in 0..<12 where end < line.upperBound { end += UTF8Scan.sequenceLength(document.source.bytes[end]) }
+                let end = UTF8Scan.offset(document.source.bytes, scalars: 12, after: line.lowerBound, limit: line.upperBound)
                 findings.append(Finding(range: line.lowerBound..<end, message: Messages.noByline))
             }
             let titles = article.blocks.filter { Self.titleKinds.contains(blocks[$0].kind) && !interrupting.contains($0) }

@@ -161,15 +161,13 @@ public struct CaptionPlacementRule: Rule, DocumentRule {
 
     /// Up to 8 characters of `text` before `offset`.
     private func context(_ text: [UInt8], endingAt offset: Int) -> String {
-        var start = offset
-        for _ in 0..<8 where start > 0 { start = UTF8Scan.previousScalarStart(text, before: start) }
+        let start = UTF8Scan.offset(text, scalars: 8, before: offset)
         return (start > 0 ? "…" : "") + String(decoding: text[start..<offset], as: UTF8.self)
     }
 
     /// Up to 8 characters of `text` from `offset`.
     private func context(_ text: [UInt8], startingAt offset: Int) -> String {
-        var end = offset
-        for _ in 0..<8 where end < text.count { end += UTF8Scan.sequenceLength(text[end]) }
+        let end = UTF8Scan.offset(text, scalars: 8, after: offset)
         return String(decoding: text[offset..<end], as: UTF8.self) + (end < text.count ? "…" : "")
     }
 
@@ -177,8 +175,7 @@ public struct CaptionPlacementRule: Rule, DocumentRule {
     /// likely cut in two (`目|标`).
     private func splitWord(_ text: [UInt8], at seam: Int) -> String? {
         guard seam > 0, seam < text.count else { return nil }
-        let (a, _) = UTF8Scan.decode(text, at: UTF8Scan.previousScalarStart(text, before: seam))
-        let (b, _) = UTF8Scan.decode(text, at: seam)
+        let a = UTF8Scan.scalar(before: seam, in: text), b = UTF8Scan.decode(text, at: seam).0
         guard Scalar.isHan(a), Scalar.isHan(b), let x = Unicode.Scalar(a), let y = Unicode.Scalar(b) else { return nil }
         return String(Character(x)) + String(Character(y))
     }

@@ -668,16 +668,12 @@ struct ClaimText {
 
     /// The offset `scalars` characters after `offset`.
     func forward(from offset: Int, scalars: Int) -> Int {
-        var i = offset
-        for _ in 0..<scalars where i < bytes.count { i += UTF8Scan.sequenceLength(bytes[i]) }
-        return i
+        UTF8Scan.offset(bytes, scalars: scalars, after: offset)
     }
 
     /// The offset `scalars` characters before `offset`.
     func back(from offset: Int, scalars: Int) -> Int {
-        var i = offset
-        for _ in 0..<scalars where i > 0 { i = UTF8Scan.previousScalarStart(bytes, before: i) }
-        return i
+        UTF8Scan.offset(bytes, scalars: scalars, before: offset)
     }
 
     /// The first of `words` that ends at `end` (spaces before `end` skipped), not before `limit`.

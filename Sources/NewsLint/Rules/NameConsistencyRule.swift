@@ -253,7 +253,7 @@ struct NameExtractor {
             // A village or town is taken only as an item of a list (`北官庄村、宁郭村、张庄村`): elsewhere
             // 村 and 镇 are as often common nouns after a verb (`增加村集体收入`).
             if Self.placeSuffixes.contains(where: { $0 == suffix }) {
-                let before = start > 0 ? UTF8Scan.decode(text, at: UTF8Scan.previousScalarStart(text, before: start)).0 : 0
+                let before = UTF8Scan.scalar(before: start, in: text)
                 let after = i < text.count ? UTF8Scan.decode(text, at: i).0 : 0
                 guard before == 0x3001 || after == 0x3001, count <= 5 else { continue }
             }
@@ -311,7 +311,7 @@ struct NameExtractor {
                     name.insert(u, at: 0)
                     start = s
                 }
-                let before = start > 0 ? UTF8Scan.decode(text, at: UTF8Scan.previousScalarStart(text, before: start)).0 : 0
+                let before = UTF8Scan.scalar(before: start, in: text)
                 // The first item may stand after a clause mark or at the start; the others after 、.
                 guard (2...3).contains(name.count), Self.surnames.contains(name[0]),
                       before == 0x3001 || !Scalar.isHan(before) else { break }
@@ -346,7 +346,7 @@ struct NameExtractor {
     static func hasCountOfPeople(_ t: [UInt8]) -> Bool {
         var i = 1
         while i + 3 <= t.count {
-            if t[i - 1] >= 0x30 && t[i - 1] <= 0x39 && (t[i..<(i + 3)].elementsEqual(ren) || t[i..<(i + 3)].elementsEqual(ming)) { return true }
+            if UTF8Scan.isDigit(t[i - 1]) && (t[i..<(i + 3)].elementsEqual(ren) || t[i..<(i + 3)].elementsEqual(ming)) { return true }
             i += 1
         }
         return false

@@ -37,7 +37,7 @@ public struct NumberFormRule: Rule, DocumentRule {
         var findings: [Finding] = []
         for p in document.paragraphs {
             let t = p.text
-            guard t.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || ByteSearch.contains(Self.yearMark, in: t, 0..<t.count) else { continue }
+            guard t.contains(where: UTF8Scan.isDigit) || ByteSearch.contains(Self.yearMark, in: t, 0..<t.count) else { continue }
             findings += eventDates(p) + dotDecimals(p) + ranges(p) + mixedDates(p) + shortYears(p)
         }
         return findings
@@ -48,7 +48,7 @@ public struct NumberFormRule: Rule, DocumentRule {
     /// A run of ASCII digits from `i`; its end.
     private func digits(_ t: [UInt8], _ i: Int) -> Int {
         var k = i
-        while k < t.count, t[k] >= 0x30, t[k] <= 0x39 { k += 1 }
+        while k < t.count, UTF8Scan.isDigit(t[k]) { k += 1 }
         return k
     }
 
@@ -82,9 +82,9 @@ public struct NumberFormRule: Rule, DocumentRule {
         var out: [Finding] = []
         for at in ByteSearch.offsets(of: Self.middleDot, in: t) {
             let i = at + Self.middleDot.count
-            guard at > 0, t[at - 1] >= 0x30, t[at - 1] <= 0x39 else { continue }
+            guard at > 0, UTF8Scan.isDigit(t[at - 1]) else { continue }
             var s = at
-            while s > 0, t[s - 1] >= 0x30, t[s - 1] <= 0x39 { s -= 1 }
+            while s > 0, UTF8Scan.isDigit(t[s - 1]) { s -= 1 }
             let e = digits(t, i)
             guard e > i, Self.magnitudes.contains(where: { t[e...].starts(with: $0) }) else { continue }
             let written = String(decoding: t[s..<e], as: UTF8.self)
@@ -106,7 +106,7 @@ public struct NumberFormRule: Rule, DocumentRule {
                 let i = at + tilde.count
                 // A number right before the tilde, with no unit of its own.
                 var s = at
-                while s > 0, (t[s - 1] >= 0x30 && t[s - 1] <= 0x39) || t[s - 1] == 0x2E { s -= 1 }
+                while s > 0, UTF8Scan.isDigit(t[s - 1]) || t[s - 1] == 0x2E { s -= 1 }
                 guard s < at else { continue }
                 let e = digits(t, i)
                 var k = e
@@ -133,13 +133,13 @@ public struct NumberFormRule: Rule, DocumentRule {
             while s > 0, chinese + arabic < 4 {
                 let ps = UTF8Scan.previousScalarStart(t, before: s)
                 let v = UTF8Scan.decode(t, at: ps).0
-                if v == 0x3007 || (NumberScanner.chineseDigitValue(v) != nil && v != 0x4E24) { chinese += 1 } else if v >= 0x30 && v <= 0x39 { arabic += 1 } else { break }
+                if v == 0x3007 || (NumberScanner.chineseDigitValue(v) != nil && v != 0x4E24) { chinese += 1 } else if Scalar.isASCIIDigit(v) { arabic += 1 } else { break }
                 s = ps
             }
             guard chinese + arabic == 4, chinese == 0 || arabic == 0, i < t.count else { continue }
             // The month after 年 in the other form.
             let (v, _) = UTF8Scan.decode(t, at: i)
-            let monthArabic = v >= 0x30 && v <= 0x39
+            let monthArabic = Scalar.isASCIIDigit(v)
             let monthChinese = NumberScanner.chineseDigitValue(v) != nil || v == 0x5341
             guard (chinese == 4 && monthArabic) || (arabic == 4 && monthChinese) else { continue }
             guard let day = ByteSearch.find(Self.dayMark, in: t, i..<min(t.count, i + 24)) else { continue }

@@ -18,8 +18,8 @@ public struct PackRule: DocumentRule, CorpusRule {
     let formsByFirstScalar: [UInt32: [(form: [UInt8], entry: Int)]]
     /// The active consistency entries.
     let consistencyEntries: [Int]
-    /// Which BMP scalars start some form: a cheap test before the dictionary lookup.
-    let startsSomeForm: [Bool]
+    /// The scalars that start some form: a cheap test before the dictionary lookup.
+    let startsSomeForm: ScalarSet
 
     public init(pack: RulePack, options: RuleOptions) throws(ConfigurationError) {
         self.pack = pack
@@ -54,9 +54,7 @@ public struct PackRule: DocumentRule, CorpusRule {
             }
         }
         self.formsByFirstScalar = index
-        var starts = [Bool](repeating: false, count: 0x10000)
-        for v in index.keys where v < 0x10000 { starts[Int(v)] = true }
-        startsSomeForm = starts
+        startsSomeForm = ScalarSet(index.keys)
     }
 
     public var ruleDescription: RuleDescription {
@@ -84,7 +82,7 @@ public struct PackRule: DocumentRule, CorpusRule {
             var i = 0
             while i < text.count {
                 let (v, len) = UTF8Scan.decode(text, at: i)
-                if v >= 0x10000 || startsSomeForm[Int(v)], let candidates = formsByFirstScalar[v] {
+                if startsSomeForm.contains(v), let candidates = formsByFirstScalar[v] {
                     for (form, k) in candidates where i + form.count <= text.count && text[i..<(i + form.count)].elementsEqual(form) {
                         report(k, p, i..<(i + form.count))
                     }

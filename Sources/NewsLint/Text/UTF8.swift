@@ -52,6 +52,39 @@ public enum UTF8Scan {
         return i
     }
 
+    /// Offset of the start of the scalar that ends just before `offset`, in a buffer.
+    @inline(__always)
+    public static func previousScalarStart(_ bytes: UnsafeBufferPointer<UInt8>, before offset: Int) -> Int {
+        var i = offset - 1
+        while i > 0 && !isScalarStart(bytes[i]) { i -= 1 }
+        return i
+    }
+
+    /// The scalar that ends just before `offset`; 0 at the start of the text.
+    @inline(__always)
+    public static func scalar(before offset: Int, in bytes: [UInt8]) -> UInt32 {
+        offset > 0 ? decode(bytes, at: previousScalarStart(bytes, before: offset)).0 : 0
+    }
+
+    /// The offset `count` scalars before `offset`, stopping at `limit`.
+    public static func offset(_ bytes: [UInt8], scalars count: Int, before offset: Int, limit: Int = 0) -> Int {
+        var i = offset
+        for _ in 0..<count where i > limit { i = previousScalarStart(bytes, before: i) }
+        return i
+    }
+
+    /// The offset `count` scalars after `offset`, stopping at `limit` (the end by default).
+    public static func offset(_ bytes: [UInt8], scalars count: Int, after offset: Int, limit: Int? = nil) -> Int {
+        let end = limit ?? bytes.count
+        var i = offset
+        for _ in 0..<count where i < end { i += sequenceLength(bytes[i]) }
+        return i
+    }
+
+    /// Whether a byte is an ASCII digit 0–9.
+    @inline(__always)
+    public static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
     /// Number of scalars in `bytes[range]`.
     public static func scalarCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
         var n = 0
