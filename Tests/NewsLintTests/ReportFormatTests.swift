@@ -66,6 +66,13 @@ struct ReportFormatTests {
         #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains("<script>alert"))
     }
 
+    @Test func jsonStringsAreEscapedAndRoundTrip() throws {
+        let s = "引“号”\"\\\n\r\t\u{01}\u{1F}\u{2028}\u{2029}\u{2026}"
+        let written = JSONWriter.write(.string(s), pretty: false)
+        #expect(written == #""引“号”\"\\\n\r\t\u0001\u001f\u2028\u2029…""#)
+        #expect(try JSONParser.parse(Array(written.utf8)) == .string(s))
+    }
+
     @Test func githubCommandsEscapeTheirValues() {
         #expect(GitHubReporter.data("50%\n下一行\r") == "50%25%0A下一行%0D")
         #expect(GitHubReporter.property("a,b:c.txt") == "a%2Cb%3Ac.txt")

@@ -20,7 +20,7 @@ public enum NumberScanner {
                                                  "条", "类", "批", "部", "篇", "件", "处", "场", "次", "人次", "家次", "台", "辆",
                                                  "栋", "间", "根", "眼", "只", "头", "份", "册", "套", "棵", "株", "床", "起"]
 
-    static let approxBefore = ["大约", "将近", "接近", "超过", "不足", "不到", "约", "近", "超", "逾"]
+    static let approxBefore = ["大约", "将近", "接近", "超过", "不足", "不到", "约", "近", "超", "逾"].map { ($0, Array($0.utf8)) }
 
     public static func figures(in text: [UInt8]) -> [Figure] {
         var result: [Figure] = []
@@ -71,17 +71,17 @@ public enum NumberScanner {
             if Scalar.isASCIILetter(prev) || prev == 0x2E || prev == 0xFF0E || prev == 0x2D { return nil }
         }
         var i = start
-        var digits = ""
+        var digits: [UInt8] = []  // the number as ASCII, for Double's exact parsing
         var decimals = 0
         var sawPoint = false
         while i < p.count {
             let (v, len) = UTF8Scan.decode(p, at: i)
             if let d = digit(v) {
-                digits.append(Character(String(d)))
+                digits.append(UInt8(0x30 + d))
                 if sawPoint { decimals += 1 }
                 i += len
             } else if (v == 0x2E || v == 0xFF0E) && !sawPoint, i + len < p.count, digit(UTF8Scan.decode(p, at: i + len).0) != nil {
-                digits.append(".")
+                digits.append(0x2E)
                 sawPoint = true
                 i += len
             } else if v == 0x2C && !sawPoint, isThousandsGroup(p, at: i + 1) {
@@ -91,7 +91,7 @@ public enum NumberScanner {
             }
         }
         if i < p.count, Scalar.isASCIILetter(UTF8Scan.decode(p, at: i).0) { return nil }
-        guard var value = Double(digits) else { return nil }
+        guard var value = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
         var ulp = pow(10, -Double(decimals))
         var end = i
         var approx = false
@@ -165,9 +165,9 @@ public enum NumberScanner {
     /// The part after `亿零` in `10亿零817万`.
     private static func smallPart(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> ((value: Double, ulp: Double), Int)? {
         var k = i
-        var digits = ""
-        while k < p.count, let d = digit(UTF8Scan.decode(p, at: k).0) { digits.append(Character(String(d))); k += UTF8Scan.decode(p, at: k).1 }
-        guard let v = Double(digits) else { return nil }
+        var digits: [UInt8] = []
+        while k < p.count, case let (v, len) = UTF8Scan.decode(p, at: k), let d = digit(v) { digits.append(UInt8(0x30 + d)); k += len }
+        guard let v = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
         if let (_, e) = match(p, k, ["万"]) { return ((v * 1e4, 1e4), e) }
         return ((v, 1), k)
     }
@@ -184,8 +184,7 @@ public enum NumberScanner {
     // MARK: - Approximation
 
     private static func approxPrefix(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> (word: String?, start: Int) {
-        for word in approxBefore {
-            let w = Array(word.utf8)
+        for (word, w) in approxBefore {
             let s = start - w.count
             guard s >= 0 else { continue }
             var same = true

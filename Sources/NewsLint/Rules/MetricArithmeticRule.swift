@@ -153,8 +153,21 @@ public struct MetricArithmeticRule: Rule, DocumentRule {
 
     static let growthVerbs = ["增长", "增加", "提高", "上升", "跃升", "扩大", "提升", "攀升", "增至", "升至"]
     static let declineVerbs = ["下降", "减少", "降低", "缩小", "缩减", "回落", "减至", "降至", "降到"]
-    static let toMarks = ["至", "到"]
-    static let fromMarks = ["从", "由"]
+
+    /// The words looked for before a figure, encoded and ordered once.
+    enum Words {
+        static let le = WordList(["了"])
+        static let ofBase = WordList(["原来的", "上年的", "去年的", "的"])
+        static let ratio = WordList(["是", "为", "相当于", "达到"])
+        static let declineTo = WordList(declineVerbs.map { $0 + "到" })
+        static let growthToOrAt = WordList(growthVerbs.map { $0 + "到" } + growthVerbs.map { $0 + "至" })
+        static let declineToOrAt = WordList(declineVerbs.map { $0 + "到" } + declineVerbs.map { $0 + "至" })
+        static let growth = WordList(growthVerbs)
+        static let decline = WordList(declineVerbs)
+        static let surplus = WordList(["超收", "超额完成", "超额", "超出", "超过"])
+        static let total = WordList(["共有", "共计", "总计", "合计", "共"])
+        static let share = WordList(["占", "占比", "占比为", "占比达", "比例达到", "比例为", "达到"])
+    }
     /// Units that count things (a list of items can be counted in them).
     static let counters = NumberScanner.countUnits
 
@@ -166,22 +179,22 @@ public struct MetricArithmeticRule: Rule, DocumentRule {
     /// The verb before `figure` (skipping `了`, `约`…), with the byte offset where it starts.
     static func verb(before figure: Figure, in text: ClaimText, from sentenceStart: Int) -> (Verb, Int)? {
         var end = figure.prefixStart
-        if let s = text.ending(at: end, with: ["了"], from: sentenceStart) { end = s.start }
-        if let s = text.ending(at: end, with: ["原来的", "上年的", "去年的", "的"], from: sentenceStart) {
-            let ratioStart = text.ending(at: s.start, with: ["是", "为", "相当于", "达到"], from: sentenceStart)?.start ?? s.start
-            let verbStart = text.ending(at: ratioStart, with: declineVerbs.map { $0 + "到" } + ["降低到", "下降到", "减少到"], from: sentenceStart)
+        if let s = text.ending(at: end, with: Words.le, from: sentenceStart) { end = s.start }
+        if let s = text.ending(at: end, with: Words.ofBase, from: sentenceStart) {
+            let ratioStart = text.ending(at: s.start, with: Words.ratio, from: sentenceStart)?.start ?? s.start
+            let verbStart = text.ending(at: ratioStart, with: Words.declineTo, from: sentenceStart)
             return verbStart.map { (.declineTo, $0.start) } ?? (.ratio, ratioStart)
         }
-        if let s = text.ending(at: end, with: growthVerbs.map { $0 + "到" } + growthVerbs.map { $0 + "至" }, from: sentenceStart) {
+        if let s = text.ending(at: end, with: Words.growthToOrAt, from: sentenceStart) {
             return (.ratio, s.start)
         }
-        if let s = text.ending(at: end, with: declineVerbs.map { $0 + "到" } + declineVerbs.map { $0 + "至" }, from: sentenceStart) {
+        if let s = text.ending(at: end, with: Words.declineToOrAt, from: sentenceStart) {
             return (.declineTo, s.start)
         }
-        if let s = text.ending(at: end, with: growthVerbs, from: sentenceStart) {
+        if let s = text.ending(at: end, with: Words.growth, from: sentenceStart) {
             return (s.word.hasSuffix("至") ? .ratio : .growth, s.start)
         }
-        if let s = text.ending(at: end, with: declineVerbs, from: sentenceStart) {
+        if let s = text.ending(at: end, with: Words.decline, from: sentenceStart) {
             return (s.word.hasSuffix("至") || s.word.hasSuffix("到") ? .declineTo : .decline, s.start)
         }
         return nil
@@ -259,7 +272,7 @@ private struct Sentence {
         let shown = "\(text.string(A.range))→\(text.string(B.range))"
 
         // Claims about the pair stand in the clauses after it, up to a `；` that starts another matter.
-        let scopeEnd = ByteSearch.find(Array("；".utf8), in: text.bytes, B.range.upperBound..<range.upperBound)
+        let scopeEnd = ByteSearch.find(Self.semicolon, in: text.bytes, B.range.upperBound..<range.upperBound)
             ?? ByteSearch.find([0x3B], in: text.bytes, B.range.upperBound..<range.upperBound) ?? range.upperBound
         for k in (b + 1)..<figs.count where !used.contains(k) && figs[k].range.upperBound <= scopeEnd {
             let claim = figs[k]
@@ -341,6 +354,9 @@ private struct Sentence {
         }
     }
 
+    static let semicolon = UTF8Scan.bytes("；")
+    static let closingBracket = UTF8Scan.bytes("）")
+
     /// Characters of the verbs that carry a change from A to B (增长, 跃升, 提高, 下降…).
     static let changeMarks: Set<Unicode.Scalar> = Set("增加长提高升跃扩攀涨降减低缩回落".unicodeScalars)
 
@@ -390,7 +406,7 @@ private struct Sentence {
                 suggestion: ok ? nil : text.string(span).replacingFigure(text.string(P.range), with: value), related: ok ? [] : related)
             // 超收/超额/超出 X after the share, same unit: X = A − B.
             for (x, X) in figs.enumerated() where x > k && X.unit == A.unit {
-                guard let s = text.ending(at: X.prefixStart, with: ["超收", "超额完成", "超额", "超出", "超过"], from: P.range.upperBound) else { continue }
+                guard let s = text.ending(at: X.prefixStart, with: Rule.Words.surplus, from: P.range.upperBound) else { continue }
                 used.insert(x)
                 let diff = A.interval - B.interval
                 let amount = Rule.formatAmount(A.value - B.value, like: X, text: text)
@@ -420,7 +436,7 @@ private struct Sentence {
             // Parts: same-unit figures after 其中, to the end of the sentence or the closing bracket.
             var end = range.upperBound
             if after[..<qi.lowerBound].contains("（") || after[..<qi.lowerBound].contains("(") {
-                if let close = ByteSearch.find(Array("）".utf8), in: bytes, partsStart..<range.upperBound)
+                if let close = ByteSearch.find(Self.closingBracket, in: bytes, partsStart..<range.upperBound)
                     ?? ByteSearch.find([0x29], in: bytes, partsStart..<range.upperBound) { end = close }
             }
             let parts = figs.enumerated().filter { $0.element.unit == T.unit && $0.element.range.lowerBound >= partsStart && $0.element.range.upperBound <= end }
@@ -429,7 +445,7 @@ private struct Sentence {
             for part in parts { sum = Interval(sum.low + part.element.interval.low, sum.high + part.element.interval.high) }
             let total = parts.map { text.string($0.element.range) }.joined(separator: "+")
             let value = Rule.format(parts.reduce(0) { $0 + $1.element.value }, decimals: 0)
-            let spanStart = text.ending(at: T.prefixStart, with: ["共有", "共计", "总计", "合计", "共"], from: range.lowerBound)?.start ?? T.prefixStart
+            let spanStart = text.ending(at: T.prefixStart, with: Rule.Words.total, from: range.lowerBound)?.start ?? T.prefixStart
             let span = spanStart..<parts.last!.element.range.upperBound
             let ok = sum.low <= T.interval.high
             add(.partsAndTotal, span, figures: [T] + parts.map(\.element), computed: "\(total)=\(value)\(T.unit)",
@@ -512,7 +528,7 @@ private struct Sentence {
         guard open < range.upperBound else { return nil }
         let (v, len) = UTF8Scan.decode(bytes, at: open)
         guard v == 0xFF08 || v == 0x28 else { return nil }
-        let closeMark: [UInt8] = v == 0xFF08 ? Array("）".utf8) : [0x29]
+        let closeMark: [UInt8] = v == 0xFF08 ? Self.closingBracket : [0x29]
         guard let close = ByteSearch.find(closeMark, in: bytes, (open + len)..<range.upperBound) else { return nil }
         let inner = text.string((open + len)..<close)
         guard !inner.hasPrefix("其中"), !inner.unicodeScalars.contains(where: { NumberScanner.digit($0.value) != nil }) else { return nil }
@@ -578,7 +594,7 @@ private struct Sentence {
                 add(.share, start..<f.range.upperBound, figures: [], computed: nil, verdict: .notCheckable)
             } else if let (verb, start) = Rule.verb(before: f, in: text, from: range.lowerBound), verb != .decline || f.isPercent {
                 add(f.unit == "倍" ? .multiple : .percentChange, start..<f.range.upperBound, figures: [], computed: nil, verdict: .notCheckable)
-            } else if f.isPercent, let s = text.ending(at: f.prefixStart, with: ["占", "占比", "占比为", "占比达", "比例达到", "比例为", "达到"], from: range.lowerBound) {
+            } else if f.isPercent, let s = text.ending(at: f.prefixStart, with: Rule.Words.share, from: range.lowerBound) {
                 add(.share, s.start..<f.range.upperBound, figures: [], computed: nil, verdict: .notCheckable)
             }
         }
@@ -652,6 +668,15 @@ private enum Messages {
     }
 }
 
+/// Words to look for, with their UTF-8 bytes, longest first (so that 占比为 wins over 占).
+struct WordList {
+    let longestFirst: [(word: String, bytes: [UInt8])]
+
+    init(_ words: [String]) {
+        longestFirst = words.map { ($0, Array($0.utf8)) }.sorted { $0.1.count > $1.1.count }
+    }
+}
+
 /// Byte-level helpers on a paragraph's joined text for finding the words around figures.
 struct ClaimText {
     let bytes: [UInt8]
@@ -677,11 +702,10 @@ struct ClaimText {
     }
 
     /// The first of `words` that ends at `end` (spaces before `end` skipped), not before `limit`.
-    func ending(at end: Int, with words: [String], from limit: Int) -> (word: String, start: Int)? {
+    func ending(at end: Int, with words: WordList, from limit: Int) -> (word: String, start: Int)? {
         var e = end
         while e > limit, bytes[e - 1] == 0x20 { e -= 1 }
-        for word in words.sorted(by: { $0.utf8.count > $1.utf8.count }) {
-            let w = Array(word.utf8)
+        for (word, w) in words.longestFirst {
             let s = e - w.count
             guard s >= limit, s >= 0 else { continue }
             if bytes[s..<e].elementsEqual(w) { return (word, s) }

@@ -284,11 +284,15 @@ public enum JSONWriter {
         }
     }
 
+    static let hexDigits = Array("0123456789abcdef".utf8)
+
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
-        var utf8 = s.utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let b = utf8.next() {
+        let bytes = Array(s.utf8)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
             switch b {
             case 0x22: out += [0x5C, 0x22]
             case 0x5C: out += [0x5C, 0x5C]
@@ -296,19 +300,11 @@ public enum JSONWriter {
             case 0x0D: out += [0x5C, 0x72]
             case 0x09: out += [0x5C, 0x74]
             case 0x00..<0x20:
-                out += Array("\\u00".utf8)
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
-            case 0xE2:
+                out += [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]]  // \u00XX
+            case 0xE2 where i + 1 < bytes.count && bytes[i] == 0x80 && (bytes[i + 1] == 0xA8 || bytes[i + 1] == 0xA9):
                 // U+2028 and U+2029 (E2 80 A8/A9) are escaped for JavaScript consumers.
-                pending = [b]
-                if let b1 = utf8.next() { pending.append(b1) }
-                if let b2 = utf8.next() { pending.append(b2) }
-                if pending.count == 3 && pending[1] == 0x80 && (pending[2] == 0xA8 || pending[2] == 0xA9) {
-                    out += Array((pending[2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                } else {
-                    out += pending
-                }
+                out += Array((bytes[i + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                i += 2
             default: out.append(b)
             }
         }
