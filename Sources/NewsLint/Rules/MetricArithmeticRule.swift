@@ -230,13 +230,6 @@ private struct Sentence {
     /// Figures (indices in `figs`) already taken as the claim of some check.
     var used = Set<Int>()
 
-    init(p: Paragraph, text: ClaimText, range: Range<Int>, figs: [Figure]) {
-        self.p = p
-        self.text = text
-        self.range = range
-        self.figs = figs
-    }
-
     mutating func add(_ kind: Claim.Kind, _ span: Range<Int>, figures: [Figure], computed: String?, verdict: Claim.Verdict,
                       message: LocalizedText? = nil, suggestion: String? = nil,
                       related: [(offset: Int, message: LocalizedText)] = []) {
@@ -427,7 +420,6 @@ private struct Sentence {
     mutating func partsAndTotals() {
         let bytes = text.bytes
         for (t, T) in figs.enumerated() where Rule.counters.contains(T.unit) || T.unit == "元" {
-            // `共N个，其中` or `N个（其中`: 其中 within a few characters after the total.
             // `共N个，其中`, `N个全科网格（其中`: 其中 after a clause mark or bracket, a few characters on.
             let after = text.string(T.range.upperBound..<min(range.upperBound, text.forward(from: T.range.upperBound, scalars: 10)))
             guard let qi = after.range(of: "其中"), let mark = after[..<qi.lowerBound].last, "，,（(".contains(mark),
@@ -737,17 +729,6 @@ struct ClaimText {
 }
 
 extension String {
-    /// The figure at the end of a claim (`增长18.5%` → `18.5%`).
-    var suffixFigure: String {
-        var scalars = Array(unicodeScalars)
-        var out: [Unicode.Scalar] = []
-        while let last = scalars.last, last.properties.numericType != nil && !Scalar.isHan(last.value) || last == "." || last == "%" || last == "％" || last == " " {
-            out.insert(last, at: 0)
-            scalars.removeLast()
-        }
-        return String(String.UnicodeScalarView(out))
-    }
-
     /// The claim with its figure replaced (`增长35倍` → `增长33.4倍`).
     func replacingFigure(_ figure: String, with replacement: String) -> String {
         guard !figure.isEmpty, let r = range(of: figure, options: .backwards) else { return self }

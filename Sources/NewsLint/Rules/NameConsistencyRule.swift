@@ -325,9 +325,9 @@ struct NameExtractor {
         return out
     }
 
-    /// The Han characters from `from` on, at most `limit`, up to a character in `stops`; and where they end.
     static let noStops = ScalarSet("")
 
+    /// The Han characters from `from` on, at most `limit`, up to a character in `stops`; and where they end.
     static func hanRun(_ text: [UInt8], from: Int, limit: Int, stops: ScalarSet = noStops) -> ([Unicode.Scalar], Int) {
         var k = from
         var run: [Unicode.Scalar] = []
