@@ -37,6 +37,19 @@ struct NameConsistencyTests {
         #expect(known.files[1].diagnostics.count == 1)
     }
 
+    @Test func theRosterOfTheRulesFolderIsTheRegistry() throws {
+        // An editor's house-style.json in the rules folder brings its roster: 孙凯铭 is staff.
+        let dir = try TemporaryDirectory()
+        var style = try String(contentsOf: Repo.root.appendingPathComponent("Rules/house-style.json"), encoding: .utf8)
+        style = style.replacingOccurrences(of: #""roster": ["#, with: #""roster": ["孙凯铭", "#)
+        try dir.write("house-style.json", style)
+        let rule = try NameConsistencyRule(options: RuleOptions(nil, rulesDirectory: dir.path))
+        let report = Linter(rules: [ConfiguredRule(rule: rule, severity: .error)])
+            .lint(texts: [("a.txt", "本报讯（记者孙凯明）正文。"), ("b.txt", "本报讯（记者孙凯铭）正文。")])
+        #expect(report.files[0].diagnostics.map(\.suggestion) == ["孙凯铭"])
+        #expect(report.files[1].diagnostics.isEmpty)
+    }
+
     @Test func differentPeopleAreNotTypos() throws {
         // 段美如 / 段玉明 differ in two characters; 张放 / 张欣 in characters neither alike in look nor sound.
         let report = try lint([("a.txt", "本报讯（记者段美如 通讯员段玉明）正文。"), ("b.txt", "本报记者 张放\n\n正文。\n\n本报记者 张欣\n\n正文。")])

@@ -71,19 +71,17 @@ public struct BylineFormatRule: Rule, DocumentRule {
         for (p, d) in datelines {
             if let f = judge(d, in: p, othersInHouseForm: houseFormCount) { findings.append(f) }
         }
-        for block in document.blocks where block.kind == .byline || block.kind == .photoCredit || block.kind == .commentaryAuthor {
-            let text = block.lines.map { document.source.string($0) }.joined()
+        for (i, block) in document.blocks.enumerated() {
+            guard let people = document.peopleText(ofBlock: i) else { continue }
+            let parse = BylineParse(people, style: style)
             switch block.kind {
             case .byline:
-                let parse = BylineParse(text, style: style)
                 let problems = parse.problems(style)
                 if !problems.isEmpty {
                     findings.append(Finding(range: block.range, message: Messages.byline(problems), suggestion: parse.rewritten(style, compact: false),
-                                            fixIsSafe: Self.safe(parse)))
+                                            fixIsSafe: isSafe(parse)))
                 }
             case .photoCredit:
-                let body = String(text.dropLast()).trimmingSpaces  // drop 摄
-                let parse = BylineParse(body, style: style)
                 var problems = parse.problems(style)
                 if parse.names.isEmpty { problems = [Messages.creditWithoutName] }
                 if !problems.isEmpty {
@@ -91,8 +89,6 @@ public struct BylineFormatRule: Rule, DocumentRule {
                     findings.append(Finding(range: block.range, message: Messages.byline(problems), suggestion: fixed))
                 }
             case .commentaryAuthor:
-                let body = String(text.unicodeScalars.dropFirst().map(Character.init)).trimmingSpaces
-                let parse = BylineParse(body, style: style)
                 var problems = parse.problems(style)
                 if parse.names.isEmpty { problems = [Messages.authorWithoutName] }
                 if !problems.isEmpty {
@@ -121,13 +117,13 @@ public struct BylineFormatRule: Rule, DocumentRule {
         let people = d.isLocal ? d.people.rewritten(style, compact: true) : d.content
         let suggestion = d.closed ? d.head + gap + "（" + people + "）" : nil
         return Finding(range: p.sourceRange(0..<d.end), message: Messages.byline(problems), suggestion: suggestion,
-                       fixIsSafe: Self.safe(d.people))
+                       fixIsSafe: isSafe(d.people))
     }
 
     /// A rewrite is safe when it changes only form (brackets, spacing, order, punctuation), not
     /// who is named: every name is a valid one and none is dropped.
-    static func safe(_ parse: BylineParse) -> Bool {
-        !parse.entries.contains { $0.names.isEmpty } && parse.names.allSatisfy { BylineParse.isName($0, HouseStyle.builtIn) }
+    func isSafe(_ parse: BylineParse) -> Bool {
+        !parse.entries.contains { $0.names.isEmpty } && parse.names.allSatisfy { BylineParse.isName($0, style) }
             && Set(parse.names).count == parse.names.count
     }
 

@@ -30,8 +30,11 @@ public struct BylinePlacementRule: Rule, DocumentRule {
         ]
     )
 
+    let style: HouseStyle
+
     public init(options: RuleOptions) throws(ConfigurationError) {
         try options.allowOnly(Self.description.options.map(\.name))
+        style = try HouseStyle.load(rulesDirectory: options.rulesDirectory)
     }
 
     static let bylineKinds: Set<BlockKind> = [.byline, .datelineLead, .commentaryAuthor]
@@ -79,21 +82,15 @@ public struct BylinePlacementRule: Rule, DocumentRule {
 
     /// Two bylines of one article (a byline and a dateline's brackets, say) naming different people.
     private func disagreements(_ article: Article, _ document: Document) -> [Finding] {
-        let style = HouseStyle.builtIn
         var seen: [(block: Int, names: Set<String>)] = []
         var out: [Finding] = []
         for b in article.blocks {
             let block = document.blocks[b]
             var names: [String] = []
             switch block.kind {
-            case .byline:
-                names = BylineParse(block.lines.map { document.source.string($0) }.joined(), style: style).names
-            case .datelineLead:
-                if let p = document.paragraphs.first(where: { $0.blocks.first == b }), let d = Dateline(p.text, style: style) {
-                    names = d.people.names
-                }
-            default:
-                continue
+            case .byline: names = BylineParse(document.peopleText(ofBlock: b) ?? "", style: style).names
+            case .datelineLead: names = document.dateline(atBlock: b, style: style)?.people.names ?? []
+            default: continue
             }
             let set = Set(names)
             guard !set.isEmpty else { continue }

@@ -66,11 +66,11 @@ public struct HouseStyle: Sendable, Equatable {
                           spaceBeforeDatelineBracket: space, nameLength: nameLength, roster: roster)
     }
 
-    /// The house style a rule runs with: the built-in one, replaced by the rules directory's
-    /// file when there is one, with the rule's `houseStyle` option laid over it.
-    public static func load(options: RuleOptions) throws(ConfigurationError) -> HouseStyle {
+    /// The house style of a run: the built-in one, replaced by the rules directory's file when
+    /// there is one. Every rule that reads bylines (and the roster) works with it.
+    public static func load(rulesDirectory: String?) throws(ConfigurationError) -> HouseStyle {
         var style = builtIn
-        if let dir = options.rulesDirectory {
+        if let dir = rulesDirectory {
             let path = dir + "/" + fileName
             if FileManager.default.fileExists(atPath: path) {
                 let bytes: [UInt8]
@@ -83,6 +83,13 @@ public struct HouseStyle: Sendable, Equatable {
                 style = try decode(json, over: nil, file: path, keyPath: "")
             }
         }
+        return style
+    }
+
+    /// The house style `byline-format` runs with: the run's, with the rule's `houseStyle` option
+    /// laid over it.
+    public static func load(options: RuleOptions) throws(ConfigurationError) -> HouseStyle {
+        var style = try load(rulesDirectory: options.rulesDirectory)
         if let override = options.values.first(where: { $0.key == "houseStyle" })?.value {
             style = try decode(override, over: style, file: options.file, keyPath: options.keyPath.isEmpty ? "houseStyle" : options.keyPath + ".houseStyle")
         }
@@ -104,6 +111,28 @@ public struct HouseStyle: Sendable, Equatable {
         return LocalizedText(
             zh: "角色词：\(roles.joined(separator: "、"))；署名顺序：\(roleOrder.joined(separator: "→"))；电头写作“\(space)记者张三）”；姓名 \(nameLength.lowerBound)～\(nameLength.upperBound) 个汉字；人员名录 \(roster.count) 人",
             en: "roles: \(roles.joined(separator: ", ")); order: \(roleOrder.joined(separator: " → ")); dateline written “\(space)记者张三）”; names of \(nameLength.lowerBound) to \(nameLength.upperBound) Han characters; roster of \(roster.count) names")
+    }
+}
+
+extension Document {
+    /// What a byline-like block says of people, its marks taken off: a byline as it stands, a
+    /// photo credit without its 摄, a `□` author line without its □; nil for other blocks.
+    func peopleText(ofBlock i: Int) -> String? {
+        let block = blocks[i]
+        var scalars = block.lines.map { source.string($0) }.joined().unicodeScalars[...]
+        switch block.kind {
+        case .byline: break
+        case .photoCredit: if scalars.last == "摄" { scalars = scalars.dropLast() }
+        case .commentaryAuthor: scalars = scalars.dropFirst()
+        default: return nil
+        }
+        return String(String.UnicodeScalarView(scalars)).trimmingSpaces
+    }
+
+    /// The dateline that opens the paragraph starting at block `i` (a `datelineLead` block).
+    func dateline(atBlock i: Int, style: HouseStyle) -> Dateline? {
+        guard let p = paragraphs.first(where: { $0.blocks.first == i }) else { return nil }
+        return Dateline(p.text, style: style)
     }
 }
 

@@ -45,13 +45,16 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         ]
     )
 
+    let style: HouseStyle
     let registry: Set<String>
     /// How often each name stands in the reference editions.
     let referenceCounts: [String: Int]
 
     public init(options: RuleOptions) throws(ConfigurationError) {
         try options.allowOnly(Self.description.options.map(\.name))
-        registry = Set(HouseStyle.builtIn.roster + (try options.strings("known", default: [])))
+        let style = try HouseStyle.load(rulesDirectory: options.rulesDirectory)
+        self.style = style
+        registry = Set(style.roster + (try options.strings("known", default: [])))
         var counts: [String: Int] = [:]
         let base = options.baseDirectory ?? "."
         for (i, path) in try options.strings("reference", default: []).enumerated() {
@@ -62,7 +65,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             for file in collected.files {
                 switch DocumentLoader.document(file) {
                 case let .success(document):
-                    for o in NameExtractor(document: document).occurrences() { counts[o.name, default: 0] += 1 }
+                    for o in NameExtractor(document: document, style: style).occurrences() { counts[o.name, default: 0] += 1 }
                 case let .failure(e):
                     throw options.error("reference[\(i)]", LocalizedText(zh: "参考版次 \(e.path)：\(e.message.zh)", en: "reference edition \(e.path): \(e.message.en)"))
                 }
@@ -78,7 +81,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     }
 
     public func collect(_ document: Document) -> any Sendable {
-        NameExtractor(document: document).occurrences()
+        NameExtractor(document: document, style: style).occurrences()
     }
 
     public func judge(_ facts: [any Sendable], documents: [DocumentInfo]) -> [[Finding]] {
@@ -177,7 +180,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
 /// Finds the names of people in a document, with their source ranges.
 struct NameExtractor {
     let document: Document
-    let style = HouseStyle.builtIn
+    var style = HouseStyle.builtIn
 
     /// Titles after which a name follows in running text: `党委书记崔全星`, `总经理高峰`.
     static let titles = ["党委书记", "党工委书记", "支部书记", "书记", "管委会主任", "主任", "县长", "镇长", "乡长", "区长", "市长",
@@ -189,20 +192,16 @@ struct NameExtractor {
         var out: [NameConsistencyRule.Occurrence] = []
         let source = document.source
         for (i, block) in document.blocks.enumerated() where Self.nameKinds.contains(block.kind) {
-            let text = block.lines.map { source.string($0) }.joined()
             var names: [String] = []
             switch block.kind {
-            case .byline: names = BylineParse(text, style: style).names
-            case .photoCredit: names = BylineParse(String(text.dropLast()), style: style).names
-            case .commentaryAuthor: names = BylineParse(String(text.unicodeScalars.dropFirst().map(Character.init)), style: style).names
+            case .byline, .photoCredit, .commentaryAuthor:
+                names = BylineParse(document.peopleText(ofBlock: i) ?? "", style: style).names
             case .masthead:
                 // `编辑:金桂香 | 校对:谢欣汝`: the names after the labels.
-                names = text.split(whereSeparator: { "|｜:：".contains($0) || $0 == " " }).map(String.init)
+                names = block.lines.map { source.string($0) }.joined().split(whereSeparator: { "|｜:：".contains($0) || $0 == " " }).map(String.init)
                     .filter { !Self.mastheadLabels.contains($0) }
             case .datelineLead:
-                if let p = document.paragraphs.first(where: { $0.blocks.first == i }), let d = Dateline(p.text, style: style) {
-                    names = d.people.names
-                }
+                names = document.dateline(atBlock: i, style: style)?.people.names ?? []
             default:
                 break
             }
