@@ -334,6 +334,22 @@ struct CommandLineTests {
         #expect(empty.code == 2 && empty.err.contains("house-style.json: key `roles`: must not be empty"))
     }
 
+    @Test func brokenOrUnreadableRuleDataIsAnErrorNamingTheFile() throws {
+        for name in ["house-style.json", "doubled-character.json"] {
+            let dir = try TemporaryDirectory()
+            try dir.write(".lint.json", "{}")
+            try dir.write("a.txt", "正文。\n")
+            try dir.write("Rules/" + name, "{\n  \"characters\": ")
+            let malformed = runTool(["--lang", "en", "a.txt"], in: dir.path)
+            #expect(malformed.code == 2 && malformed.err.contains("Rules/\(name):2:"), "\(name): \(malformed.err)")
+            // A folder where the file should be cannot be read: an error, not the built-in data.
+            try FileManager.default.removeItem(atPath: dir.path + "/Rules/" + name)
+            try FileManager.default.createDirectory(atPath: dir.path + "/Rules/" + name, withIntermediateDirectories: true)
+            let unreadable = runTool(["--lang", "en", "a.txt"], in: dir.path)
+            #expect(unreadable.code == 2 && unreadable.err.contains(name), "\(name): \(unreadable.err)")
+        }
+    }
+
     @Test func explainShowsTheHouseStyleInUse() {
         let r = runTool(["explain", "byline-format"])
         #expect(r.out.contains("体例：角色词：") && r.out.contains("本报记者"))

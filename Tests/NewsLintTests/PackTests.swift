@@ -43,7 +43,7 @@ struct PackTests {
     }
 
     func decodeError(_ json: String) -> ConfigurationError? {
-        do { _ = try RulePack.decode(Array(json.utf8), file: "pack-x.json"); return nil } catch { return error }
+        do { _ = try RulePack.decode(try ConfigurationError.parseJSON(Array(json.utf8), file: "pack-x.json"), file: "pack-x.json"); return nil } catch { return error }
     }
 
     @Test func packsAreValidatedWithKeyPaths() throws {

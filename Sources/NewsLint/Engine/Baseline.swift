@@ -22,11 +22,7 @@ public struct Baseline: Sendable {
 
     /// Reads a baseline written by `json`.
     public init(json bytes: [UInt8], file: String) throws(ConfigurationError) {
-        let value: JSONValue
-        do { value = try JSONParser.parse(bytes) } catch {
-            throw ConfigurationError(file: file, line: error.line, column: error.column,
-                                     message: LocalizedText(zh: "JSON 格式错误：\(error.reason)", en: "malformed JSON: \(error.reason)"))
-        }
+        let value = try ConfigurationError.parseJSON(bytes, file: file)
         guard case let .array(items)? = value["findings"], case .number(Double(Self.version))? = value["version"] else {
             throw ConfigurationError(file: file, message: LocalizedText(zh: "不是 newslint 基线文件（缺少 version 1 或 findings）",
                                                                       en: "not a newslint baseline (no version 1 or findings)"))

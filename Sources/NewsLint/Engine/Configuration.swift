@@ -74,13 +74,7 @@ public struct Configuration: Sendable {
     }
 
     public static func parse(_ bytes: [UInt8], file: String, baseDirectory: String, knownRules: [String]) throws(ConfigurationError) -> Configuration {
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(bytes)
-        } catch {
-            throw ConfigurationError(file: file, line: error.line, column: error.column,
-                                     message: LocalizedText(zh: "JSON 格式错误：\(error.reason)", en: "malformed JSON: \(error.reason)"))
-        }
+        let json = try ConfigurationError.parseJSON(bytes, file: file)
         guard case let .object(members) = json else {
             throw ConfigurationError(file: file, message: Suggest.wrongType(expected: ("JSON 对象", "a JSON object"), got: json))
         }

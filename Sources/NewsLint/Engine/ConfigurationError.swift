@@ -1,3 +1,5 @@
+import Foundation
+
 /// A configuration problem: the file, where in it, and what is wrong.
 public struct ConfigurationError: Error, Sendable, Equatable {
     public let file: String
@@ -24,6 +26,30 @@ public struct ConfigurationError: Error, Sendable, Equatable {
 
     public func with(file: String) -> ConfigurationError {
         ConfigurationError(file: file, keyPath: keyPath, line: line, column: column, message: message)
+    }
+
+    /// Parses the JSON of a configuration or data file; a syntax error names the file, line and column.
+    public static func parseJSON(_ bytes: [UInt8], file: String) throws(ConfigurationError) -> JSONValue {
+        do { return try JSONParser.parse(bytes) } catch {
+            throw ConfigurationError(file: file, line: error.line, column: error.column,
+                                     message: LocalizedText(zh: "JSON 格式错误：\(error.reason)", en: "malformed JSON: \(error.reason)"))
+        }
+    }
+
+    /// Reads and parses a configuration or data file; errors name `shown` (the path as the user gave it).
+    public static func readJSON(_ path: String, shown: String? = nil) throws(ConfigurationError) -> JSONValue {
+        let bytes: [UInt8]
+        do { bytes = try FileReader.read(path) } catch { throw ConfigurationError(file: shown ?? path, message: error.message) }
+        return try parseJSON(bytes, file: shown ?? path)
+    }
+
+    /// A data file of the rules folder (`house-style.json`…), read and parsed, with its path; nil
+    /// when the folder has none, and the built-in copy applies.
+    public static func ruleData(_ fileName: String, in rulesDirectory: String?) throws(ConfigurationError) -> (json: JSONValue, path: String)? {
+        guard let dir = rulesDirectory else { return nil }
+        let path = dir + "/" + fileName
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return (try readJSON(path), path)
     }
 }
 
@@ -90,7 +116,8 @@ public struct RuleOptions: Sendable {
 public enum Suggest {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
     public static func closest(_ word: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(word, $0)) }.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        let pairs: [(String, Int)] = candidates.map { ($0, distance(word, $0)) }
+        let scored = pairs.min { a, b in a.1 < b.1 || (a.1 == b.1 && a.0 < b.0) }
         guard let (best, d) = scored, d <= max(2, word.count / 3) else { return nil }
         return best
     }

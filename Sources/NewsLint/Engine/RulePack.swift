@@ -53,9 +53,7 @@ public struct RulePack: Sendable {
         if let dir = rulesDirectory, let names = try? FileManager.default.contentsOfDirectory(atPath: dir) {
             for name in names.sorted() where name.hasPrefix("pack-") && name.hasSuffix(".json") {
                 let path = dir + "/" + name
-                let bytes: [UInt8]
-                do { bytes = try FileReader.read(path) } catch { throw ConfigurationError(file: path, message: error.message) }
-                let pack = try decode(bytes, file: path)
+                let pack = try decode(try ConfigurationError.readJSON(path), file: path)
                 packs[pack.name] = pack
             }
         }
@@ -65,16 +63,14 @@ public struct RulePack: Sendable {
     /// The packs built into the binary, decoded once.
     static let builtIn: Result<[RulePack], ConfigurationError> = Result { () throws(ConfigurationError) -> [RulePack] in
         var out: [RulePack] = []
-        for (name, text) in EmbeddedRuleData.packs { out.append(try decode(Array(text.utf8), file: "<built-in \(name)>")) }
+        for (name, text) in EmbeddedRuleData.packs {
+            let file = "<built-in \(name)>"
+            out.append(try decode(try ConfigurationError.parseJSON(Array(text.utf8), file: file), file: file))
+        }
         return out
     }
 
-    public static func decode(_ bytes: [UInt8], file: String) throws(ConfigurationError) -> RulePack {
-        let json: JSONValue
-        do { json = try JSONParser.parse(bytes) } catch {
-            throw ConfigurationError(file: file, line: error.line, column: error.column,
-                                     message: LocalizedText(zh: "JSON 格式错误：\(error.reason)", en: "malformed JSON: \(error.reason)"))
-        }
+    public static func decode(_ json: JSONValue, file: String) throws(ConfigurationError) -> RulePack {
         let top = RuleOptions(json, file: file)
         try top.allowOnly(packKeys)
         func string(_ v: JSONValue?, _ key: String, in o: RuleOptions, required: Bool = true) throws(ConfigurationError) -> String? {

@@ -31,19 +31,9 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
 
     public init(options: RuleOptions) throws(ConfigurationError) {
         try options.allowOnly(Self.description.options.map(\.name))
-        // The built-in data is checked by a test; it cannot fail to parse.
-        var json = try! JSONParser.parse(Array(EmbeddedRuleData.doubledCharacter.utf8))
-        var file = "<built-in doubled-character>"
-        if let dir = options.rulesDirectory {
-            let path = dir + "/doubled-character.json"
-            if let bytes = try? FileReader.read(path) {
-                do { json = try JSONParser.parse(bytes) } catch {
-                    throw ConfigurationError(file: path, line: error.line, column: error.column,
-                                             message: LocalizedText(zh: "JSON 格式错误：\(error.reason)", en: "malformed JSON: \(error.reason)"))
-                }
-                file = path
-            }
-        }
+        // The rules folder's copy of the data, else the built-in one (checked by a test; it parses).
+        let (json, file) = try ConfigurationError.ruleData("doubled-character.json", in: options.rulesDirectory)
+            ?? (try! JSONParser.parse(Array(EmbeddedRuleData.doubledCharacter.utf8)), "<built-in doubled-character>")
         let data = RuleOptions(json, file: file)
         try data.allowOnly(["description", "characters", "allowed"])
         guard case let .string(chars)? = json["characters"], !chars.isEmpty else {

@@ -69,21 +69,8 @@ public struct HouseStyle: Sendable, Equatable {
     /// The house style of a run: the built-in one, replaced by the rules directory's file when
     /// there is one. Every rule that reads bylines (and the roster) works with it.
     public static func load(rulesDirectory: String?) throws(ConfigurationError) -> HouseStyle {
-        var style = builtIn
-        if let dir = rulesDirectory {
-            let path = dir + "/" + fileName
-            if FileManager.default.fileExists(atPath: path) {
-                let bytes: [UInt8]
-                do { bytes = try FileReader.read(path) } catch { throw ConfigurationError(file: path, message: error.message) }
-                let json: JSONValue
-                do { json = try JSONParser.parse(bytes) } catch {
-                    throw ConfigurationError(file: path, line: error.line, column: error.column,
-                                             message: LocalizedText(zh: "JSON 格式错误：\(error.reason)", en: "malformed JSON: \(error.reason)"))
-                }
-                style = try decode(json, over: nil, file: path, keyPath: "")
-            }
-        }
-        return style
+        guard let (json, path) = try ConfigurationError.ruleData(fileName, in: rulesDirectory) else { return builtIn }
+        return try decode(json, over: nil, file: path, keyPath: "")
     }
 
     /// The house style `byline-format` runs with: the run's, with the rule's `houseStyle` option
