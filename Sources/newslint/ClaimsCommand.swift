@@ -40,16 +40,6 @@ extension CommandLineTool {
         return errors.isEmpty ? ExitCode.clean : ExitCode.failure
     }
 
-    private func verdictLabel(_ v: Claim.Verdict, _ lang: Language) -> String {
-        guard lang == .zh else { return v.rawValue }
-        switch v {
-        case .consistent: return "相符"
-        case .contradicted: return "不符"
-        case .likelySlip: return "疑似误用"
-        case .notCheckable: return "无法核对"
-        }
-    }
-
     private func claimsText(_ ledger: [(path: String, source: SourceText, claims: [Claim])], lang: Language) -> String {
         var out = ""
         var counts: [Claim.Verdict: Int] = [:]
@@ -57,7 +47,7 @@ extension CommandLineTool {
             for c in entry.claims {
                 counts[c.verdict, default: 0] += 1
                 let p = entry.source.position(of: c.range.lowerBound)
-                var line = "\(entry.path):\(p.line):\(p.column): [\(verdictLabel(c.verdict, lang))] \(c.kind.rawValue): \(c.text.replacingNewlines)"
+                var line = "\(entry.path):\(p.line):\(p.column): [\(c.verdict.label.text(lang))] \(c.kind.rawValue): \(c.text.replacingNewlines)"
                 if !c.figures.isEmpty { line += (lang == .zh ? "  依据 " : "  from ") + c.figures.joined(separator: ", ") }
                 if let computed = c.computed { line += " → " + computed }
                 out += line + "\n"

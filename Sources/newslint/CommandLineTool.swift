@@ -291,7 +291,7 @@ struct CommandLineTool {
         case .json: rendered = JSONReporter.report(report, lang: lang)
         case .sarif: rendered = SARIFReporter.report(report, lang: lang, rules: collected.linter.rules.map(\.rule.ruleDescription))
         case .github: rendered = GitHubReporter.report(report, lang: lang)
-        case .html: rendered = HTMLReporter.report(report, lang: lang, claims: claimRows(report, options))
+        case .html: rendered = HTMLReporter.report(report, lang: lang, claims: claimsLedger(report, linter))
         }
         if let out = options.outputPath {
             let path = out.hasPrefix("/") ? out : workingDirectory + "/" + out
@@ -330,20 +330,13 @@ struct CommandLineTool {
         return status
     }
 
-    /// The claims ledger for the HTML report, from the analysed text of each file.
-    private func claimRows(_ report: LintReport, _ options: Options) -> [String: [HTMLReporter.ClaimRow]] {
-        guard case let .success((_, linter)) = loadLinter(options),
-              let rule = linter.rules.first(where: { $0.id == MetricArithmeticRule.description.id })?.rule as? MetricArithmeticRule else { return [:] }
-        var rows: [String: [HTMLReporter.ClaimRow]] = [:]
-        for file in report.files {
-            let document = Document(path: file.path, source: file.source)
-            rows[file.path] = rule.claims(in: document).map { c in
-                let p = file.source.position(of: c.range.lowerBound)
-                return HTMLReporter.ClaimRow(line: p.line, column: p.column, verdict: c.verdict.rawValue, text: c.text,
-                                             figures: c.figures.joined(separator: ", "), computed: c.computed ?? "")
-            }
-        }
-        return rows
+    /// The claims ledger for the HTML report, by the run's own `metric-arithmetic` (none when
+    /// the configuration turns it off).
+    private func claimsLedger(_ report: LintReport, _ linter: Linter) -> [String: [Claim]] {
+        guard let rule = linter.rules.first(where: { $0.id == MetricArithmeticRule.description.id })?.rule as? MetricArithmeticRule else { return [:] }
+        var ledger: [String: [Claim]] = [:]
+        for file in report.files { ledger[file.path] = rule.claims(in: Document(path: file.path, source: file.source)) }
+        return ledger
     }
 
     private func absolute(_ path: String) -> String {

@@ -88,7 +88,7 @@ struct ReportFormatTests {
         #expect(summary["errorRate"] as? Double == 5.19)
         let files = try #require(root["files"] as? [[String: Any]])
         #expect(files[1]["errorRate"] as? Double == 3.45)  // one error (跃厉奋发) in 2,902 characters
-        #expect(JSONReporter.errorRate(3, 10_000) == 3)
+        #expect(LintReport.errorRate(3, 10_000) == 3)
     }
 
     @Test func baselineReportsOnlyNewFindingsAfterEditsAbove() throws {

@@ -25,6 +25,13 @@ public struct FileReport: Sendable {
     public let diagnostics: [Diagnostic]
     /// The file's decoded text, kept for excerpts in reports.
     public let source: SourceText
+
+    public func count(_ severity: Severity) -> Int {
+        diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+    }
+
+    /// 编校差错率: error-severity findings per 10,000 characters (the standard allows 3).
+    public var errorRate: Double { LintReport.errorRate(count(.error), characters) }
 }
 
 /// Results for a run: every linted file, and the paths that could not be linted.
@@ -38,10 +45,19 @@ public struct LintReport: Sendable {
     }
 
     public func count(_ severity: Severity) -> Int {
-        files.reduce(0) { $0 + $1.diagnostics.filter { $0.severity == severity }.count }
+        files.reduce(0) { $0 + $1.count(severity) }
     }
 
     public var characters: Int { files.reduce(0) { $0 + $1.characters } }
+
+    /// 编校差错率 of the whole run.
+    public var errorRate: Double { Self.errorRate(count(.error), characters) }
+
+    /// Errors per 10,000 characters, to two decimals.
+    public static func errorRate(_ errors: Int, _ characters: Int) -> Double {
+        guard characters > 0 else { return 0 }
+        return (Double(errors) * 10_000 / Double(characters) * 100).rounded() / 100
+    }
 }
 
 /// Runs rules over documents: reads and analyses files in parallel, runs document rules,

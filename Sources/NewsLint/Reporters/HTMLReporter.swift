@@ -6,26 +6,8 @@ import Foundation
 /// message on hover and in the list, which links to the place), and the claims ledger where
 /// `metric-arithmetic` checked claims.
 public enum HTMLReporter {
-    /// A row of the claims ledger, as the page shows it.
-    public struct ClaimRow: Sendable {
-        public let line: Int
-        public let column: Int
-        public let verdict: String
-        public let text: String
-        public let figures: String
-        public let computed: String
-
-        public init(line: Int, column: Int, verdict: String, text: String, figures: String, computed: String) {
-            self.line = line
-            self.column = column
-            self.verdict = verdict
-            self.text = text
-            self.figures = figures
-            self.computed = computed
-        }
-    }
-
-    public static func report(_ report: LintReport, lang: Language, claims: [String: [ClaimRow]] = [:]) -> String {
+    /// `claims` are the claims ledger of each file, by path (`MetricArithmeticRule.claims(in:)`).
+    public static func report(_ report: LintReport, lang: Language, claims: [String: [Claim]] = [:]) -> String {
         let zh = lang == .zh
         var html = """
         <!DOCTYPE html>
@@ -54,19 +36,14 @@ public enum HTMLReporter {
         return html
     }
 
-    static func rate(_ file: FileReport) -> Double {
-        JSONReporter.errorRate(file.diagnostics.filter { $0.severity == .error }.count, file.characters)
-    }
-
     private static func summaryTable(_ report: LintReport, zh: Bool) -> String {
         var out = "<table class=\"summary\"><thead><tr><th>\(zh ? "文件" : "file")</th><th>\(zh ? "字数" : "characters")</th>"
             + "<th>\(zh ? "错误" : "errors")</th><th>\(zh ? "警告" : "warnings")</th><th>\(zh ? "提示" : "notes")</th>"
             + "<th>\(zh ? "差错率（万分之）" : "error rate (per 10,000)")</th><th>\(zh ? "按规则" : "by rule")</th></tr></thead><tbody>\n"
         for (n, f) in report.files.enumerated() {
-            let count = { (s: Severity) in f.diagnostics.filter { $0.severity == s }.count }
-            let r = rate(f)
-            out += "<tr><td><a href=\"#file-\(n)\">\(escape(f.path))</a></td><td>\(f.characters)</td><td>\(count(.error))</td>"
-                + "<td>\(count(.warning))</td><td>\(count(.note))</td><td class=\"\(r > 3 ? "over" : "ok")\">\(String(format: "%.2f", r))</td>"
+            let r = f.errorRate
+            out += "<tr><td><a href=\"#file-\(n)\">\(escape(f.path))</a></td><td>\(f.characters)</td><td>\(f.count(.error))</td>"
+                + "<td>\(f.count(.warning))</td><td>\(f.count(.note))</td><td class=\"\(r > 3 ? "over" : "ok")\">\(String(format: "%.2f", r))</td>"
                 + "<td>\(byRule(f))</td></tr>\n"
         }
         out += "</tbody></table>\n<p class=\"standard\">\(zh ? "报纸编校差错率标准：不超过万分之三（错误级问题计）。" : "The newspaper standard: at most 3 errors per 10,000 characters.")</p>\n"
@@ -93,7 +70,7 @@ public enum HTMLReporter {
         return out + "</fieldset></form>\n"
     }
 
-    private static func fileSection(_ file: FileReport, index n: Int, lang: Language, claims: [ClaimRow]) -> String {
+    private static func fileSection(_ file: FileReport, index n: Int, lang: Language, claims: [Claim]) -> String {
         let zh = lang == .zh
         var out = "<section class=\"file\" id=\"file-\(n)\"><h2>\(escape(file.path))</h2>\n"
         if !file.diagnostics.isEmpty {
@@ -112,8 +89,9 @@ public enum HTMLReporter {
                 + "<thead><tr><th>\(zh ? "位置" : "place")</th><th>\(zh ? "结论" : "verdict")</th><th>\(zh ? "说法" : "claim")</th>"
                 + "<th>\(zh ? "依据" : "figures")</th><th>\(zh ? "计算值" : "computed")</th></tr></thead><tbody>\n"
             for c in claims {
-                out += "<tr class=\"verdict-\(c.verdict)\"><td>\(c.line):\(c.column)</td><td>\(c.verdict)</td><td>\(escape(c.text))</td>"
-                    + "<td>\(escape(c.figures))</td><td>\(escape(c.computed))</td></tr>\n"
+                let p = file.source.position(of: c.range.lowerBound)
+                out += "<tr class=\"verdict-\(c.verdict.rawValue)\"><td>\(p.line):\(p.column)</td><td>\(c.verdict.label.text(lang))</td>"
+                    + "<td>\(escape(c.text))</td><td>\(escape(c.figures.joined(separator: ", ")))</td><td>\(escape(c.computed ?? ""))</td></tr>\n"
             }
             out += "</tbody></table></details>\n"
         }

@@ -13,13 +13,13 @@ public enum JSONReporter {
         ]
         summary.append(("inputErrors", .number(Double(report.inputErrors.count))))
         // 编校差错率: error-severity findings per 10,000 characters (the standard allows 3).
-        summary.append(("errorRate", .number(errorRate(report.count(.error), report.characters))))
+        summary.append(("errorRate", .number(report.errorRate)))
         let files: [JSONValue] = report.files.map { file in
             .object([
                 ("path", .string(file.path)),
                 ("characters", .number(Double(file.characters))),
                 ("encoding", .string(file.encoding.rawValue)),
-                ("errorRate", .number(errorRate(file.diagnostics.filter { $0.severity == .error }.count, file.characters))),
+                ("errorRate", .number(file.errorRate)),
                 ("diagnostics", .array(file.diagnostics.map { diagnostic($0, lang: lang) })),
             ])
         }
@@ -33,12 +33,6 @@ public enum JSONReporter {
             .object([("path", .string($0.path)), ("message", .string($0.message.text(lang)))])
         })))
         return JSONWriter.write(.object(root))
-    }
-
-    /// Errors per 10,000 characters, to two decimals.
-    public static func errorRate(_ errors: Int, _ characters: Int) -> Double {
-        guard characters > 0 else { return 0 }
-        return (Double(errors) * 10_000 / Double(characters) * 100).rounded() / 100
     }
 
     static func diagnostic(_ d: Diagnostic, lang: Language) -> JSONValue {

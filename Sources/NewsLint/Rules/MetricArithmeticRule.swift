@@ -19,6 +19,16 @@ public struct Claim: Sendable {
         /// Explained only by the common slip between 增长N倍 and 增长到N倍.
         case likelySlip = "likely-slip"
         case notCheckable = "not-checkable"
+
+        /// The verdict as the ledger shows it to an editor.
+        public var label: LocalizedText {
+            switch self {
+            case .consistent: return LocalizedText(zh: "相符", en: rawValue)
+            case .contradicted: return LocalizedText(zh: "不符", en: rawValue)
+            case .likelySlip: return LocalizedText(zh: "疑似误用", en: rawValue)
+            case .notCheckable: return LocalizedText(zh: "无法核对", en: rawValue)
+            }
+        }
     }
 
     public let kind: Kind
