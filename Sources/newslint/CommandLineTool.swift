@@ -33,6 +33,7 @@ struct CommandLineTool {
         var dryRun = false
         var jobs: Int?
         var writeBaselinePath: String?
+        var timing = false
     }
 
     struct UsageError: Error {
@@ -159,6 +160,7 @@ struct CommandLineTool {
                 }
                 o.jobs = n
             case "--write-baseline": o.writeBaselinePath = try take()
+            case "--timing": o.timing = true
             case "--no-color": o.noColor = true
             case "--lang":
                 let v = try take()
@@ -167,7 +169,7 @@ struct CommandLineTool {
                 }
                 o.lang = l
             default:
-                let known = ["--help", "--version", "--format", "--config", "--output", "--strict", "--no-color", "--lang", "--markdown", "--baseline", "--write-baseline", "--dry-run", "--jobs"]
+                let known = ["--help", "--version", "--format", "--config", "--output", "--strict", "--no-color", "--lang", "--markdown", "--baseline", "--write-baseline", "--dry-run", "--jobs", "--timing"]
                 throw UsageError(message: Suggest.unknown(what: ("选项", "option"), flag, among: known))
             }
         }
@@ -248,12 +250,15 @@ struct CommandLineTool {
 
     private func lint(_ options: Options) -> Int32 {
         let lang = options.lang
+        let started = DispatchTime.now().uptimeNanoseconds
+        let timings = options.timing ? Timings() : nil
         let collected: Prepared
-        switch prepare(options) {
+        switch timings.measure("find files", { prepare(options) }) {
         case let .success(p): collected = p
         case let .failure(status): return status.code
         }
-        let linter = collected.linter
+        var linter = collected.linter
+        linter.timings = timings
         let result = linter.lint(collected.files)
         let inputErrors = collected.errors + result.inputErrors
         var report = LintReport(files: result.files, inputErrors: inputErrors)
@@ -285,13 +290,19 @@ struct CommandLineTool {
 
         let color = options.outputPath == nil && stdoutIsTerminal && !options.noColor
             && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-        let rendered: String
-        switch options.format {
-        case .text: rendered = TextReporter.report(report, style: .init(color: color, lang: lang))
-        case .json: rendered = JSONReporter.report(report, lang: lang)
-        case .sarif: rendered = SARIFReporter.report(report, lang: lang, rules: collected.linter.rules.map(\.rule.ruleDescription))
-        case .github: rendered = GitHubReporter.report(report, lang: lang)
-        case .html: rendered = HTMLReporter.report(report, lang: lang, claims: claimsLedger(report, linter))
+        let rendered: String = timings.measure("report (\(options.format.rawValue))") {
+            switch options.format {
+            case .text: return TextReporter.report(report, style: .init(color: color, lang: lang))
+            case .json: return JSONReporter.report(report, lang: lang)
+            case .sarif: return SARIFReporter.report(report, lang: lang, rules: collected.linter.rules.map(\.rule.ruleDescription))
+            case .github: return GitHubReporter.report(report, lang: lang)
+            case .html: return HTMLReporter.report(report, lang: lang, claims: claimsLedger(report, linter))
+            }
+        }
+        defer {
+            if let timings {
+                writeErr(timings.table(wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
+            }
         }
         if let out = options.outputPath {
             let path = out.hasPrefix("/") ? out : workingDirectory + "/" + out
@@ -301,7 +312,7 @@ struct CommandLineTool {
                 return fail((lang == .zh ? "无法写入 " : "cannot write ") + out + ": \(error.localizedDescription)", lang)
             }
         } else {
-            writeOut(rendered)
+            timings.measure("write") { writeOut(rendered) }
         }
 
         if !inputErrors.isEmpty { return ExitCode.failure }
@@ -345,5 +356,13 @@ struct CommandLineTool {
 
     private func relative(_ path: String) -> String {
         path.hasPrefix(workingDirectory + "/") ? String(path.dropFirst(workingDirectory.count + 1)) : path
+    }
+}
+
+extension Optional where Wrapped == Timings {
+    /// Runs `body`, timed when there are timings to fill.
+    func measure<T>(_ name: String, _ body: () -> T) -> T {
+        guard let timings = self else { return body() }
+        return timings.measure(name, body)
     }
 }

@@ -65,6 +65,20 @@ struct EngineTests {
         #expect(runTool(["--jobs", "0", "seeds/"]).code == 2)
     }
 
+    @Test func timingGoesToStandardErrorAndLeavesTheReportAlone() throws {
+        let plain = runTool(["--format", "json", "seeds/"])
+        let timed = runTool(["--timing", "--format", "json", "seeds/"])
+        #expect(timed.out == plain.out)
+        #expect(timed.code == plain.code)
+        #expect(plain.err.isEmpty)
+        let rows = Set(timed.err.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
+        let ruleIds = try Linter(configuration: Configuration(baseDirectory: "/")).rules.map(\.id)
+        for stage in ["find", "read", "decode", "layout", "report", "write", "total", "wall"] + ruleIds {
+            #expect(rows.contains(stage), "no timing row for \(stage)")
+        }
+        #expect(rows.contains("name-consistency") && timed.err.contains("name-consistency (judge)"))
+    }
+
     @Test func suggestionsNameTheClosestCandidate() {
         #expect(Suggest.closest("quote-styel", among: RuleRegistry.ids) == "quote-style")
         #expect(Suggest.closest("zzzzzz", among: RuleRegistry.ids) == nil)

@@ -32,31 +32,30 @@ public enum FileReader {
         defer { close(fd) }
         var st = stat()
         if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { throw InputFailure.errno(EISDIR) }
-        var out: [UInt8] = []
-        out.reserveCapacity(st.st_size > 0 ? Int(st.st_size) : 65536)
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        return try readAll(fd, expected: st.st_size > 0 ? Int(st.st_size) : 0)
+    }
+
+    /// All of standard input.
+    public static func readStandardInput() -> [UInt8] {
+        (try? readAll(0, expected: 0)) ?? []
+    }
+
+    /// Reads `fd` to its end straight into the array: one read for a regular file of the size
+    /// `fstat` gave, more when it grows or has no size (a pipe).
+    private static func readAll(_ fd: Int32, expected: Int) throws(InputFailure) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: max(expected + 1, 1 << 16))
+        var filled = 0
         while true {
-            let n = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if filled == out.count { out.append(contentsOf: repeatElement(0, count: out.count)) }
+            let n = out.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw InputFailure.errno(errno)
             }
             if n == 0 { break }
-            out.append(contentsOf: buffer[0..<n])
+            filled += n
         }
-        return out
-    }
-
-    /// All of standard input.
-    public static func readStandardInput() -> [UInt8] {
-        var out: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { systemRead(0, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            out.append(contentsOf: buffer[0..<n])
-        }
+        out.removeLast(out.count - filled)
         return out
     }
 }

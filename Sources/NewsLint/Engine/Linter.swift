@@ -66,6 +66,8 @@ public struct Linter: Sendable {
     public let rules: [ConfiguredRule]
     /// How many files are analysed at once (nil: one per core). Output does not depend on it.
     public var jobs: Int?
+    /// Where the time of a run goes, when the caller wants to know (`--timing`).
+    public var timings: Timings?
 
     public init(rules: [ConfiguredRule], jobs: Int? = nil) {
         self.rules = rules
@@ -159,7 +161,9 @@ public struct Linter: Sendable {
             let analysed = results.indices.filter { results[$0].document != nil }
             let documents = analysed.map { results[$0].document! }
             for (c, configured) in corpusRules.enumerated() {
-                let judged = (configured.rule as! any CorpusRule).judge(analysed.map { results[$0].facts[c] }, documents: documents)
+                let judged = timed(configured.id + " (judge)") {
+                    (configured.rule as! any CorpusRule).judge(analysed.map { results[$0].facts[c] }, documents: documents)
+                }
                 for (d, slot) in analysed.enumerated() where d < judged.count {
                     let extra = judged[d].compactMap { diagnostic($0, rule: configured, in: documents[d]) }
                     guard let r = results[slot].report, !extra.isEmpty else { continue }
@@ -175,19 +179,26 @@ public struct Linter: Sendable {
     /// Reads, decodes and analyses one input and runs the document rules on it. The document
     /// itself is kept only when corpus rules will need it.
     private func analyse(_ input: Input, documentRules: [ConfiguredRule], corpusRules: [ConfiguredRule]) -> Analysed {
-        let loaded: Result<Document, InputError>
+        let bytes: [UInt8]
         switch input {
-        case let .memory(path, bytes): loaded = DocumentLoader.document(path: path, bytes: bytes)
-        case let .file(path, fsPath): loaded = DocumentLoader.document(InputFile(path: path, fileSystemPath: fsPath))
+        case let .memory(_, b): bytes = b
+        case let .file(path, fsPath):
+            do throws(InputFailure) {
+                bytes = try timed("read") { () throws(InputFailure) in try FileReader.read(fsPath) }
+            } catch {
+                return Analysed(error: InputError(path: path, message: error.message))
+            }
         }
-        let document: Document
-        switch loaded {
-        case let .success(d): document = d
+        let source: SourceText
+        switch timed("decode", { DocumentLoader.source(path: input.path, bytes: bytes) }) {
+        case let .success(s): source = s
         case let .failure(error): return Analysed(error: error)
         }
+        let document = timed("layout") { Document(path: input.path, source: source) }
         var diagnostics: [Diagnostic] = []
         for configured in documentRules {
-            for f in (configured.rule as! any DocumentRule).check(document) {
+            let findings = timed(configured.id) { (configured.rule as! any DocumentRule).check(document) }
+            for f in findings {
                 if let d = diagnostic(f, rule: configured, in: document) { diagnostics.append(d) }
             }
         }
@@ -195,7 +206,16 @@ public struct Linter: Sendable {
                                 diagnostics: sorted(diagnostics), source: document.source)
         if corpusRules.isEmpty { return Analysed(report: report) }
         return Analysed(report: report, document: DocumentInfo(path: document.path, source: document.source, suppressions: document.suppressions),
-                        facts: corpusRules.map { ($0.rule as! any CorpusRule).collect(document) })
+                        facts: corpusRules.map { c in timed(c.id + " (collect)") { (c.rule as! any CorpusRule).collect(document) } })
+    }
+
+    /// Runs `body`, adding its time to `name` when the run is timed.
+    @inline(__always)
+    private func timed<T, E: Error>(_ name: @autoclosure () -> String, _ body: () throws(E) -> T) throws(E) -> T {
+        guard let timings else { return try body() }
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { timings.add(name(), nanoseconds: DispatchTime.now().uptimeNanoseconds - start) }
+        return try body()
     }
 
     private func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
@@ -251,9 +271,14 @@ final class Slots<T: Sendable>: @unchecked Sendable {
 public enum DocumentLoader {
     /// Decodes `bytes` and analyses them, or says why they are not text.
     public static func document(path: String, bytes: [UInt8]) -> Result<Document, InputError> {
+        source(path: path, bytes: bytes).map { Document(path: path, source: $0) }
+    }
+
+    /// Decodes `bytes`, or says why they are not text.
+    public static func source(path: String, bytes: [UInt8]) -> Result<SourceText, InputError> {
         do throws(DecodingFailure) {
             let decoded = try TextDecoder.decode(bytes)
-            return .success(Document(path: path, source: SourceText(utf8: decoded.utf8, encoding: decoded.encoding)))
+            return .success(SourceText(utf8: decoded.utf8, encoding: decoded.encoding))
         } catch {
             return .failure(InputError(path: path, message: LocalizedText(zh: error.message(.zh), en: error.message(.en))))
         }
