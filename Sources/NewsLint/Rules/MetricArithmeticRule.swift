@@ -139,13 +139,14 @@ public struct MetricArithmeticRule: Rule, DocumentRule {
                 let figs = Array(figures[next..<last])
                 next = last
                 var s = Sentence(p: p, text: text, range: sentence, figs: figs)
-                // Each check runs only where its key word stands (a byte search is cheap).
+                // Each check runs only where its key word stands (found in one pass over the sentence).
+                let keys = text.keyWords(in: sentence)
                 if figs.contains(where: { $0.unit == "倍" }) { s.fallingMultiples() }
-                if text.has(Self.fromBytes, in: sentence) { s.changes() }
-                if text.has(Self.zhanBytes, in: sentence) { s.shares() }
-                if text.has(Self.qizhongBytes, in: sentence) { s.partsAndTotals() }
-                if text.has(Self.starBytes, in: sentence) { s.gradeShares() }
-                if text.has(Self.dunBytes, in: sentence) { s.listCounts() }
+                if keys.contains(.from) { s.changes() }
+                if keys.contains(.zhan) { s.shares() }
+                if keys.contains(.qizhong) { s.partsAndTotals() }
+                if keys.contains(.star) { s.gradeShares() }
+                if keys.contains(.dun) { s.listCounts() }
                 s.uncheckable()
                 claims += s.claims
             }
@@ -153,11 +154,6 @@ public struct MetricArithmeticRule: Rule, DocumentRule {
         return claims.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    static let fromBytes = [UTF8Scan.bytes("从"), UTF8Scan.bytes("由")]
-    static let zhanBytes = [UTF8Scan.bytes("占")]
-    static let qizhongBytes = [UTF8Scan.bytes("其中")]
-    static let starBytes = [UTF8Scan.bytes("星")]
-    static let dunBytes = [UTF8Scan.bytes("、")]
 
     // MARK: - Words around figures
 
@@ -177,6 +173,7 @@ public struct MetricArithmeticRule: Rule, DocumentRule {
         static let surplus = WordList(["超收", "超额完成", "超额", "超出", "超过"])
         static let total = WordList(["共有", "共计", "总计", "合计", "共"])
         static let share = WordList(["占", "占比", "占比为", "占比达", "比例达到", "比例为", "达到"])
+        static let shareLead = WordList(["占", "占比", "占比为", "占到"])
     }
     /// Units that count things (a list of items can be counted in them).
     static let counters = NumberScanner.countUnits
@@ -464,6 +461,7 @@ private struct Sentence {
         let grades: [Character: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5]
         for (k, P) in figs.enumerated() where P.isPercent && !used.contains(k) {
             // `X星以上…占P%` just before the share.
+            guard text.ending(at: P.prefixStart, with: Rule.Words.shareLead, from: range.lowerBound) != nil else { continue }
             let lead = text.string(text.back(from: P.prefixStart, scalars: 14)..<P.prefixStart)
             guard lead.hasSuffix("占") || lead.hasSuffix("占比") || lead.hasSuffix("占比为") || lead.hasSuffix("占到") else { continue }
             guard let above = lead.range(of: "星”以上") ?? lead.range(of: "星以上") else { continue }
@@ -549,10 +547,9 @@ private struct Sentence {
             if v == 0xFF0C || v == 0x2C || v == 0x3002 || v == 0xFF1B || v == 0x3B || v == 0xFF1A || v == 0x3A { break }
             start = s
         }
-        var clause = text.string(start..<N.prefixStart)
         // A list of names, not of counted items (`四星支部2个、三星5个` is a distribution).
-        guard clause.contains("、"), !clause.hasSuffix("、"),
-              !clause.unicodeScalars.contains(where: { NumberScanner.digit($0.value) != nil }) else { return nil }
+        guard text.mayHoldNamedList(start..<N.prefixStart), UTF8Scan.scalar(before: N.prefixStart, in: bytes) != 0x3001 else { return nil }
+        var clause = text.string(start..<N.prefixStart)
         var hasDeng = false
         if clause.hasSuffix("等") { hasDeng = true; clause.removeLast() }
         // The last item stands right before the count: short, Han (quotes allowed), no digits.
@@ -588,11 +585,12 @@ private struct Sentence {
     /// not checkable, so an editor sees what was and was not verified.
     mutating func uncheckable() {
         for (k, f) in figs.enumerated() where !used.contains(k) && (f.unit == "倍" || f.isPercent) {
-            let clauseStart = max(range.lowerBound, text.back(from: f.prefixStart, scalars: 12))
-            let clause = text.string(clauseStart..<f.prefixStart).split(whereSeparator: { "，,；;".contains($0) }).last.map(String.init) ?? ""
-            if f.isPercent, let zhan = clause.range(of: "占", options: .backwards) {
+            var clauseStart = max(range.lowerBound, text.back(from: f.prefixStart, scalars: 12))
+            if let mark = text.lastScalar(in: clauseStart..<f.prefixStart, where: { $0 == 0xFF0C || $0 == 0x2C || $0 == 0xFF1B || $0 == 0x3B }) {
+                clauseStart = mark + UTF8Scan.sequenceLength(text.bytes[mark])
+            }
+            if f.isPercent, let start = text.lastScalar(in: clauseStart..<f.prefixStart, where: { $0 == 0x5360 }) {
                 // `占常住户数的94.6%` with no stated whole: a share that cannot be checked.
-                let start = f.prefixStart - clause[zhan.lowerBound...].utf8.count
                 add(.share, start..<f.range.upperBound, figures: [], computed: nil, verdict: .notCheckable)
             } else if let (verb, start) = Rule.verb(before: f, in: text, from: range.lowerBound), verb != .decline || f.isPercent {
                 add(f.unit == "倍" ? .multiple : .percentChange, start..<f.range.upperBound, figures: [], computed: nil, verdict: .notCheckable)
@@ -688,9 +686,58 @@ struct ClaimText {
         return String(decoding: bytes[lo..<hi], as: UTF8.self)
     }
 
-    /// Whether any of `words` stands in `range`.
-    func has(_ words: [[UInt8]], in range: Range<Int>) -> Bool {
-        words.contains { ByteSearch.contains($0, in: bytes, range) }
+    /// The key words of the claim checks, each of which gates one check.
+    struct KeyWords: OptionSet {
+        let rawValue: UInt8
+        static let from = KeyWords(rawValue: 1)      // 从, 由: a change from one figure to another
+        static let zhan = KeyWords(rawValue: 2)      // 占: a share
+        static let qizhong = KeyWords(rawValue: 4)   // 其中: parts of a total
+        static let star = KeyWords(rawValue: 8)      // 星: grade shares
+        static let dun = KeyWords(rawValue: 16)      // 、: a list
+    }
+
+    /// Which key words stand in `range`, in one pass over its scalars.
+    func keyWords(in range: Range<Int>) -> KeyWords {
+        var found: KeyWords = []
+        bytes.withUnsafeBufferPointer { p in
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let (v, len) = UTF8Scan.decode(p, at: i)
+                switch v {
+                case 0x4ECE, 0x7531: found.insert(.from)
+                case 0x5360: found.insert(.zhan)
+                case 0x5176: if i + len < range.upperBound && UTF8Scan.decode(p, at: i + len).0 == 0x4E2D { found.insert(.qizhong) }
+                case 0x661F: found.insert(.star)
+                case 0x3001: found.insert(.dun)
+                default: break
+                }
+                i += len
+            }
+        }
+        return found
+    }
+
+    /// Whether the scalars of `range` hold a `、` and no digit: a list of named items may stand there.
+    func mayHoldNamedList(_ range: Range<Int>) -> Bool {
+        var dun = false
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (v, len) = UTF8Scan.decode(bytes, at: i)
+            if v == 0x3001 { dun = true } else if NumberScanner.digit(v) != nil { return false }
+            i += len
+        }
+        return dun
+    }
+
+    /// Where the last of the scalars `marks` stands in `range`.
+    func lastScalar(in range: Range<Int>, where marks: (UInt32) -> Bool) -> Int? {
+        var i = range.upperBound
+        while i > range.lowerBound {
+            let s = UTF8Scan.previousScalarStart(bytes, before: i)
+            if marks(UTF8Scan.decode(bytes, at: s).0) { return s }
+            i = s
+        }
+        return nil
     }
 
     /// The offset `scalars` characters after `offset`.

@@ -224,6 +224,7 @@ struct NameExtractor {
     private func organisations(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
         let text = p.text
         var out: [NameConsistencyRule.Occurrence] = []
+        let ends = Self.orgEnds, stops = Self.orgStops, suffixes = Self.orgSuffixes, common = Self.commonPlaceWords
         var i = 0
         while i < text.count {
             let (v, len) = UTF8Scan.decode(text, at: i)
@@ -236,39 +237,40 @@ struct NameExtractor {
                 continue
             }
             i += len
-            guard Self.orgEnds.contains(v), let suffix = Self.orgSuffixes.first(where: { $0.count <= i && text[(i - $0.count)..<i].elementsEqual($0) }) else { continue }
+            guard ends.contains(v), let suffix = suffixes.first(where: { ByteSearch.hasSuffix($0.bytes, text, 0..<i) }) else { continue }
             // Back from the suffix over Han characters to a stop.
-            var start = i - suffix.count
+            var start = i - suffix.bytes.count
             var count = 0
             while start > 0, count < 14 {
                 let s = UTF8Scan.previousScalarStart(text, before: start)
                 let w = UTF8Scan.decode(text, at: s).0
-                guard Scalar.isHan(w), let u = Unicode.Scalar(w), !Self.orgStops.contains(u) else { break }
+                guard Scalar.isHan(w), !stops.contains(w) else { break }
                 start = s
                 count += 1
             }
-            let name = String(decoding: text[start..<i], as: UTF8.self)
-            guard count >= 2, !Self.commonPlaceWords.contains(where: { name.hasSuffix($0) }) else { continue }
+            guard count >= 2 else { continue }
             // A village or town is taken only as an item of a list (`北官庄村、宁郭村、张庄村`): elsewhere
             // 村 and 镇 are as often common nouns after a verb (`增加村集体收入`).
-            if Self.placeSuffixes.contains(where: { $0 == suffix }) {
+            if suffix.isPlace {
                 let before = UTF8Scan.scalar(before: start, in: text)
                 let after = i < text.count ? UTF8Scan.decode(text, at: i).0 : 0
                 guard before == 0x3001 || after == 0x3001, count <= 5 else { continue }
             }
-            out.append(.init(name: name, range: p.sourceRange(start..<i)))
+            guard !common.contains(where: { ByteSearch.hasSuffix($0, text, start..<i) }) else { continue }
+            out.append(.init(name: String(decoding: text[start..<i], as: UTF8.self), range: p.sourceRange(start..<i)))
         }
         return out
     }
 
-    static let orgSuffixes = ["有限公司", "公司", "集团", "合作社", "街道", "社区", "村", "镇"].map { Array($0.utf8) }
-    static let placeSuffixes = ["街道", "社区", "村", "镇"].map { Array($0.utf8) }
+    /// Endings of organisation names, longest first; places (villages, towns) are taken only in lists.
+    static let orgSuffixes: [(bytes: [UInt8], isPlace: Bool)] = ["有限公司", "公司", "集团", "合作社"].map { (Array($0.utf8), false) }
+        + ["街道", "社区", "村", "镇"].map { (Array($0.utf8), true) }
     static let orgEnds = ScalarSet("司团社道区村镇")
     /// Characters that end a name going backwards: function words, counters, verbs of placement.
     static let orgStops = ScalarSet("的与和及在由对向将为从是等个各全本该每了到把被让使以于其中与同这那其有共创建成打造引进投资")
     /// Words that end like names of places but are common nouns.
     static let commonPlaceWords = ["行政村", "示范村", "达标村", "乡村", "农村", "新村", "样板村", "先进村", "文明村", "涣散村", "重点村",
-                                   "小镇", "乡镇", "城镇", "村镇", "街道", "社区", "公司", "集团"]
+                                   "小镇", "乡镇", "城镇", "村镇", "街道", "社区", "公司", "集团"].map(UTF8Scan.bytes)
 
     /// `金炉村赵成国、南霍村贾顺心…4人`: in a list, a name of two or three characters after a village.
     private func namesAfterPlaces(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
@@ -378,15 +380,15 @@ struct NameExtractor {
     private func namesAfterTitles(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
         let text = p.text
         var out: [NameConsistencyRule.Occurrence] = []
+        let ends = Self.titleEnds, titles = Self.titleBytes, followers = Self.followers, surnames = Self.surnames
         var i = 0
         while i < text.count {
             let (v, len) = UTF8Scan.decode(text, at: i)
             i += len
-            guard Self.titleEnds.contains(v),
-                  Self.titleBytes.contains(where: { $0.count <= i && text[(i - $0.count)..<i].elementsEqual($0) }) else { continue }
-            let (name, k) = Self.hanRun(text, from: i, limit: 4, stops: Self.followers)
-            guard (2...3).contains(name.count), Self.surnames.contains(name[0]), k < text.count,
-                  let next = Unicode.Scalar(UTF8Scan.decode(text, at: k).0), Self.followers.contains(next) else { continue }
+            guard ends.contains(v), titles.contains(where: { ByteSearch.hasSuffix($0, text, 0..<i) }) else { continue }
+            let (name, k) = Self.hanRun(text, from: i, limit: 4, stops: followers)
+            guard (2...3).contains(name.count), surnames.contains(name[0]), k < text.count,
+                  followers.contains(UTF8Scan.decode(text, at: k).0) else { continue }
             out.append(.init(name: String(String.UnicodeScalarView(name)), range: p.sourceRange(i..<k)))
         }
         return out

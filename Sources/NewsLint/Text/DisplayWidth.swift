@@ -24,6 +24,18 @@ public enum DisplayWidth {
         bytes.withUnsafeBufferPointer { p in
             var i = range.lowerBound
             while i < range.upperBound {
+                let lead = p[i]
+                if lead < 0x80 {  // ASCII
+                    w += lead < 0x20 || lead == 0x7F ? 0 : 1
+                    i += 1
+                    continue
+                }
+                if (lead >= 0xE5 && lead <= 0xE9) || (lead == 0xE4 && i + 1 < range.upperBound && p[i + 1] >= 0xB8) {
+                    // U+4E00–U+9FFF: Han, two cells
+                    w += 2
+                    i += 3
+                    continue
+                }
                 let (v, len) = UTF8Scan.decode(p, at: i)
                 w += typeset && v >= 0x2014 && v <= 0x2026 ? 2 : of(v)
                 i += len

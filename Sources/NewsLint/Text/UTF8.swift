@@ -222,23 +222,12 @@ public enum Scalar {
 public enum ByteSearch {
     /// Offset of the first occurrence of `needle` in `haystack[range]`, or nil.
     public static func find(_ needle: [UInt8], in haystack: [UInt8], _ range: Range<Int>) -> Int? {
-        guard let first = needle.first, let lastByte = needle.last, needle.count <= range.count else { return nil }
-        let last = range.upperBound - needle.count
-        let tail = needle.count - 1
+        guard !needle.isEmpty, needle.count <= range.count else { return nil }
+        // The C library's memmem is vectorised: far faster than a loop over bytes.
         return haystack.withUnsafeBufferPointer { h -> Int? in
             needle.withUnsafeBufferPointer { n -> Int? in
-                var i = range.lowerBound
-                // The last byte first: in Chinese text a Han needle's lead byte (E4–E9) matches
-                // a third of all positions, its last byte (80–BF) far fewer.
-                while i <= last {
-                    if h[i + tail] == lastByte && h[i] == first {
-                        var k = 1
-                        while k < tail && h[i + k] == n[k] { k += 1 }
-                        if k >= tail { return i }
-                    }
-                    i += 1
-                }
-                return nil
+                guard let found = cMemmem(h.baseAddress! + range.lowerBound, range.count, n.baseAddress!, n.count) else { return nil }
+                return UnsafeRawPointer(found) - UnsafeRawPointer(h.baseAddress!)
             }
         }
     }
@@ -290,3 +279,8 @@ public struct ScalarSet: Sendable {
     @inline(__always)
     public func contains(_ u: Unicode.Scalar) -> Bool { contains(u.value) }
 }
+
+/// The C library's `memmem` (GNU and BSD libc both have it; Swift's Glibc module does not
+/// export it without `_GNU_SOURCE`).
+@_silgen_name("memmem")
+private func cMemmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?
