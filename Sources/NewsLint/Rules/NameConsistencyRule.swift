@@ -119,6 +119,15 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                         guard position > 0, max(na, nb) >= 3, max(na, nb) >= 2 * min(na, nb) else { continue }
                         (dominant, rare) = na > nb ? (a, b) : (b, a)
                     }
+                    // A rare form one character from two dominant forms (石放: 石敏 and 石芳) takes the
+                    // better attested one, whatever order the groups come in: the roster, then more uses,
+                    // then the names' order, so that every run reports the same.
+                    if let old = typos[rare] {
+                        let oldRank = (old.registry ? 1 : 0, counts[old.dominant]!), newRank = (ina != inb ? 1 : 0, counts[dominant]!)
+                        if newRank < oldRank || (newRank == oldRank && !dominant.unicodeScalars.lexicographicallyPrecedes(old.dominant.unicodeScalars)) {
+                            continue
+                        }
+                    }
                     let (x, y) = dominant == a ? (ca, cb) : (cb, ca)
                     typos[rare] = (dominant, Messages.reason(rare: y, dominant: x, look: look, sound: sound), ina != inb)
                 }
