@@ -10,13 +10,18 @@ public struct Suppressions: Sendable {
 
     public init() {}
 
+    static let commentOpen = UTF8Scan.bytes("<!--")
+
     public init(source: SourceText) {
         var openSince: [String: Int] = [:]  // "" stands for all rules
-        for index in 0..<source.lineCount {
+        // Only lines holding `<!--` can be directives: find them with one byte search over the file.
+        let bytes = source.bytes
+        var from = 0
+        while let at = ByteSearch.find(Self.commentOpen, in: bytes, from..<bytes.count) {
+            let index = source.lineIndex(containing: at)
             let range = source.lineRange(index)
+            from = max(at + Self.commentOpen.count, range.upperBound)
             guard range.count >= 20, range.count < 400 else { continue }
-            // Cheap byte test before making a String: the line must hold a `<`.
-            guard source.bytes[range].contains(0x3C) else { continue }
             let line = source.string(range).trimmingSpaces
             guard line.hasPrefix("<!--"), line.hasSuffix("-->") else { continue }
             let inner = line.dropFirst(4).dropLast(3).trimmingSpaces
