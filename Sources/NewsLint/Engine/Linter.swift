@@ -25,9 +25,32 @@ public struct FileReport: Sendable {
     public let diagnostics: [Diagnostic]
     /// The file's decoded text, kept for excerpts in reports.
     public let source: SourceText
+    /// Findings by severity, counted once: reports ask for them often.
+    private let counts: (errors: Int, warnings: Int, notes: Int)
+
+    public init(path: String, characters: Int, encoding: SourceEncoding, diagnostics: [Diagnostic], source: SourceText) {
+        self.path = path
+        self.characters = characters
+        self.encoding = encoding
+        self.diagnostics = diagnostics
+        self.source = source
+        var counts = (errors: 0, warnings: 0, notes: 0)
+        for d in diagnostics {
+            switch d.severity {
+            case .error: counts.errors += 1
+            case .warning: counts.warnings += 1
+            case .note: counts.notes += 1
+            }
+        }
+        self.counts = counts
+    }
 
     public func count(_ severity: Severity) -> Int {
-        diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+        switch severity {
+        case .error: return counts.errors
+        case .warning: return counts.warnings
+        case .note: return counts.notes
+        }
     }
 
     /// 编校差错率: error-severity findings per 10,000 characters (the standard allows 3).

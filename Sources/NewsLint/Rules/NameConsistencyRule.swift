@@ -89,22 +89,25 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         var counts = referenceCounts
         for list in perDocument { for o in list { counts[o.name, default: 0] += 1 } }
 
-        // Group names that agree in all characters but one: one key per masked position.
-        var groups: [String: [String]] = [:]
-        for name in counts.keys {
-            let scalars = Array(name.unicodeScalars)
-            for i in scalars.indices {
-                var key = scalars
-                key[i] = "\u{2022}"
-                groups[String(String.UnicodeScalarView(key)) + "#\(i)", default: []].append(name)
+        // Group names that agree in all characters but one: one key per masked position. Keys are
+        // scalars, not Strings, so that hashing them needs no Unicode normalisation.
+        let names = counts.keys.map { (name: $0, scalars: $0.unicodeScalars.map(\.value)) }
+        var groups: [MaskedName: [Int]] = [:]
+        for (n, entry) in names.enumerated() {
+            for i in entry.scalars.indices {
+                var key = entry.scalars
+                key[i] = 0x2022
+                groups[MaskedName(scalars: key, position: i), default: []].append(n)
             }
         }
         // rare form → (dominant form, reason, whether the registry is the evidence)
         var typos: [String: (dominant: String, reason: LocalizedText, registry: Bool)] = [:]
-        for (_, names) in groups where names.count >= 2 {
-            for a in names {
-                for b in names where a < b {
-                    guard let (position, ca, cb) = differingScalars(a, b) else { continue }
+        for (key, members) in groups where members.count >= 2 {
+            for (k, m) in members.enumerated() {
+                for n in members[(k + 1)...] {
+                    // Same length, same characters but at the masked position, where they differ.
+                    let (a, b) = (names[m].name, names[n].name)
+                    let position = key.position, ca = names[m].scalars[position], cb = names[n].scalars[position]
                     let look = HanCharacters.lookAlike(ca, cb), sound = HanCharacters.soundAlike(ca, cb)
                     guard look || sound else { continue }  // different characters: different people
                     let (ina, inb) = (registry.contains(a), registry.contains(b))
@@ -157,13 +160,10 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         }
     }
 
-    /// Where, and in which pair of scalars, two same-length names differ, if in exactly one.
-    private func differingScalars(_ a: String, _ b: String) -> (Int, UInt32, UInt32)? {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        guard x.count == y.count else { return nil }
-        let diff = x.indices.filter { x[$0] != y[$0] }
-        guard diff.count == 1 else { return nil }
-        return (diff[0], x[diff[0]].value, y[diff[0]].value)
+    /// A name with one character masked: names that share one differ in that character only.
+    private struct MaskedName: Hashable {
+        let scalars: [UInt32]
+        let position: Int
     }
 
     // MARK: - Messages

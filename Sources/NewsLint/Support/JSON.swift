@@ -250,13 +250,19 @@ public enum JSONWriter {
         for _ in 0..<indent { out.append(0x20); out.append(0x20) }
     }
 
-    private static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int) {
+    /// Writes `value` pretty-printed as it stands at depth `indent` of a larger document, so that
+    /// pieces of one document can be written apart (in parallel) and joined.
+    static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int) {
         let pretty = indent >= 0
         switch value {
         case .null: out += Array("null".utf8)
         case let .bool(b): out += Array((b ? "true" : "false").utf8)
         case let .number(n):
-            out += Array((n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : n.isFinite ? "\(n)" : "null").utf8)
+            if n == n.rounded() && abs(n) < 1e15 {
+                appendInteger(Int64(n), to: &out)
+            } else {
+                out += Array((n.isFinite ? "\(n)" : "null").utf8)
+            }
         case let .string(s): escape(s, into: &out)
         case let .array(items):
             if items.isEmpty { out += [0x5B, 0x5D]; return }
@@ -284,11 +290,56 @@ public enum JSONWriter {
         }
     }
 
+    /// Writes an object at the top level, pretty-printed, whose member values are either values or
+    /// arrays of items already written at depth 2 (`write(_:into:indent:)`). The same bytes as
+    /// writing the whole tree at once.
+    static func document(_ members: [(key: String, value: Member)]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(members.reduce(4096) { total, m in
+            if case let .items(items) = m.value { return total + items.reduce(0) { $0 + $1.count + 6 } }
+            return total
+        })
+        out.append(0x7B)
+        for (k, member) in members.enumerated() {
+            if k > 0 { out.append(0x2C) }
+            newline(&out, 1)
+            escape(member.key, into: &out)
+            out += [0x3A, 0x20]
+            switch member.value {
+            case let .value(v): write(v, into: &out, indent: 1)
+            case let .items(items):
+                if items.isEmpty { out += [0x5B, 0x5D]; continue }
+                out.append(0x5B)
+                for (n, item) in items.enumerated() {
+                    if n > 0 { out.append(0x2C) }
+                    newline(&out, 2)
+                    out += item
+                }
+                newline(&out, 1)
+                out.append(0x5D)
+            }
+        }
+        newline(&out, 0)
+        out += [0x7D, 0x0A]
+        return out
+    }
+
+    enum Member {
+        case value(JSONValue)
+        /// Array items written apart, each at depth 2.
+        case items([[UInt8]])
+    }
+
     static let hexDigits = Array("0123456789abcdef".utf8)
 
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
-        let bytes = Array(s.utf8)
+        var s = s
+        s.withUTF8 { bytes in escapeBytes(bytes, into: &out) }
+        out.append(0x22)
+    }
+
+    private static func escapeBytes(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
@@ -308,6 +359,20 @@ public enum JSONWriter {
             default: out.append(b)
             }
         }
-        out.append(0x22)
+    }
+
+    /// The decimal digits of `v`, without making a String.
+    static func appendInteger(_ v: Int64, to out: inout [UInt8]) {
+        if v < 0 { out.append(0x2D) }
+        var m = v.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var k = 20
+            repeat {
+                k -= 1
+                digits[k] = 0x30 + UInt8(m % 10)
+                m /= 10
+            } while m > 0
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[k...]))
+        }
     }
 }
