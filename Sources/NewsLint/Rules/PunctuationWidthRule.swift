@@ -48,86 +48,111 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
 
     public func check(_ document: Document) -> [Finding] {
         // Judged per article: a page can hold an article exported with ASCII marks beside others.
-        var articleOf: [Int: Int] = [:]
+        // Group 0 holds what stands outside every article, group n + 1 article n.
+        let paragraphs = document.paragraphs
+        var articleOf = [Int](repeating: -1, count: document.blocks.count)
         for (n, a) in document.articles.enumerated() { for b in a.blocks { articleOf[b] = n } }
-        var groups: [Int: (strays: [(Paragraph, Range<Int>, UInt32)], fullWidth: Int)] = [:]
-        for p in document.paragraphs where p.kind != .advertisement && p.kind != .masthead {
-            let key = p.blocks.first.flatMap { articleOf[$0] } ?? -1
-            let t = p.text
-            var i = 0
-            var previous: UInt32 = 0
-            var strays: [(Paragraph, Range<Int>, UInt32)] = []
-            var fullWidthCount = 0
-            while i < t.count {
-                let (v, len) = UTF8Scan.decode(t, at: i)
-                if v >= 0xFF01 && v <= 0xFF1F && Self.fullWidth.contains(v) { fullWidthCount += 1 }
-                if v < 0x40 && Self.ascii[v] != nil, i + len < t.count, isBetweenHan(v, previous, UTF8Scan.decode(t, at: i + len).0) {
-                    strays.append((p, i..<(i + len), v))
-                }
-                previous = v
-                i += len
+        var groups = [(strays: [Stray], fullWidth: Int)](repeating: ([], 0), count: document.articles.count + 1)
+        // For mixed digits: per article, the first full-width digit and whether a half-width one stands.
+        var firstWide = [Stray?](repeating: nil, count: document.articles.count)
+        var narrow = [Bool](repeating: false, count: document.articles.count)
+        for (pi, p) in paragraphs.enumerated() {
+            let marks = p.kind != .advertisement && p.kind != .masthead
+            let group = (p.blocks.first.map { articleOf[$0] } ?? -1) + 1
+            var articles: [Int] = []
+            for b in p.blocks where articleOf[b] >= 0 && !articles.contains(articleOf[b]) { articles.append(articleOf[b]) }
+            let scan = Self.scan(p.text, marks: marks)
+            if marks {
+                groups[group].strays += scan.strays.map { Stray(paragraph: pi, range: $0.range, mark: $0.mark) }
+                groups[group].fullWidth += scan.fullWidth
             }
-            groups[key, default: ([], 0)].strays += strays
-            groups[key, default: ([], 0)].fullWidth += fullWidthCount
+            for a in articles {
+                if firstWide[a] == nil, let r = scan.firstWide { firstWide[a] = Stray(paragraph: pi, range: r, mark: 0) }
+                if scan.narrow { narrow[a] = true }
+            }
         }
         var findings: [Finding] = []
         // A page exported with ASCII marks throughout is one finding; else each article is judged.
-        let all = groups.keys.sorted().flatMap { groups[$0]!.strays }
-        let pageTotal = all.count + groups.values.reduce(0) { $0 + $1.fullWidth }
-        let units: [(strays: [(Paragraph, Range<Int>, UInt32)], fullWidth: Int, page: Bool)]
+        let all = groups.flatMap(\.strays)
+        let pageTotal = all.count + groups.reduce(0) { $0 + $1.fullWidth }
+        let units: [(strays: [Stray], fullWidth: Int, page: Bool)]
         if all.count >= 10, Double(all.count) >= pageShare * Double(pageTotal) {
             units = [(all, pageTotal - all.count, true)]
         } else {
-            units = groups.keys.sorted().map { (groups[$0]!.strays, groups[$0]!.fullWidth, false) }
+            units = groups.filter { !$0.strays.isEmpty || $0.fullWidth > 0 }.map { ($0.strays, $0.fullWidth, false) }
         }
         for (strays, fullWidthCount, page) in units {
             let total = strays.count + fullWidthCount
             if strays.count >= 10, Double(strays.count) >= pageShare * Double(total) {
                 // The article was exported with ASCII marks: once, with the count, at the first of them.
                 let first = strays[0]
-                findings.append(Finding(range: first.0.sourceRange(first.1), message: Messages.many(strays.count, total: total, page: page)))
+                findings.append(Finding(range: paragraphs[first.paragraph].sourceRange(first.range), message: Messages.many(strays.count, total: total, page: page)))
             } else {
-                for (p, r, v) in strays {
-                    let fixed = Self.ascii[v]!
-                    findings.append(Finding(range: p.sourceRange(r), message: Messages.stray(String(Character(Unicode.Scalar(v)!)), fixed),
+                for s in strays {
+                    let fixed = Self.ascii[s.mark]!
+                    findings.append(Finding(range: paragraphs[s.paragraph].sourceRange(s.range),
+                                            message: Messages.stray(String(Character(Unicode.Scalar(s.mark)!)), fixed),
                                             suggestion: fixed, fixIsSafe: true))
                 }
             }
         }
-        findings += mixedDigits(document)
+        // Full-width digits or ％ in an article that also writes half-width digits.
+        for (a, wide) in firstWide.enumerated() where narrow[a] {
+            if let wide { findings.append(Finding(range: paragraphs[wide.paragraph].sourceRange(wide.range), message: Messages.mixedDigits)) }
+        }
         return findings
     }
 
+    /// An ASCII mark in Chinese text (or, for mixed digits, a full-width digit) in a paragraph's text.
+    struct Stray {
+        let paragraph: Int
+        let range: Range<Int>
+        let mark: UInt32
+    }
+
+    /// One pass over a paragraph's bytes: ASCII marks between Han text and the full-width marks
+    /// (when `marks`), the first full-width digit or ％, and whether a half-width digit stands.
+    /// ASCII is one byte and every full-width mark and digit here is `EF BC xx` (U+FF00 + xx − 0x80),
+    /// so only the neighbours of an ASCII mark are decoded.
+    static func scan(_ t: [UInt8], marks: Bool) -> (strays: [(range: Range<Int>, mark: UInt32)], fullWidth: Int, firstWide: Range<Int>?, narrow: Bool) {
+        var strays: [(range: Range<Int>, mark: UInt32)] = []
+        var fullWidth = 0
+        var firstWide: Range<Int>?
+        var narrow = false
+        let n = t.count
+        var i = 0
+        while i < n {
+            let b = t[i]
+            if b < 0x40 {
+                if b >= 0x30 && b <= 0x39 {
+                    narrow = true
+                } else if marks && asciiMarks.contains(UInt32(b)), i + 1 < n {
+                    let v = UInt32(b)
+                    if isBetweenHan(v, UTF8Scan.scalar(before: i, in: t), UTF8Scan.decode(t, at: i + 1).0) { strays.append((i..<(i + 1), v)) }
+                }
+                i += 1
+            } else if b == 0xEF && i + 2 < n && t[i + 1] == 0xBC {
+                let v = 0xFF00 + UInt32(t[i + 2]) - 0x80
+                if marks && v >= 0xFF01 && v <= 0xFF1F && fullWidthMarks.contains(v) { fullWidth += 1 }
+                if firstWide == nil && ((v >= 0xFF10 && v <= 0xFF19) || v == 0xFF05) { firstWide = i..<(i + 3) }
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return (strays, fullWidth, firstWide, narrow)
+    }
+
+    static let asciiMarks = ScalarSet(ascii.keys)
+    static let fullWidthMarks = ScalarSet(fullWidth)
+
     /// Whether an ASCII mark stands in Chinese text: Han (or a quotation mark) on both sides, so
     /// that `1:2`, `3.5`, `S104`, `http://` and English stay alone.
-    private func isBetweenHan(_ v: UInt32, _ before: UInt32, _ after: UInt32) -> Bool {
+    private static func isBetweenHan(_ v: UInt32, _ before: UInt32, _ after: UInt32) -> Bool {
         let hanBefore = Scalar.isHan(before) || before == 0x201D || before == 0xFF09 || (v == 0x29 && before == 0x201D)
         let hanAfter = Scalar.isHan(after) || after == 0x201C || after == 0xFF08
         if v == 0x29 { return Scalar.isHan(before) && (hanAfter || Self.fullWidth.contains(after) || after == 0x3002 || after == 0x3001) }
         return hanBefore && hanAfter
-    }
-
-    /// Full-width digits or ％ in an article that also writes half-width digits.
-    private func mixedDigits(_ document: Document) -> [Finding] {
-        var out: [Finding] = []
-        for article in document.articles {
-            var firstWide: (Paragraph, Range<Int>)?
-            var narrow = false
-            for p in document.paragraphs where p.blocks.contains(where: { article.blocks.contains($0) }) {
-                let t = p.text
-                var i = 0
-                while i < t.count {
-                    let (v, len) = UTF8Scan.decode(t, at: i)
-                    if (v >= 0xFF10 && v <= 0xFF19) || v == 0xFF05 { if firstWide == nil { firstWide = (p, i..<(i + len)) } }
-                    if v >= 0x30 && v <= 0x39 { narrow = true }
-                    i += len
-                }
-            }
-            if let (p, r) = firstWide, narrow {
-                out.append(Finding(range: p.sourceRange(r), message: Messages.mixedDigits))
-            }
-        }
-        return out
     }
 
     enum Messages {
