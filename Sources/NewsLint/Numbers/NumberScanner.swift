@@ -20,10 +20,14 @@ public enum NumberScanner {
                                                  "条", "类", "批", "部", "篇", "件", "处", "场", "次", "人次", "家次", "台", "辆",
                                                  "栋", "间", "根", "眼", "只", "头", "份", "册", "套", "棵", "株", "床", "起"]
 
+    static let bei = UTF8Scan.bytes("倍"), fenzhi = UTF8Scan.bytes("分之")
+
     static let approxBefore = ["大约", "将近", "接近", "超过", "不足", "不到", "约", "近", "超", "逾"].map { ($0, Array($0.utf8)) }
 
     public static func figures(in text: [UInt8]) -> [Figure] {
         var result: [Figure] = []
+        // Chinese numerals are figures only before 倍 or in 分之: without either, skip them at once.
+        let wordsCount = ByteSearch.contains(Self.bei, in: text, 0..<text.count) || ByteSearch.contains(Self.fenzhi, in: text, 0..<text.count)
         text.withUnsafeBufferPointer { p in
             var i = 0
             let n = p.count
@@ -44,7 +48,7 @@ public enum NumberScanner {
                     result.append(figure)
                     i = end
                     continue
-                } else if chineseDigitValue(v) != nil, let (figure, end) = chineseMultiple(p, at: i) {
+                } else if wordsCount, chineseDigitValue(v) != nil, let (figure, end) = chineseMultiple(p, at: i) {
                     result.append(figure)
                     i = end
                     continue
@@ -71,17 +75,18 @@ public enum NumberScanner {
             if Scalar.isASCIILetter(prev) || prev == 0x2E || prev == 0xFF0E || prev == 0x2D { return nil }
         }
         var i = start
-        var digits: [UInt8] = []  // the number as ASCII, for Double's exact parsing
+        var mantissa: UInt64 = 0  // the digits as one integer, while they fit
+        var digitCount = 0
         var decimals = 0
         var sawPoint = false
         while i < p.count {
             let (v, len) = UTF8Scan.decode(p, at: i)
             if let d = digit(v) {
-                digits.append(UInt8(0x30 + d))
+                if digitCount < 19 { mantissa = mantissa * 10 + UInt64(d) }
+                digitCount += 1
                 if sawPoint { decimals += 1 }
                 i += len
             } else if (v == 0x2E || v == 0xFF0E) && !sawPoint, i + len < p.count, digit(UTF8Scan.decode(p, at: i + len).0) != nil {
-                digits.append(0x2E)
                 sawPoint = true
                 i += len
             } else if v == 0x2C && !sawPoint, isThousandsGroup(p, at: i + 1) {
@@ -91,7 +96,14 @@ public enum NumberScanner {
             }
         }
         if i < p.count, Scalar.isASCIILetter(UTF8Scan.decode(p, at: i).0) { return nil }
-        guard var value = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+        // m ÷ 10^d with both exact is the correctly rounded value, as strtod gives; past that, strtod.
+        var value: Double
+        if digitCount <= 19 && mantissa < 1 << 53 && decimals < powersOfTen.count {
+            value = Double(mantissa) / powersOfTen[decimals]
+        } else {
+            guard let parsed = Double(String(decoding: asciiNumber(p, start..<i), as: UTF8.self)) else { return nil }
+            value = parsed
+        }
         var ulp = pow(10, -Double(decimals))
         var end = i
         var approx = false
@@ -141,6 +153,21 @@ public enum NumberScanner {
         let figure = Figure(range: start..<end, prefixStart: prefix.start, value: value, interval: interval,
                             unit: unit, approximate: approx, decimals: decimals)
         return (figure, end)
+    }
+
+    static let powersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
+
+    /// The number in `range` as ASCII digits and a point (full width narrowed, separators dropped).
+    private static func asciiNumber(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (v, len) = UTF8Scan.decode(p, at: i)
+            if let d = digit(v) { out.append(UInt8(0x30 + d)) } else if v == 0x2E || v == 0xFF0E { out.append(0x2E) }
+            i += len
+        }
+        return out
     }
 
     private static func isThousandsGroup(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
@@ -291,25 +318,31 @@ public enum NumberScanner {
 
     /// A Chinese numeral run starting at `start`, and where it ends.
     private static func numeralRun(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> (String, Int) {
+        let k = numeralEnd(p, at: start)
+        return (String(decoding: UnsafeBufferPointer(rebasing: p[start..<k]), as: UTF8.self), k)
+    }
+
+    /// Where the Chinese numeral run starting at `start` ends.
+    private static func numeralEnd(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> Int {
         var k = start
-        var text = ""
         while k < p.count {
             let (v, len) = UTF8Scan.decode(p, at: k)
-            guard isChineseNumeral(v), let u = Unicode.Scalar(v) else { break }
-            text.unicodeScalars.append(u)
+            guard isChineseNumeral(v) else { break }
             k += len
         }
-        return (text, k)
+        return k
     }
 
     /// A Chinese numeral directly before 倍 (`增长三十多倍`) or in a fraction (`四分之一`), the only
     /// places words are read as figures: elsewhere they are too often part of words (`一村一品`).
     private static func chineseMultiple(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> (Figure, Int)? {
-        var (text, k) = numeralRun(p, at: start)
+        let numeralEnd = numeralEnd(p, at: start)
+        // The numeral's text is made only once what follows it makes it a figure.
+        func numeral() -> String { String(decoding: UnsafeBufferPointer(rebasing: p[start..<numeralEnd]), as: UTF8.self) }
         // 四分之一: a fraction, exact.
-        if let (_, afterFen) = match(p, k, ["分之"]) {
+        if let (_, afterFen) = match(p, numeralEnd, ["分之"]) {
             let (numerator, end) = numeralRun(p, at: afterFen)
-            guard let d = chineseValue(text), d > 0, let n = chineseValue(numerator) else { return nil }
+            guard let d = chineseValue(numeral()), d > 0, let n = chineseValue(numerator) else { return nil }
             let prefix = approxPrefix(p, start)
             var interval = Interval(exactly: n / d)
             if let word = prefix.word { interval = widen(interval, value: n / d, word: word) }
@@ -317,8 +350,9 @@ public enum NumberScanner {
                            approximate: prefix.word != nil, decimals: 0), end)
         }
         var approx = false
+        var k = numeralEnd
         if let (_, e) = match(p, k, ["多", "余"]) { approx = true; k = e }
-        guard let (_, end) = match(p, k, ["倍"]), let value = chineseValue(text) else { return nil }
+        guard let (_, end) = match(p, k, ["倍"]), let value = chineseValue(numeral()) else { return nil }
         let prefix = approxPrefix(p, start)
         var interval = Interval(value - 0.5, value + 0.5)
         if approx { interval = Interval(value, value + max(1, value * 0.5)) }
