@@ -16,6 +16,32 @@ struct NumberScannerTests {
         String(decoding: Array(text.utf8)[f.range], as: UTF8.self)
     }
 
+    /// Values are read from an integer mantissa where it is exact; they must equal what parsing
+    /// the decimal text gives, for every digit count, width and separator.
+    @Test func valuesEqualTheParsedDecimalText() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: UInt64) -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (state >> 33) % bound
+        }
+        for round in 0..<3000 {
+            let whole = String((0..<(1 + next(17))).map { k in Character(String(k == 0 ? 1 + next(9) : next(10))) })
+            let fraction = String((0..<next(9)).map { _ in Character(String(next(10))) })
+            let ascii = fraction.isEmpty ? whole : whole + "." + fraction
+            var written = ascii
+            if round % 3 == 1 {  // full width
+                written = String(String.UnicodeScalarView(ascii.unicodeScalars.map { $0 == "." ? "．" : Unicode.Scalar($0.value - 0x30 + 0xFF10)! }))
+            }
+            let f = try one("共\(written)吨。")
+            #expect(f.value == Double(ascii)!, "\(written)")
+            #expect(f.decimals == fraction.count)
+        }
+        // Thousands separators, and numbers too long for an exact mantissa.
+        #expect(try one("1,334,567人").value == 1_334_567)
+        #expect(try one("共123456789012345678901234吨").value == Double("123456789012345678901234")!)
+        #expect(try one("0.12345678901234567890123456吨").value == Double("0.12345678901234567890123456")!)
+    }
+
     @Test func multipliersAndUnits() throws {
         let a = try one("财政收入425万元")
         #expect(a.value == 4_250_000 && a.unit == "元" && !a.approximate)
