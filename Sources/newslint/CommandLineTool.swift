@@ -10,6 +10,9 @@ struct CommandLineTool {
     var stdoutIsTerminal = false
     var writeOut: (String) -> Void
     var writeErr: (String) -> Void
+    /// Writes a report's bytes as they are (large JSON reports are not copied into a String);
+    /// without it they go through `writeOut`.
+    var writeOutBytes: (([UInt8]) -> Void)? = nil
 
     enum ExitCode {
         static let clean: Int32 = 0
@@ -290,13 +293,13 @@ struct CommandLineTool {
 
         let color = options.outputPath == nil && stdoutIsTerminal && !options.noColor
             && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-        let rendered: String = timings.measure("report (\(options.format.rawValue))") {
+        let rendered: [UInt8] = timings.measure("report (\(options.format.rawValue))") {
             switch options.format {
-            case .text: return TextReporter.report(report, style: .init(color: color, lang: lang))
-            case .json: return JSONReporter.report(report, lang: lang)
-            case .sarif: return SARIFReporter.report(report, lang: lang, rules: collected.linter.rules.map(\.rule.ruleDescription))
-            case .github: return GitHubReporter.report(report, lang: lang)
-            case .html: return HTMLReporter.report(report, lang: lang, claims: claimsLedger(report, linter))
+            case .text: return Array(TextReporter.report(report, style: .init(color: color, lang: lang)).utf8)
+            case .json: return JSONReporter.reportBytes(report, lang: lang)
+            case .sarif: return Array(SARIFReporter.report(report, lang: lang, rules: collected.linter.rules.map(\.rule.ruleDescription)).utf8)
+            case .github: return Array(GitHubReporter.report(report, lang: lang).utf8)
+            case .html: return Array(HTMLReporter.report(report, lang: lang, claims: claimsLedger(report, linter)).utf8)
             }
         }
         defer {
@@ -307,12 +310,14 @@ struct CommandLineTool {
         if let out = options.outputPath {
             let path = out.hasPrefix("/") ? out : workingDirectory + "/" + out
             do {
-                try Data(rendered.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                try Data(rendered).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
                 return fail((lang == .zh ? "无法写入 " : "cannot write ") + out + ": \(error.localizedDescription)", lang)
             }
         } else {
-            timings.measure("write") { writeOut(rendered) }
+            timings.measure("write") {
+                if let writeOutBytes { writeOutBytes(rendered) } else { writeOut(String(decoding: rendered, as: UTF8.self)) }
+            }
         }
 
         if !inputErrors.isEmpty { return ExitCode.failure }

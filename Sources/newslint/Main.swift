@@ -12,7 +12,22 @@ enum Main {
             arguments: Array(CommandLine.arguments.dropFirst()),
             stdoutIsTerminal: isatty(1) == 1,
             writeOut: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            writeErr: { FileHandle.standardError.write(Data($0.utf8)) })
+            writeErr: { FileHandle.standardError.write(Data($0.utf8)) },
+            writeOutBytes: { bytes in bytes.withUnsafeBytes { writeAll(1, $0) } })
         exit(tool.run())
+    }
+
+    /// Writes all of `buffer` to `fd` (a pipe takes a large write in parts). A closed reader ends
+    /// the writing quietly, as `FileHandle` would not.
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) {
+        var done = 0
+        while done < buffer.count {
+            let n = write(fd, buffer.baseAddress! + done, buffer.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            done += n
+        }
     }
 }

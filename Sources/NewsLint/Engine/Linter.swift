@@ -301,6 +301,10 @@ public enum DocumentLoader {
     public static func source(path: String, bytes: [UInt8]) -> Result<SourceText, InputError> {
         do throws(DecodingFailure) {
             let decoded = try TextDecoder.decode(bytes)
+            guard decoded.utf8.count <= SourceText.maximumBytes else {
+                return .failure(InputError(path: path, message: LocalizedText(zh: "文件过大（4 GiB 以上），无法检查",
+                                                                             en: "too large to lint (4 GiB or more)")))
+            }
             return .success(SourceText(utf8: decoded.utf8, encoding: decoded.encoding))
         } catch {
             return .failure(InputError(path: path, message: LocalizedText(zh: error.message(.zh), en: error.message(.en))))

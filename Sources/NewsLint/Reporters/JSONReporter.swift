@@ -4,6 +4,11 @@ public enum JSONReporter {
     public static let schemaVersion = 1
 
     public static func report(_ report: LintReport, lang: Language) -> String {
+        String(decoding: reportBytes(report, lang: lang), as: UTF8.self)
+    }
+
+    /// The report as UTF-8 bytes, for writing out without another copy.
+    public static func reportBytes(_ report: LintReport, lang: Language) -> [UInt8] {
         var summary: [(key: String, value: JSONValue)] = [
             ("files", .number(Double(report.files.count))),
             ("characters", .number(Double(report.characters))),
@@ -28,7 +33,7 @@ public enum JSONReporter {
             ]), into: &out, indent: 2)
             return out
         }
-        let bytes = JSONWriter.document([
+        return JSONWriter.document([
             ("schemaVersion", .value(.number(Double(schemaVersion)))),
             ("tool", .value(.object([("name", .string(Version.name)), ("version", .string(Version.current))]))),
             ("summary", .value(.object(summary))),
@@ -37,7 +42,6 @@ public enum JSONReporter {
                 .object([("path", .string($0.path)), ("message", .string($0.message.text(lang)))])
             }))),
         ])
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func diagnostic(_ d: Diagnostic, lang: Language) -> JSONValue {

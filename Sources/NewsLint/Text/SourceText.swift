@@ -25,49 +25,59 @@ public enum LineEnding: String, Sendable {
 /// line and column only when a diagnostic is reported.
 public struct SourceText: Sendable {
     public let bytes: [UInt8]
-    /// Byte offset where each line's content starts.
-    public let lineStarts: [Int]
-    /// Byte offset where each line's content ends (its terminator excluded).
-    public let lineEnds: [Int]
+    /// Byte offset where each line's content starts, and where it ends (its terminator excluded).
+    /// 32 bits each, sized exactly: a run keeps every file's tables until it reports. Texts of
+    /// 4 GiB or more are refused when files are read (`SourceText.maximumBytes`).
+    private let starts: [UInt32]
+    private let ends: [UInt32]
     public let encoding: SourceEncoding
     public let lineEnding: LineEnding
 
+    /// The largest text whose offsets the line tables hold.
+    public static let maximumBytes = Int(UInt32.max) - 1
+
     public init(utf8 bytes: [UInt8], encoding: SourceEncoding = .utf8) {
+        precondition(bytes.count <= Self.maximumBytes, "texts of 4 GiB or more are refused when read")
         self.bytes = bytes
         self.encoding = encoding
-        var starts = [0]
-        var ends: [Int] = []
         var sawLF = false, sawCRLF = false, sawCR = false
-        bytes.withUnsafeBufferPointer { p in
+        let (starts, ends) = bytes.withUnsafeBufferPointer { p -> ([UInt32], [UInt32]) in
             let n = p.count
+            // Count the terminators first, so that the tables are allocated once at their size.
+            var terminators = 0
+            for b in p where b == 0x0A || b == 0x0D { terminators += 1 }
+            var starts: [UInt32] = [0], ends: [UInt32] = []
+            starts.reserveCapacity(terminators + 1)
+            ends.reserveCapacity(terminators + 1)
             var i = 0
             while i < n {
                 let b = p[i]
                 if b == 0x0A {
-                    ends.append(i)
-                    starts.append(i + 1)
+                    ends.append(UInt32(i))
+                    starts.append(UInt32(i + 1))
                     sawLF = true
                 } else if b == 0x0D {
-                    ends.append(i)
+                    ends.append(UInt32(i))
                     if i + 1 < n && p[i + 1] == 0x0A {
                         i += 1
                         sawCRLF = true
                     } else {
                         sawCR = true
                     }
-                    starts.append(i + 1)
+                    starts.append(UInt32(i + 1))
                 }
                 i += 1
             }
+            ends.append(UInt32(n))
+            // A final line terminator does not open another line.
+            if starts.count > 1 && Int(starts.last!) == n {
+                starts.removeLast()
+                ends.removeLast()
+            }
+            return (starts, ends)
         }
-        ends.append(bytes.count)
-        // A final line terminator does not open another line.
-        if starts.count > 1 && starts.last == bytes.count {
-            starts.removeLast()
-            ends.removeLast()
-        }
-        self.lineStarts = starts
-        self.lineEnds = ends
+        self.starts = starts
+        self.ends = ends
         let kinds = [sawLF, sawCRLF, sawCR].filter { $0 }.count
         if kinds > 1 { lineEnding = .mixed } else if sawCRLF { lineEnding = .crlf } else if sawCR { lineEnding = .cr } else if sawLF { lineEnding = .lf } else { lineEnding = .none }
     }
@@ -76,14 +86,14 @@ public struct SourceText: Sendable {
         self.init(utf8: Array(string.utf8))
     }
 
-    public var lineCount: Int { lineStarts.count }
+    public var lineCount: Int { starts.count }
 
     /// 0-based index of the line holding byte `offset` (binary search).
     public func lineIndex(containing offset: Int) -> Int {
-        var lo = 0, hi = lineStarts.count - 1
+        var lo = 0, hi = starts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+            if Int(starts[mid]) <= offset { lo = mid } else { hi = mid - 1 }
         }
         return lo
     }
@@ -92,13 +102,13 @@ public struct SourceText: Sendable {
     /// is reported at the end of that line's content.
     public func position(of offset: Int) -> SourcePosition {
         let index = lineIndex(containing: offset)
-        let start = lineStarts[index]
-        let clamped = min(offset, lineEnds[index])
-        return SourcePosition(line: index + 1, column: UTF8Scan.scalarCount(bytes, start..<clamped) + 1)
+        let range = lineRange(index)
+        let clamped = min(offset, range.upperBound)
+        return SourcePosition(line: index + 1, column: UTF8Scan.scalarCount(bytes, range.lowerBound..<clamped) + 1)
     }
 
     /// Byte range of line `index`'s content (0-based).
-    public func lineRange(_ index: Int) -> Range<Int> { lineStarts[index]..<lineEnds[index] }
+    public func lineRange(_ index: Int) -> Range<Int> { Int(starts[index])..<Int(ends[index]) }
 
     /// The text of line `index` (0-based), without its terminator.
     public func lineString(_ index: Int) -> String {
