@@ -79,6 +79,18 @@ struct EngineTests {
         #expect(rows.contains("name-consistency") && timed.err.contains("name-consistency (judge)"))
     }
 
+    @Test func filesAreReadIntoArraysOfTheirOwnSize() throws {
+        // A run keeps every file's bytes until it reports: no slack beyond the text itself.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("newslint-read-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let text = Array(String(repeating: "本报讯（记者张三）正文。\n", count: 500).utf8)
+        try Data(text).write(to: URL(fileURLWithPath: path))
+        let bytes = try FileReader.read(path)
+        #expect(bytes == text)
+        #expect(bytes.capacity < text.count + 64, "capacity \(bytes.capacity) for \(text.count) bytes")
+        #expect(try FileReader.read("/dev/null").isEmpty)
+    }
+
     @Test func suggestionsNameTheClosestCandidate() {
         #expect(Suggest.closest("quote-styel", among: RuleRegistry.ids) == "quote-style")
         #expect(Suggest.closest("zzzzzz", among: RuleRegistry.ids) == nil)

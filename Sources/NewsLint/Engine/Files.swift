@@ -40,14 +40,14 @@ public enum FileReader {
         (try? readAll(0, expected: 0)) ?? []
     }
 
-    /// Reads `fd` to its end straight into the array: one read for a regular file of the size
-    /// `fstat` gave, more when it grows or has no size (a pipe).
+    /// Reads `fd` to its end: first the size `fstat` gave, straight into an array of exactly that
+    /// size (it becomes the file's text and is kept until the report, so no slack), then whatever
+    /// more there is (a file that grew, a pipe) in chunks.
     private static func readAll(_ fd: Int32, expected: Int) throws(InputFailure) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: max(expected + 1, 1 << 16))
+        var out = [UInt8](repeating: 0, count: expected)
         var filled = 0
-        while true {
-            if filled == out.count { out.append(contentsOf: repeatElement(0, count: out.count)) }
-            let n = out.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, $0.count - filled) }
+        while filled < expected {
+            let n = out.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, expected - filled) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw InputFailure.errno(errno)
@@ -55,7 +55,20 @@ public enum FileReader {
             if n == 0 { break }
             filled += n
         }
-        out.removeLast(out.count - filled)
+        if filled < expected {  // the file shrank while it was read
+            out.removeLast(expected - filled)
+            return out
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputFailure.errno(errno)
+            }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
         return out
     }
 }
