@@ -363,11 +363,3 @@ struct CommandLineTool {
         path.hasPrefix(workingDirectory + "/") ? String(path.dropFirst(workingDirectory.count + 1)) : path
     }
 }
-
-extension Optional where Wrapped == Timings {
-    /// Runs `body`, timed when there are timings to fill.
-    func measure<T>(_ name: String, _ body: () -> T) -> T {
-        guard let timings = self else { return body() }
-        return timings.measure(name, body)
-    }
-}

@@ -26,7 +26,7 @@ enum Help {
       -c, --config 文件        使用指定的配置文件（默认从当前目录向上查找 .lint.json）
           --strict             有警告也以退出码 1 结束
       -j, --jobs N             同时分析的文件数（默认每核一个；结果与此无关）
-      --timing             在标准错误输出各阶段和各规则的耗时
+          --timing             在标准错误输出各阶段和各规则的耗时
           --lang zh|en         消息语言（默认 zh）
           --no-color           不使用颜色（设置 NO_COLOR 环境变量效果相同）
       -h, --help               显示本帮助
@@ -57,7 +57,7 @@ enum Help {
       -c, --config FILE        configuration file (default: the nearest .lint.json upwards)
           --strict             exit 1 on warnings too
       -j, --jobs N             files analysed at once (default: one per core; output does not depend on it)
-      --timing             print the time of each stage and rule to standard error
+          --timing             print the time of each stage and rule to standard error
           --lang zh|en         message language (default zh)
           --no-color           no colour (so does the NO_COLOR environment variable)
       -h, --help               show this help

@@ -17,8 +17,8 @@ enum Main {
         exit(tool.run())
     }
 
-    /// Writes all of `buffer` to `fd` (a pipe takes a large write in parts). A closed reader ends
-    /// the writing quietly, as `FileHandle` would not.
+    /// Writes all of `buffer` to `fd`: a pipe takes a large write in parts. A write that fails
+    /// (other than by an interrupting signal) ends the writing.
     static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) {
         var done = 0
         while done < buffer.count {

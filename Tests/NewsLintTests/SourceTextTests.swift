@@ -98,4 +98,31 @@ struct SourceTextTests {
         #expect(DisplayWidth.of("“五星”") == 6)
         #expect(DisplayWidth.of("（）") == 4)
     }
+
+    /// The byte-level shortcuts (ASCII, the Han block) give the width the scalar table gives, for
+    /// every scalar of the Basic Multilingual Plane, in plain and typeset measure.
+    @Test func widthOfBytesAgreesWithTheScalarTable() {
+        var mismatches: [String] = []
+        for v in UInt32(0)...0xFFFF where !(0xD800...0xDFFF).contains(v) {
+            let bytes = Array(String(Character(Unicode.Scalar(v)!)).utf8)
+            let expected = DisplayWidth.of(v)
+            let typesetExpected = v >= 0x2014 && v <= 0x2026 ? 2 : expected
+            if DisplayWidth.of(bytes, 0..<bytes.count) != expected || DisplayWidth.of(bytes, 0..<bytes.count, typeset: true) != typesetExpected {
+                mismatches.append(String(v, radix: 16))
+            }
+        }
+        #expect(mismatches.isEmpty, "U+\(mismatches.prefix(10))")
+    }
+
+    @Test func byteSearchReportsOffsetsInTheWholeText() {
+        let text = Array("本报讯本报讯（记者）本报".utf8)
+        let needle = Array("本报".utf8)
+        #expect(ByteSearch.find(needle, in: text, 0..<text.count) == 0)
+        #expect(ByteSearch.find(needle, in: text, 1..<text.count) == 9)   // offsets count from the array's start
+        #expect(ByteSearch.find(needle, in: text, 10..<text.count) == text.count - 6)
+        #expect(ByteSearch.find(needle, in: text, 10..<(text.count - 1)) == nil)  // a match may not cross the range's end
+        #expect(ByteSearch.find(needle, in: text, 3..<5) == nil)
+        #expect(ByteSearch.find([], in: text, 0..<text.count) == nil)
+        #expect(ByteSearch.offsets(of: needle, in: text) == [0, 9, text.count - 6])
+    }
 }

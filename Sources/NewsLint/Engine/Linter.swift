@@ -184,7 +184,7 @@ public struct Linter: Sendable {
             let analysed = results.indices.filter { results[$0].document != nil }
             let documents = analysed.map { results[$0].document! }
             for (c, configured) in corpusRules.enumerated() {
-                let judged = timed(configured.id + " (judge)") {
+                let judged = timings.measure(configured.id + " (judge)") {
                     (configured.rule as! any CorpusRule).judge(analysed.map { results[$0].facts[c] }, documents: documents)
                 }
                 for (d, slot) in analysed.enumerated() where d < judged.count {
@@ -207,20 +207,20 @@ public struct Linter: Sendable {
         case let .memory(_, b): bytes = b
         case let .file(path, fsPath):
             do throws(InputFailure) {
-                bytes = try timed("read") { () throws(InputFailure) in try FileReader.read(fsPath) }
+                bytes = try timings.measure("read") { () throws(InputFailure) in try FileReader.read(fsPath) }
             } catch {
                 return Analysed(error: InputError(path: path, message: error.message))
             }
         }
         let source: SourceText
-        switch timed("decode", { DocumentLoader.source(path: input.path, bytes: bytes) }) {
+        switch timings.measure("decode", { DocumentLoader.source(path: input.path, bytes: bytes) }) {
         case let .success(s): source = s
         case let .failure(error): return Analysed(error: error)
         }
-        let document = timed("layout") { Document(path: input.path, source: source) }
+        let document = timings.measure("layout") { Document(path: input.path, source: source) }
         var diagnostics: [Diagnostic] = []
         for configured in documentRules {
-            let findings = timed(configured.id) { (configured.rule as! any DocumentRule).check(document) }
+            let findings = timings.measure(configured.id) { (configured.rule as! any DocumentRule).check(document) }
             for f in findings {
                 if let d = diagnostic(f, rule: configured, in: document) { diagnostics.append(d) }
             }
@@ -229,16 +229,7 @@ public struct Linter: Sendable {
                                 diagnostics: sorted(diagnostics), source: document.source)
         if corpusRules.isEmpty { return Analysed(report: report) }
         return Analysed(report: report, document: DocumentInfo(path: document.path, source: document.source, suppressions: document.suppressions),
-                        facts: corpusRules.map { c in timed(c.id + " (collect)") { (c.rule as! any CorpusRule).collect(document) } })
-    }
-
-    /// Runs `body`, adding its time to `name` when the run is timed.
-    @inline(__always)
-    private func timed<T, E: Error>(_ name: @autoclosure () -> String, _ body: () throws(E) -> T) throws(E) -> T {
-        guard let timings else { return try body() }
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer { timings.add(name(), nanoseconds: DispatchTime.now().uptimeNanoseconds - start) }
-        return try body()
+                        facts: corpusRules.map { c in timings.measure(c.id + " (collect)") { (c.rule as! any CorpusRule).collect(document) } })
     }
 
     private func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

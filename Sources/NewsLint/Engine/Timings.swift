@@ -17,14 +17,6 @@ public final class Timings: @unchecked Sendable {
 
     public init() {}
 
-    /// Runs `body` and adds its time to `name`.
-    @inline(__always)
-    public func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer { add(name, nanoseconds: DispatchTime.now().uptimeNanoseconds - start) }
-        return try body()
-    }
-
     public func add(_ name: String, nanoseconds: UInt64) {
         lock.lock(); defer { lock.unlock() }
         if let t = totals[name] {
@@ -54,5 +46,17 @@ public final class Timings: @unchecked Sendable {
         out += "total".padding(toLength: width, withPad: " ", startingAt: 0) + String(format: " %9.3f (all stages, every thread)\n", total)
         out += "wall".padding(toLength: width, withPad: " ", startingAt: 0) + String(format: " %9.3f\n", wallSeconds)
         return out
+    }
+}
+
+extension Optional where Wrapped == Timings {
+    /// Runs `body`, adding its time to `name` when there are timings to fill (`nil`: just runs it;
+    /// the name is not even built).
+    @inline(__always)
+    public func measure<T, E: Error>(_ name: @autoclosure () -> String, _ body: () throws(E) -> T) throws(E) -> T {
+        guard let timings = self else { return try body() }
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { timings.add(name(), nanoseconds: DispatchTime.now().uptimeNanoseconds - start) }
+        return try body()
     }
 }

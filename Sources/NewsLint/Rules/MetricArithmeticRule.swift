@@ -154,7 +154,6 @@ public struct MetricArithmeticRule: Rule, DocumentRule {
         return claims.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-
     // MARK: - Words around figures
 
     static let growthVerbs = ["增长", "增加", "提高", "上升", "跃升", "扩大", "提升", "攀升", "增至", "升至"]
@@ -463,7 +462,6 @@ private struct Sentence {
             // `X星以上…占P%` just before the share.
             guard text.ending(at: P.prefixStart, with: Rule.Words.shareLead, from: range.lowerBound) != nil else { continue }
             let lead = text.string(text.back(from: P.prefixStart, scalars: 14)..<P.prefixStart)
-            guard lead.hasSuffix("占") || lead.hasSuffix("占比") || lead.hasSuffix("占比为") || lead.hasSuffix("占到") else { continue }
             guard let above = lead.range(of: "星”以上") ?? lead.range(of: "星以上") else { continue }
             var g = lead[..<above.lowerBound]
             if g.hasSuffix("“") { g = g.dropLast() }

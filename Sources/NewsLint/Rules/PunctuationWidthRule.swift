@@ -44,7 +44,7 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
     }
 
     static let ascii: [UInt32: String] = [0x2C: "，", 0x3A: "：", 0x3B: "；", 0x28: "（", 0x29: "）", 0x3F: "？", 0x21: "！"]
-    static let fullWidth: Set<UInt32> = [0xFF0C, 0xFF1A, 0xFF1B, 0xFF08, 0xFF09, 0xFF1F, 0xFF01]
+    static let fullWidth = ScalarSet([0xFF0C, 0xFF1A, 0xFF1B, 0xFF08, 0xFF09, 0xFF1F, 0xFF01])
 
     public func check(_ document: Document) -> [Finding] {
         // Judged per article: a page can hold an article exported with ASCII marks beside others.
@@ -54,7 +54,7 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
         for (n, a) in document.articles.enumerated() { for b in a.blocks { articleOf[b] = n } }
         var groups = [(strays: [Stray], fullWidth: Int)](repeating: ([], 0), count: document.articles.count + 1)
         // For mixed digits: per article, the first full-width digit and whether a half-width one stands.
-        var firstWide = [Stray?](repeating: nil, count: document.articles.count)
+        var firstWide = [(paragraph: Int, range: Range<Int>)?](repeating: nil, count: document.articles.count)
         var narrow = [Bool](repeating: false, count: document.articles.count)
         for (pi, p) in paragraphs.enumerated() {
             let marks = p.kind != .advertisement && p.kind != .masthead
@@ -67,7 +67,7 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
                 groups[group].fullWidth += scan.fullWidth
             }
             for a in articles {
-                if firstWide[a] == nil, let r = scan.firstWide { firstWide[a] = Stray(paragraph: pi, range: r, mark: 0) }
+                if firstWide[a] == nil, let r = scan.firstWide { firstWide[a] = (pi, r) }
                 if scan.narrow { narrow[a] = true }
             }
         }
@@ -103,7 +103,7 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
         return findings
     }
 
-    /// An ASCII mark in Chinese text (or, for mixed digits, a full-width digit) in a paragraph's text.
+    /// An ASCII mark in Chinese text: which paragraph, where in its text, which mark.
     struct Stray {
         let paragraph: Int
         let range: Range<Int>
@@ -133,7 +133,7 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
                 i += 1
             } else if b == 0xEF && i + 2 < n && t[i + 1] == 0xBC {
                 let v = 0xFF00 + UInt32(t[i + 2]) - 0x80
-                if marks && v >= 0xFF01 && v <= 0xFF1F && fullWidthMarks.contains(v) { fullWidth += 1 }
+                if marks && v >= 0xFF01 && v <= 0xFF1F && Self.fullWidth.contains(v) { fullWidth += 1 }
                 if firstWide == nil && ((v >= 0xFF10 && v <= 0xFF19) || v == 0xFF05) { firstWide = i..<(i + 3) }
                 i += 3
             } else {
@@ -144,7 +144,6 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
     }
 
     static let asciiMarks = ScalarSet(ascii.keys)
-    static let fullWidthMarks = ScalarSet(fullWidth)
 
     /// Whether an ASCII mark stands in Chinese text: Han (or a quotation mark) on both sides, so
     /// that `1:2`, `3.5`, `S104`, `http://` and English stay alone.

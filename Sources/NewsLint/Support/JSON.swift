@@ -268,8 +268,7 @@ public enum JSONWriter {
             if items.isEmpty { out += [0x5B, 0x5D]; return }
             out.append(0x5B)
             for (k, item) in items.enumerated() {
-                if k > 0 { out.append(0x2C) }
-                if pretty { newline(&out, indent + 1) }
+                itemStart(k, into: &out, indent: indent + 1, pretty: pretty)
                 write(item, into: &out, indent: pretty ? indent + 1 : -1)
             }
             if pretty { newline(&out, indent) }
@@ -278,16 +277,26 @@ public enum JSONWriter {
             if members.isEmpty { out += [0x7B, 0x7D]; return }
             out.append(0x7B)
             for (k, member) in members.enumerated() {
-                if k > 0 { out.append(0x2C) }
-                if pretty { newline(&out, indent + 1) }
-                escape(member.key, into: &out)
-                out.append(0x3A)
-                if pretty { out.append(0x20) }
+                memberStart(k, key: member.key, into: &out, indent: indent + 1, pretty: pretty)
                 write(member.value, into: &out, indent: pretty ? indent + 1 : -1)
             }
             if pretty { newline(&out, indent) }
             out.append(0x7D)
         }
+    }
+
+    /// What comes before the `k`th item of an array whose items stand at depth `indent`.
+    private static func itemStart(_ k: Int, into out: inout [UInt8], indent: Int, pretty: Bool) {
+        if k > 0 { out.append(0x2C) }
+        if pretty { newline(&out, indent) }
+    }
+
+    /// What comes before the value of the `k`th member of an object whose members stand at depth `indent`.
+    private static func memberStart(_ k: Int, key: String, into out: inout [UInt8], indent: Int, pretty: Bool) {
+        itemStart(k, into: &out, indent: indent, pretty: pretty)
+        escape(key, into: &out)
+        out.append(0x3A)
+        if pretty { out.append(0x20) }
     }
 
     /// Writes an object at the top level, pretty-printed, whose member values are either values or
@@ -301,18 +310,14 @@ public enum JSONWriter {
         })
         out.append(0x7B)
         for (k, member) in members.enumerated() {
-            if k > 0 { out.append(0x2C) }
-            newline(&out, 1)
-            escape(member.key, into: &out)
-            out += [0x3A, 0x20]
+            memberStart(k, key: member.key, into: &out, indent: 1, pretty: true)
             switch member.value {
             case let .value(v): write(v, into: &out, indent: 1)
             case let .items(items):
                 if items.isEmpty { out += [0x5B, 0x5D]; continue }
                 out.append(0x5B)
                 for (n, item) in items.enumerated() {
-                    if n > 0 { out.append(0x2C) }
-                    newline(&out, 2)
+                    itemStart(n, into: &out, indent: 2, pretty: true)
                     out += item
                 }
                 newline(&out, 1)
