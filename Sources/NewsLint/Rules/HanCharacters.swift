@@ -12,14 +12,41 @@ public enum HanCharacters {
     /// The table, parsed once.
     public static let table: [UInt32: Info] = parse(EmbeddedRuleData.hanCharacters)
 
+    /// Reads the table's lines (`char<TAB>pinyin<TAB>radical<TAB>strokes<TAB>cangjie`) as bytes:
+    /// the table is loaded by every run that compares names, small ones included.
     static func parse(_ text: String) -> [UInt32: Info] {
+        let bytes = Array(text.utf8)
         var out: [UInt32: Info] = [:]
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let f = line.split(separator: "\t")
-            guard f.count == 5, let c = f[0].unicodeScalars.first, let radical = Int(f[2]), let strokes = Int(f[3]) else { continue }
-            out[c.value] = Info(pinyin: String(f[1]), radical: radical, strokes: strokes, cangjie: String(f[4]))
+        out.reserveCapacity(bytes.count / 16)
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            if lineStart == lineEnd || bytes[lineStart] == UInt8(ascii: "#") { continue }
+            var fields: [Range<Int>] = []
+            var fieldStart = lineStart
+            for i in lineStart...lineEnd where i == lineEnd || bytes[i] == 0x09 {
+                fields.append(fieldStart..<i)
+                fieldStart = i + 1
+            }
+            guard fields.count == 5, !fields[0].isEmpty,
+                  let radical = number(bytes[fields[2]]), let strokes = number(bytes[fields[3]]) else { continue }
+            let c = UTF8Scan.decode(bytes, at: fields[0].lowerBound).0
+            out[c] = Info(pinyin: String(decoding: bytes[fields[1]], as: UTF8.self), radical: radical, strokes: strokes,
+                          cangjie: String(decoding: bytes[fields[4]], as: UTF8.self))
         }
         return out
+    }
+
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count <= 6 else { return nil }
+        var n = 0
+        for d in digits {
+            guard d >= 0x30 && d <= 0x39 else { return nil }
+            n = n * 10 + Int(d - 0x30)
+        }
+        return n
     }
 
     /// Same reading, tones aside: 勋/熏, 艺/义.
@@ -32,8 +59,9 @@ public enum HanCharacters {
     /// last two letters: the shared component): 勤/勋 (…KS, 力).
     public static func lookAlike(_ a: UInt32, _ b: UInt32) -> Bool {
         guard a != b, let x = table[a], let y = table[b], x.radical == y.radical, abs(x.strokes - y.strokes) <= 5 else { return false }
-        let p = Array(x.cangjie), q = Array(y.cangjie)
+        // Cangjie codes are ASCII letters: bytes are characters.
+        let p = x.cangjie.utf8, q = y.cangjie.utf8
         guard p.count >= 2, q.count >= 2 else { return false }
-        return p.prefix(2) == q.prefix(2) || p.suffix(2) == q.suffix(2)
+        return p.prefix(2).elementsEqual(q.prefix(2)) || p.suffix(2).elementsEqual(q.suffix(2))
     }
 }

@@ -106,13 +106,13 @@ extension Document {
     /// photo credit without its 摄, a `□` author line without its □; nil for other blocks.
     func peopleText(ofBlock i: Int) -> String? {
         let block = blocks[i]
-        var scalars = block.lines.map { source.string($0) }.joined().unicodeScalars[...]
         switch block.kind {
-        case .byline: break
-        case .photoCredit: if scalars.last == "摄" { scalars = scalars.dropLast() }
-        case .commentaryAuthor: scalars = scalars.dropFirst()
+        case .byline, .photoCredit, .commentaryAuthor: break
         default: return nil
         }
+        var scalars = block.lines.map { source.string($0) }.joined().unicodeScalars[...]
+        if block.kind == .photoCredit && scalars.last == "摄" { scalars = scalars.dropLast() }
+        if block.kind == .commentaryAuthor { scalars = scalars.dropFirst() }
         return String(String.UnicodeScalarView(scalars)).trimmingSpaces
     }
 

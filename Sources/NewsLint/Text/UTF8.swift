@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level UTF-8 helpers. The hot paths of newslint walk UTF-8 bytes and decode
 /// scalars by hand: iterating `Character`s is an order of magnitude slower.
 public enum UTF8Scan {
@@ -223,11 +229,29 @@ public enum ByteSearch {
     /// Offset of the first occurrence of `needle` in `haystack[range]`, or nil.
     public static func find(_ needle: [UInt8], in haystack: [UInt8], _ range: Range<Int>) -> Int? {
         guard !needle.isEmpty, needle.count <= range.count else { return nil }
-        // The C library's memmem is vectorised: far faster than a loop over bytes.
         return haystack.withUnsafeBufferPointer { h -> Int? in
             needle.withUnsafeBufferPointer { n -> Int? in
-                guard let found = cMemmem(h.baseAddress! + range.lowerBound, range.count, n.baseAddress!, n.count) else { return nil }
-                return UnsafeRawPointer(found) - UnsafeRawPointer(h.baseAddress!)
+                let base = h.baseAddress!, m = n.count
+                if m > 16 {
+                    guard let found = cMemmem(base + range.lowerBound, range.count, n.baseAddress!, m) else { return nil }
+                    return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                }
+                // Short needles (one to a few characters, the usual case) are found by the C library's
+                // vectorised memchr on their last byte, then compared. In UTF-8 Chinese text a last byte
+                // is a continuation byte, one of 64, so candidates are rare; memmem's per-call set-up
+                // cost more than the search on paragraph-sized texts.
+                let last = Int32(n[m - 1])
+                var at = range.lowerBound + m - 1
+                while at < range.upperBound {
+                    guard let hit = memchr(base + at, last, range.upperBound - at) else { return nil }
+                    let end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    let start = end - (m - 1)
+                    var k = 0
+                    while k < m - 1 && base[start + k] == n[k] { k += 1 }
+                    if k == m - 1 { return start }
+                    at = end + 1
+                }
+                return nil
             }
         }
     }
