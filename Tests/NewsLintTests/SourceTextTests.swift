@@ -125,4 +125,75 @@ struct SourceTextTests {
         #expect(ByteSearch.find([], in: text, 0..<text.count) == nil)
         #expect(ByteSearch.offsets(of: needle, in: text) == [0, 9, text.count - 6])
     }
+
+    /// Short needles are found by their last byte, long ones by memmem: both must agree with a
+    /// plain search, matches at the range's edges included.
+    @Test func byteSearchAgreesWithAPlainSearch() {
+        var rng = RobustnessTests.Random(state: 7)
+        let alphabet = Array("本报讯记者。ab".utf8)  // few bytes, so that matches and near-matches are common
+        func plain(_ n: [UInt8], _ h: [UInt8], _ r: Range<Int>) -> Int? {
+            guard !n.isEmpty, n.count <= r.count else { return nil }
+            return (r.lowerBound...(r.upperBound - n.count)).first { h[$0..<($0 + n.count)].elementsEqual(n) }
+        }
+        for _ in 0..<3000 {
+            let hay = (0..<rng.int(120)).map { _ in alphabet[rng.int(alphabet.count)] }
+            let from = rng.int(hay.count + 1)
+            let to = from + rng.int(hay.count - from + 1)
+            // Needles taken from the haystack (so they are found) or made up, up to 24 bytes (over memmem's threshold).
+            let length = 1 + rng.int(24)
+            let needle: [UInt8]
+            if rng.int(2) == 0, hay.count >= length {
+                let at = rng.int(hay.count - length + 1)
+                needle = Array(hay[at..<(at + length)])
+            } else {
+                needle = (0..<length).map { _ in alphabet[rng.int(alphabet.count)] }
+            }
+            #expect(ByteSearch.find(needle, in: hay, from..<to) == plain(needle, hay, from..<to), "\(needle) in \(hay)[\(from)..<\(to)]")
+        }
+    }
+}
+
+/// The reading fast paths (memchr for line ends, eight ASCII bytes at a time, three-byte scalars
+/// checked by their continuation bytes, character counts by lead byte) against plain definitions.
+@Suite("Reading fast paths")
+struct ReadingFastPathTests {
+    static let pieces = ["本报讯", "\n", "\r\n", "\r", " ", "\u{3000}", "\u{A0}", "\u{2003}", "\u{FEFF}", "abcdefghij", "，", "é", "😀",
+                         "\u{FFFD}", "\u{E000}", "\t"]
+
+    @Test func linesAndCharacterCountsAgreeWithAScalarWalk() {
+        var rng = RobustnessTests.Random(state: 11)
+        for _ in 0..<400 {
+            let text = (0..<rng.int(40)).map { _ in Self.pieces[rng.int(Self.pieces.count)] }.joined()
+            let source = SourceText(text)
+            // Lines: split on \r\n, \r or \n; a final terminator opens no line.
+            var lines: [String] = [], current = ""
+            var scalars = Array(text.unicodeScalars)[...]
+            while let u = scalars.popFirst() {
+                if u == "\r" || u == "\n" {
+                    if u == "\r", scalars.first == "\n" { scalars.removeFirst() }
+                    lines.append(current); current = ""
+                } else {
+                    current.unicodeScalars.append(u)
+                }
+            }
+            if !current.isEmpty || lines.isEmpty { lines.append(current) }
+            #expect((0..<source.lineCount).map(source.lineString) == lines, "\(Array(text.unicodeScalars))")
+            let characters = text.unicodeScalars.filter { !(Scalar.isSpace($0.value) || $0 == "\n" || $0 == "\r") }.count
+            #expect(source.characterCount == characters, "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func validatorAgreesWithTheStandardLibrary() {
+        var rng = RobustnessTests.Random(state: 12)
+        let bytes: [UInt8] = [0x41, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xE4, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0]
+        for _ in 0..<5000 {
+            var data = Array("本报讯 abcdefgh".utf8).prefix(rng.int(20)).map { $0 }
+            for _ in 0..<rng.int(8) { data.insert(bytes[rng.int(bytes.count)], at: rng.int(data.count + 1)) }
+            let valid = String(validating: data, as: UTF8.self) != nil
+            #expect((UTF8Scan.firstInvalidOffset(data) == nil) == valid, "\(data)")
+            if let bad = UTF8Scan.firstInvalidOffset(data) {
+                #expect(String(validating: data[..<bad], as: UTF8.self) != nil, "the bytes before \(bad) of \(data) are valid")
+            }
+        }
+    }
 }

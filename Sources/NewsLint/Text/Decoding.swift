@@ -50,7 +50,7 @@ public enum TextDecoder {
             if let nul = out.firstIndex(of: 0) { throw .binary(offset: nul) }
             return (out, little ? .utf16LE : .utf16BE)
         }
-        if let nul = data.firstIndex(of: 0) { throw .binary(offset: nul) }
+        if let nul = UTF8Scan.firstZero(data) { throw .binary(offset: nul) }
         if UTF8Scan.firstInvalidOffset(data) == nil { return (data, .utf8) }
         if let s = String(data: Data(data), encoding: gb18030) {
             return (Array(s.utf8), .gb18030)

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A 1-based position as editors and tools see it: line, and column counted in Unicode scalars.
 public struct SourcePosition: Sendable, Equatable, Hashable, Comparable, CustomStringConvertible {
     public let line: Int
@@ -43,30 +49,50 @@ public struct SourceText: Sendable {
         var sawLF = false, sawCRLF = false, sawCR = false
         let (starts, ends) = bytes.withUnsafeBufferPointer { p -> ([UInt32], [UInt32]) in
             let n = p.count
+            guard let base = p.baseAddress else { return ([0], [0]) }
+            // Terminators are found with the C library's vectorised memchr: lines are short and
+            // many, and a loop over every byte cost more than the rest of reading a file.
+            func next(_ byte: UInt8, from: Int) -> Int? {
+                guard from < n, let hit = memchr(base + from, Int32(byte), n - from) else { return nil }
+                return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            }
+            let hasCR = next(0x0D, from: 0) != nil
             // Count the terminators first, so that the tables are allocated once at their size.
             var terminators = 0
-            for b in p where b == 0x0A || b == 0x0D { terminators += 1 }
+            var at = 0
+            while let lf = next(0x0A, from: at) { terminators += 1; at = lf + 1 }
+            if hasCR { for b in p where b == 0x0D { terminators += 1 } }
             var starts: [UInt32] = [0], ends: [UInt32] = []
             starts.reserveCapacity(terminators + 1)
             ends.reserveCapacity(terminators + 1)
-            var i = 0
-            while i < n {
-                let b = p[i]
-                if b == 0x0A {
-                    ends.append(UInt32(i))
-                    starts.append(UInt32(i + 1))
-                    sawLF = true
-                } else if b == 0x0D {
-                    ends.append(UInt32(i))
-                    if i + 1 < n && p[i + 1] == 0x0A {
-                        i += 1
-                        sawCRLF = true
-                    } else {
-                        sawCR = true
-                    }
-                    starts.append(UInt32(i + 1))
+            if !hasCR {
+                at = 0
+                while let lf = next(0x0A, from: at) {
+                    ends.append(UInt32(lf))
+                    starts.append(UInt32(lf + 1))
+                    at = lf + 1
                 }
-                i += 1
+                sawLF = terminators > 0
+            } else {
+                var i = 0
+                while i < n {
+                    let b = p[i]
+                    if b == 0x0A {
+                        ends.append(UInt32(i))
+                        starts.append(UInt32(i + 1))
+                        sawLF = true
+                    } else if b == 0x0D {
+                        ends.append(UInt32(i))
+                        if i + 1 < n && p[i + 1] == 0x0A {
+                            i += 1
+                            sawCRLF = true
+                        } else {
+                            sawCR = true
+                        }
+                        starts.append(UInt32(i + 1))
+                    }
+                    i += 1
+                }
             }
             ends.append(UInt32(n))
             // A final line terminator does not open another line.
@@ -125,9 +151,20 @@ public struct SourceText: Sendable {
         bytes.withUnsafeBufferPointer { p in
             var i = 0
             while i < p.count {
-                let (v, len) = UTF8Scan.decode(p, at: i)
-                if !(Scalar.isSpace(v) || v == 0x0A || v == 0x0D) { n += 1 }
-                i += len
+                let b = p[i]
+                if b < 0x80 {
+                    if !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) { n += 1 }
+                    i += 1
+                } else if b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF {
+                    // The lead bytes of the wide spaces (U+00A0, U+2002…, U+3000, U+FEFF): decode.
+                    let (v, len) = UTF8Scan.decode(p, at: i)
+                    if !Scalar.isSpace(v) { n += 1 }
+                    i += len
+                } else {
+                    // Any other scalar counts; its continuation bytes are skipped one by one.
+                    if b >= 0xC0 { n += 1 }
+                    i += 1
+                }
             }
         }
         return n

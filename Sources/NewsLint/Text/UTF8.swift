@@ -100,14 +100,35 @@ public enum UTF8Scan {
         return n
     }
 
+    /// Offset of the first NUL byte (the mark of a binary file), or nil.
+    public static func firstZero(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { p -> Int? in
+            guard let base = p.baseAddress, let hit = memchr(base, 0, p.count) else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        }
+    }
+
     /// Returns nil when `bytes` is well-formed UTF-8, or the offset of the first bad byte.
     public static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { p -> Int? in
             let n = p.count
             var i = 0
+            let raw = UnsafeRawPointer(p.baseAddress!)
             while i < n {
                 let b = p[i]
-                if b < 0x80 { i += 1; continue }
+                if b < 0x80 {
+                    // ASCII: eight bytes at a time while none has its high bit set.
+                    i += 1
+                    while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                    continue
+                }
+                // Three-byte scalars whose lead byte rules out overlong forms and surrogates (the Han
+                // characters and CJK punctuation of the copy): only the continuation bytes to check.
+                if (b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF {
+                    guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { return i }
+                    i += 3
+                    continue
+                }
                 let len: Int
                 let minValue: UInt32
                 var v: UInt32
