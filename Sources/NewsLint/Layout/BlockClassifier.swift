@@ -21,50 +21,54 @@ struct BlockClassifier {
         resolveTitles(&blocks, titles: titleCandidates)
     }
 
-    private func text(_ block: Block) -> String? {
+    /// A short block's text as bytes (its lines joined), or nil for a long block.
+    private func bytes(_ block: Block) -> [UInt8]? {
         let r = block.range
         guard r.count <= Self.shortBlockBytes else { return nil }
-        if block.lines.count == 1 { return source.string(r) }
-        return block.lines.map { source.string($0) }.joined()
+        if block.lines.count == 1 { return Array(source.bytes[r]) }
+        var out: [UInt8] = []
+        out.reserveCapacity(r.count)
+        for line in block.lines { out += source.bytes[line] }
+        return out
     }
 
     /// The kind a block has by its own text, and whether it is a title to be resolved
-    /// (kicker, headline or subheading) once its neighbours are known.
+    /// (kicker, headline or subheading) once its neighbours are known. The tests run on the
+    /// block's bytes and scalars; a String is made only for the few that parse people or addresses.
     private func ownKind(_ block: Block, next: Block?) -> (BlockKind, Bool) {
         if block.markdownLevel == 1 { return (.headline, true) }
         if block.markdownLevel > 1 { return (.subheading, false) }
         if isDateline(block.lines[0]) { return (.datelineLead, false) }
         // Everything but prose is short: long blocks are prose.
-        let scalars = UTF8Scan.scalarCount(source.bytes, block.range)
-        if scalars > Self.longestNonProse {
+        let rangeScalars = UTF8Scan.scalarCount(source.bytes, block.range)
+        if rangeScalars > Self.longestNonProse {
             // Only a caption over its photo credit may be longer.
-            guard scalars <= Self.longestCaption, creditFollows(next), let text = text(block),
-                  isCaption(block, text: text, next: next) else { return (.body, false) }
+            guard rangeScalars <= Self.longestCaption, creditFollows(next), let bytes = bytes(block),
+                  isCaption(block, scalars: UTF8Scan.scalars(bytes), next: next) else { return (.body, false) }
             return (.caption, false)
         }
         // Most short blocks of hard-wrapped pages are prose: a finished sentence with a comma in it.
-        if scalars > Heading.maxScalars && block.blankLinesBefore < 2 && !creditFollows(next) && looksLikeProse(block) { return (.body, false) }
-        guard let text = text(block) else { return (.body, false) }
+        if rangeScalars > Heading.maxScalars && block.blankLinesBefore < 2 && !creditFollows(next) && looksLikeProse(block) { return (.body, false) }
+        guard let bytes = bytes(block) else { return (.body, false) }
+        let scalars = UTF8Scan.scalars(bytes)
+        var text: String { String(decoding: bytes, as: UTF8.self) }
 
         if isMasthead(block) { return (.masthead, false) }
-        if Self.advertisementLabels.contains(where: { text.utf8.elementsEqual($0.utf8) }) || isAdvertisementMarker(block) { return (.advertisement, false) }
+        if Self.advertisementLabels.contains(bytes) || isAdvertisementMarker(block) { return (.advertisement, false) }
         if ByteSearch.contains(BlockSplitter.scheme, in: source.bytes, block.range) || ByteSearch.contains(BlockSplitter.www, in: source.bytes, block.range),
            Address.isAddressLine(text) { return (.sourceNote, false) }
-        if let inner = bracketed(text) {
-            for lead in ["来源", "稿件来源", "据", "原载", "转自", "本文来源"] where inner.hasPrefix(lead) {
-                return (.sourceNote, false)
-            }
-            if inner.hasPrefix("作者单位") || inner.hasPrefix("作者系") || inner.hasPrefix("作者为") {
-                return (.authorAffiliation, false)
-            }
-            if (inner.contains("照片") || inner.contains("图片") || inner.contains("图")) && (inner.hasSuffix("提供") || inner.hasSuffix("摄")) {
+        if let inner = bracketed(bytes) {
+            if Self.sourceLeads.contains(where: { bytes[inner].starts(with: $0) }) { return (.sourceNote, false) }
+            if Self.affiliationLeads.contains(where: { bytes[inner].starts(with: $0) }) { return (.authorAffiliation, false) }
+            if Self.photoWords.contains(where: { ByteSearch.contains($0, in: bytes, inner) })
+                && Self.photoSourceEnds.contains(where: { ByteSearch.hasSuffix($0, bytes, inner) }) {
                 return (.photoSourceNote, false)
             }
         }
-        if text.utf8.starts(with: "□".utf8) || text.utf8.starts(with: "■".utf8) {
-            if text.unicodeScalars.count <= 30 { return (.commentaryAuthor, false) }
+        if bytes.starts(with: Self.hollowSquare) || bytes.starts(with: Self.blackSquare) {
+            if scalars.count <= 30 { return (.commentaryAuthor, false) }
         }
-        if scalars <= Heading.maxScalars {
+        if rangeScalars <= Heading.maxScalars {
             let r = block.range
             if ByteSearch.hasSuffix(BlockSplitter.she, source.bytes, r), People.parse(text, photo: true) != nil { return (.photoCredit, false) }
             if Self.roleMarks.contains(where: { ByteSearch.contains($0, in: source.bytes, r) }), People.parse(text, photo: false) != nil {
@@ -73,22 +77,33 @@ struct BlockClassifier {
         }
         // Malformed bylines and credits are still bylines and credits (for byline-format to judge):
         // a short line opening with a role word and holding no sentence punctuation.
-        if scalars <= 30, People.roles.contains(where: { text.utf8.starts(with: $0.utf8) }),
-           !text.unicodeScalars.contains(where: { "。，、；！？".unicodeScalars.contains($0) }) {
+        if scalars.count <= 30, Self.roleBytes.contains(where: { bytes.starts(with: $0) }),
+           !scalars.contains(where: { Self.bylineBreaks.contains($0) }) {
             return (ByteSearch.hasSuffix(BlockSplitter.she, source.bytes, block.range) ? .photoCredit : .byline, false)
         }
-        if Self.summaryLabels.contains(where: { text.utf8.elementsEqual($0.utf8) }) { return (.subheading, false) }
+        if Self.summaryLabels.contains(bytes) { return (.subheading, false) }
         // A line over a photo credit is its caption, even without a full stop.
-        if creditFollows(next) && isCaption(block, text: text, next: next) { return (.caption, false) }
-        if Heading.looksLikeTitle(text) { return (.headline, true) }
-        if isCaption(block, text: text, next: next) { return (.caption, false) }
+        if creditFollows(next) && isCaption(block, scalars: scalars, next: next) { return (.caption, false) }
+        if Heading.looksLikeTitle(scalars) { return (.headline, true) }
+        if isCaption(block, scalars: scalars, next: next) { return (.caption, false) }
         return (.body, false)
     }
 
     /// Every byline role word holds one of these.
     static let roleMarks = ["记者", "通讯员", "实习生"].map(UTF8Scan.bytes)
-    static let advertisementLabels = ["广告", "（广告）", "(广告)"]
-    static let summaryLabels = ["核心提示", "核心提示:", "核心提示："]
+    static let advertisementLabels = ["广告", "（广告）", "(广告)"].map(UTF8Scan.bytes)
+    static let summaryLabels = ["核心提示", "核心提示:", "核心提示："].map(UTF8Scan.bytes)
+    /// What opens a bracketed source note (`（来源：…）`) or author's affiliation (`（作者单位：…）`).
+    static let sourceLeads = ["来源", "稿件来源", "据", "原载", "转自", "本文来源"].map(UTF8Scan.bytes)
+    static let affiliationLeads = ["作者单位", "作者系", "作者为"].map(UTF8Scan.bytes)
+    /// A bracketed note on where photos come from: `（图片由…提供）`, `（照片…摄）`.
+    static let photoWords = ["照片", "图片", "图"].map(UTF8Scan.bytes)
+    static let photoSourceEnds = ["提供", "摄"].map(UTF8Scan.bytes)
+    static let hollowSquare = UTF8Scan.bytes("□"), blackSquare = UTF8Scan.bytes("■")
+    static let roleBytes = People.roles.map(UTF8Scan.bytes)
+    /// Sentence and clause marks, which bylines do not hold.
+    static let bylineBreaks = ScalarSet("。，、；！？")
+    static let captionOpeningMarks = ScalarSet("、，,。")
     static let datelineAgencies = ["本报", "新华社", "中新社", "人民日报"].map(UTF8Scan.bytes)
     static let localNews = UTF8Scan.bytes("本报讯")
 
@@ -136,32 +151,38 @@ struct BlockClassifier {
         return false
     }
 
-    /// The inside of a block written wholly in brackets, `（…）` or `(…)`.
-    private func bracketed(_ text: String) -> Substring? {
-        if (text.hasPrefix("（") && text.hasSuffix("）")) || (text.hasPrefix("(") && text.hasSuffix(")")) {
-            return text.dropFirst().dropLast()
+    static let fullWidthBrackets = (UTF8Scan.bytes("（"), UTF8Scan.bytes("）"))
+
+    /// Where the inside of a block written wholly in brackets, `（…）` or `(…)`, lies in its bytes.
+    private func bracketed(_ bytes: [UInt8]) -> Range<Int>? {
+        let (open, close) = Self.fullWidthBrackets
+        if bytes.count >= open.count + close.count && bytes.starts(with: open) && ByteSearch.hasSuffix(close, bytes, 0..<bytes.count) {
+            return open.count..<(bytes.count - close.count)
+        }
+        if bytes.count >= 2 && bytes.first == UInt8(ascii: "(") && bytes.last == UInt8(ascii: ")") {
+            return 1..<(bytes.count - 1)
         }
         return nil
     }
 
     /// A caption is one short sentence standing where a photo was (two or more blank lines
     /// before it in page export), or directly followed by a photo credit.
-    private func isCaption(_ block: Block, text: String, next: Block?) -> Bool {
-        let scalars = text.unicodeScalars
-        guard let last = scalars.last else { return false }
-        var end = scalars.endIndex
+    private func isCaption(_ block: Block, scalars: [UInt32], next: Block?) -> Bool {
+        guard let last = scalars.last, let first = scalars.first else { return false }
+        var end = scalars.count
         var mark = last
-        while Scalar.isClosingMark(mark.value), end > scalars.startIndex {
-            end = scalars.index(before: end)
-            if end == scalars.startIndex { break }
-            mark = scalars[scalars.index(before: end)]
+        while Scalar.isClosingMark(mark), end > 0 {
+            end -= 1
+            if end == 0 { break }
+            mark = scalars[end - 1]
         }
         // A caption stands on its own: it opens with no closing mark and its pairs balance.
-        if let first = scalars.first, Scalar.isClosingMark(first.value) || "、，,。".unicodeScalars.contains(first) { return false }
-        if !Scalar.isBalanced(text) { return false }
-        let sentences = scalars.filter { Scalar.isSentenceEnd($0.value) }.count
+        if Scalar.isClosingMark(first) || Self.captionOpeningMarks.contains(first) { return false }
+        if !Scalar.isBalanced(scalars) { return false }
+        var sentences = 0
+        for v in scalars where Scalar.isSentenceEnd(v) { sentences += 1 }
         if creditFollows(next) { return sentences <= 3 }
-        return block.blankLinesBefore >= 2 && Scalar.isSentenceEnd(mark.value) && sentences <= 2 && scalars.count <= 60
+        return block.blankLinesBefore >= 2 && Scalar.isSentenceEnd(mark) && sentences <= 2 && scalars.count <= 60
     }
 
     /// Ends a sentence and holds a comma: prose, not a title, label, credit or note.

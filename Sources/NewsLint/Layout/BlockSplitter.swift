@@ -201,16 +201,23 @@ enum Heading {
     static let maxScalars = 40
 
     static func looksLikeTitle(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars
-        guard scalars.count <= maxScalars, let last = scalars.last else { return false }
+        looksLikeTitle(text.unicodeScalars.map(\.value))
+    }
+
+    static let endsNoTitle = ScalarSet("。，、；：:;,")
+    static let breaksNoTitle = ScalarSet("。；，,;")
+    static let opensNoTitle = ScalarSet("、，,")
+
+    static func looksLikeTitle(_ scalars: [UInt32]) -> Bool {
+        guard scalars.count <= maxScalars, let last = scalars.last, let first = scalars.first else { return false }
         // Titles end without sentence or clause punctuation (a closing quote or ！？ is fine),
         // hold no sentence or clause breaks, do not start inside a quotation, and balance.
-        if "。，、；：:;,".unicodeScalars.contains(last) { return false }
-        if scalars.contains(where: { $0 == "。" || $0 == "；" || $0 == "，" || $0 == "," || $0 == ";" }) { return false }
-        if let first = scalars.first, Scalar.isClosingMark(first.value) || "、，,".unicodeScalars.contains(first) { return false }
-        if !Scalar.isBalanced(text) { return false }
+        if endsNoTitle.contains(last) { return false }
+        if scalars.contains(where: { breaksNoTitle.contains($0) }) { return false }
+        if Scalar.isClosingMark(first) || opensNoTitle.contains(first) { return false }
+        if !Scalar.isBalanced(scalars) { return false }
         // Needs some Han text, and is not just a number.
-        return scalars.contains { Scalar.isHan($0.value) }
+        return scalars.contains { Scalar.isHan($0) }
     }
 }
 

@@ -100,6 +100,21 @@ public enum UTF8Scan {
         return n
     }
 
+    /// The scalar values of UTF-8 text.
+    public static func scalars(_ bytes: [UInt8]) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(bytes.count / 2)
+        bytes.withUnsafeBufferPointer { p in
+            var i = 0
+            while i < p.count {
+                let (v, len) = decode(p, at: i)
+                out.append(v)
+                i += len
+            }
+        }
+        return out
+    }
+
     /// Offset of the first NUL byte (the mark of a binary file), or nil.
     public static func firstZero(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { p -> Int? in
@@ -230,9 +245,13 @@ public enum Scalar {
 
     /// Whether every quotation mark and bracket in `text` closes, in order: a self-contained text.
     public static func isBalanced(_ text: String) -> Bool {
+        isBalanced(text.unicodeScalars.map(\.value))
+    }
+
+    public static func isBalanced(_ scalars: [UInt32]) -> Bool {
         var stack: [UInt8] = []
-        for u in text.unicodeScalars {
-            guard let (family, opens) = pairing(u.value) else { continue }
+        for v in scalars {
+            guard let (family, opens) = pairing(v) else { continue }
             if opens { stack.append(family) } else if stack.last == family { stack.removeLast() } else { return false }
         }
         return stack.isEmpty
