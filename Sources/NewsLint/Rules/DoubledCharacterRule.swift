@@ -47,22 +47,29 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
         var findings: [Finding] = []
         for p in document.paragraphs {
             let text = p.text
-            var previous: UInt32 = 0
-            var previousStart = 0
-            var i = 0
-            while i < text.count {
-                let (v, len) = UTF8Scan.decode(text, at: i)
-                if v == previous, characters.contains(v), !isAllowed(text, doubleAt: previousStart, end: i + len) {
-                    let c = String(Character(Unicode.Scalar(v)!))
-                    findings.append(Finding(range: p.sourceRange(previousStart..<(i + len)), message: Messages.doubled(c),
-                                            suggestion: c, fixIsSafe: false))
-                    previous = 0
-                    i += len
-                    continue
+            // A scalar written twice is the same bytes twice: compared as bytes, decoded only then.
+            var doubles: [(start: Int, end: Int, scalar: UInt32)] = []
+            text.withUnsafeBufferPointer { t in
+                var i = 0
+                while i < t.count {
+                    let len = UTF8Scan.sequenceLength(t[i])
+                    let end = i + 2 * len
+                    guard end <= t.count, t[i] == t[i + len] else { i += len; continue }
+                    var same = true
+                    for k in 1..<max(1, len) where t[i + k] != t[i + len + k] { same = false }
+                    let v = UTF8Scan.decode(t, at: i).0
+                    if same, characters.contains(v), !isAllowed(text, doubleAt: i, end: end) {
+                        doubles.append((i, end, v))
+                        i = end  // a third one starts a new pair after this one
+                    } else {
+                        i += len
+                    }
                 }
-                previous = v
-                previousStart = i
-                i += len
+            }
+            for d in doubles {
+                let c = String(Character(Unicode.Scalar(d.scalar)!))
+                findings.append(Finding(range: p.sourceRange(d.start..<d.end), message: Messages.doubled(c),
+                                        suggestion: c, fixIsSafe: false))
             }
         }
         return findings

@@ -20,6 +20,11 @@ public struct PackRule: DocumentRule, CorpusRule {
     let consistencyEntries: [Int]
     /// The scalars that start some form: a cheap test before the dictionary lookup.
     let startsSomeForm: ScalarSet
+    /// The scalars that are a whole form by themselves (rare: forms are words).
+    let singleScalarForms: ScalarSet
+    /// The first two scalars of every longer form, hashed into a bitmap: most characters that
+    /// start some form are not followed by a character that continues one.
+    let formPairs: ScalarSet
 
     public init(pack: RulePack, options: RuleOptions) throws(ConfigurationError) {
         self.pack = pack
@@ -55,6 +60,21 @@ public struct PackRule: DocumentRule, CorpusRule {
         }
         self.formsByFirstScalar = index
         startsSomeForm = ScalarSet(index.keys)
+        var singles: [UInt32] = [], pairs: [UInt32] = []
+        for candidates in index.values {
+            for (form, _) in candidates {
+                let (v, len) = UTF8Scan.decode(form, at: 0)
+                if len == form.count { singles.append(v) } else { pairs.append(Self.pairKey(v, UTF8Scan.decode(form, at: len).0)) }
+            }
+        }
+        singleScalarForms = ScalarSet(singles)
+        formPairs = ScalarSet(pairs)
+    }
+
+    /// Two scalars folded into the Basic Multilingual Plane, for the `formPairs` bitmap.
+    @inline(__always)
+    static func pairKey(_ a: UInt32, _ b: UInt32) -> UInt32 {
+        (a &* 0x9E37_79B1 ^ b &* 0x85EB_CA77) >> 16
     }
 
     public var ruleDescription: RuleDescription {
@@ -82,7 +102,9 @@ public struct PackRule: DocumentRule, CorpusRule {
             var i = 0
             while i < text.count {
                 let (v, len) = UTF8Scan.decode(text, at: i)
-                if startsSomeForm.contains(v), let candidates = formsByFirstScalar[v] {
+                if startsSomeForm.contains(v),
+                   singleScalarForms.contains(v) || (i + len < text.count && formPairs.contains(Self.pairKey(v, UTF8Scan.decode(text, at: i + len).0))),
+                   let candidates = formsByFirstScalar[v] {
                     for (form, k) in candidates where i + form.count <= text.count && text[i..<(i + form.count)].elementsEqual(form) {
                         report(k, p, i..<(i + form.count))
                     }
