@@ -32,6 +32,12 @@ public enum NumberScanner {
             var i = 0
             let n = p.count
             while i < n {
+                // Without 倍 or 分之, the only Han character that can open a figure is 百 (百分之…, E7 99 BE):
+                // the others are skipped without decoding.
+                if !wordsCount, p[i] >= 0xE4 && p[i] <= 0xE9, !(p[i] == 0xE7 && p[i + 1] == 0x99 && p[i + 2] == 0xBE) {
+                    i += 3
+                    continue
+                }
                 let (v, len) = UTF8Scan.decode(p, at: i)
                 if digit(v) != nil {
                     if let (figure, end) = arabic(p, at: i) {

@@ -47,13 +47,19 @@ public struct BylinePlacementRule: Rule, DocumentRule {
         let interrupting = Set(document.paragraphs.flatMap(\.interruptions))
         var leading = 0
         var trailing: [[Int]] = []  // per article, the headlines and bylines after its last prose
-        for article in document.articles {
+        // Prose paragraphs per article (a paragraph counts for every article holding one of its blocks).
+        var articleOf = [Int](repeating: -1, count: blocks.count)
+        for (n, article) in document.articles.enumerated() { for b in article.blocks { articleOf[b] = n } }
+        var proseParagraphs = [Int](repeating: 0, count: document.articles.count)
+        for p in document.paragraphs where p.kind.isProse {
+            for n in Set(p.blocks.map { articleOf[$0] }) where n >= 0 { proseParagraphs[n] += 1 }
+        }
+        for (n, article) in document.articles.enumerated() {
             let prose = article.blocks.filter { blocks[$0].kind.isProse }
             guard let firstProse = prose.first, let lastProse = prose.last else { continue }
             // A full article (a headline and two paragraphs or more) needs a byline; a brief or an
             // excerpt may have none.
-            let paragraphs = document.paragraphs.filter { $0.kind.isProse && $0.blocks.contains { article.blocks.contains($0) } }.count
-            if paragraphs >= 2, article.hasHeadline, !article.blocks.contains(where: { Self.bylineKinds.contains(blocks[$0].kind) }) {
+            if proseParagraphs[n] >= 2, article.hasHeadline, !article.blocks.contains(where: { Self.bylineKinds.contains(blocks[$0].kind) }) {
                 let line = blocks[firstProse].lines[0]
                 let end = UTF8Scan.offset(document.source.bytes, scalars: 12, after: line.lowerBound, limit: line.upperBound)
                 findings.append(Finding(range: line.lowerBound..<end, message: Messages.noByline))

@@ -233,7 +233,7 @@ struct NameExtractor {
     private func organisations(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
         let text = p.text
         var out: [NameConsistencyRule.Occurrence] = []
-        let ends = Self.orgEnds, stops = Self.orgStops, suffixes = Self.orgSuffixes, common = Self.commonPlaceWords
+        let ends = Self.orgEnds, stops = Self.orgStops, byEnd = Self.orgWordsByEnd
         var i = 0
         while i < text.count {
             let (v, len) = UTF8Scan.decode(text, at: i)
@@ -246,7 +246,8 @@ struct NameExtractor {
                 continue
             }
             i += len
-            guard ends.contains(v), let suffix = suffixes.first(where: { ByteSearch.hasSuffix($0.bytes, text, 0..<i) }) else { continue }
+            guard ends.contains(v), let words = byEnd[v],
+                  let suffix = words.suffixes.first(where: { ByteSearch.hasSuffix($0.bytes, text, 0..<i) }) else { continue }
             // Back from the suffix over Han characters to a stop.
             var start = i - suffix.bytes.count
             var count = 0
@@ -265,7 +266,7 @@ struct NameExtractor {
                 let after = i < text.count ? UTF8Scan.decode(text, at: i).0 : 0
                 guard before == 0x3001 || after == 0x3001, count <= 5 else { continue }
             }
-            guard !common.contains(where: { ByteSearch.hasSuffix($0, text, start..<i) }) else { continue }
+            guard !words.common.contains(where: { ByteSearch.hasSuffix($0, text, start..<i) }) else { continue }
             out.append(.init(name: String(decoding: text[start..<i], as: UTF8.self), range: p.sourceRange(start..<i)))
         }
         return out
@@ -280,6 +281,16 @@ struct NameExtractor {
     /// Words that end like names of places but are common nouns.
     static let commonPlaceWords = ["行政村", "示范村", "达标村", "乡村", "农村", "新村", "样板村", "先进村", "文明村", "涣散村", "重点村",
                                    "小镇", "乡镇", "城镇", "村镇", "街道", "社区", "公司", "集团"].map(UTF8Scan.bytes)
+
+    /// The endings and common words above by their last character: a character that may end a
+    /// name is looked up once, and only its own endings are tried.
+    static let orgWordsByEnd: [UInt32: (suffixes: [(bytes: [UInt8], isPlace: Bool)], common: [[UInt8]])] = {
+        var out: [UInt32: (suffixes: [(bytes: [UInt8], isPlace: Bool)], common: [[UInt8]])] = [:]
+        func last(_ b: [UInt8]) -> UInt32 { UTF8Scan.scalar(before: b.count, in: b) }
+        for s in orgSuffixes { out[last(s.bytes), default: ([], [])].suffixes.append(s) }
+        for w in commonPlaceWords { out[last(w), default: ([], [])].common.append(w) }
+        return out
+    }()
 
     /// `金炉村赵成国、南霍村贾顺心…4人`: in a list, a name of two or three characters after a village.
     private func namesAfterPlaces(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
@@ -353,11 +364,14 @@ struct NameExtractor {
     static let itemStops = ScalarSet("、等")
     static let ren = UTF8Scan.bytes("人"), ming = UTF8Scan.bytes("名")
 
+    /// A digit right before 人 or 名 (`3人`, `5名`).
     static func hasCountOfPeople(_ t: [UInt8]) -> Bool {
-        var i = 1
-        while i + 3 <= t.count {
-            if UTF8Scan.isDigit(t[i - 1]) && (t[i..<(i + 3)].elementsEqual(ren) || t[i..<(i + 3)].elementsEqual(ming)) { return true }
-            i += 1
+        for word in [ren, ming] {
+            var from = 1
+            while from < t.count, let at = ByteSearch.find(word, in: t, from..<t.count) {
+                if UTF8Scan.isDigit(t[at - 1]) { return true }
+                from = at + word.count
+            }
         }
         return false
     }
@@ -389,12 +403,12 @@ struct NameExtractor {
     private func namesAfterTitles(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
         let text = p.text
         var out: [NameConsistencyRule.Occurrence] = []
-        let ends = Self.titleEnds, titles = Self.titleBytes, followers = Self.followers, surnames = Self.surnames
+        let ends = Self.titleEnds, titlesByEnd = Self.titlesByEnd, followers = Self.followers, surnames = Self.surnames
         var i = 0
         while i < text.count {
             let (v, len) = UTF8Scan.decode(text, at: i)
             i += len
-            guard ends.contains(v), titles.contains(where: { ByteSearch.hasSuffix($0, text, 0..<i) }) else { continue }
+            guard ends.contains(v), let titles = titlesByEnd[v], titles.contains(where: { ByteSearch.hasSuffix($0, text, 0..<i) }) else { continue }
             let (name, k) = Self.hanRun(text, from: i, limit: 4, stops: followers)
             guard (2...3).contains(name.count), surnames.contains(name[0]), k < text.count,
                   followers.contains(UTF8Scan.decode(text, at: k).0) else { continue }
@@ -407,4 +421,6 @@ struct NameExtractor {
     static let nameKinds: Set<BlockKind> = [.byline, .photoCredit, .commentaryAuthor, .masthead, .datelineLead]
     static let titleBytes = titles.map { Array($0.utf8) }
     static let titleEnds = ScalarSet(titles.compactMap { $0.unicodeScalars.last?.value })
+    /// The titles by their last character.
+    static let titlesByEnd: [UInt32: [[UInt8]]] = Dictionary(grouping: titleBytes) { UTF8Scan.scalar(before: $0.count, in: $0) }
 }
