@@ -157,7 +157,7 @@ struct SourceTextTests {
 /// checked by their continuation bytes, character counts by lead byte) against plain definitions.
 @Suite("Reading fast paths")
 struct ReadingFastPathTests {
-    static let pieces = ["本报讯", "\n", "\r\n", "\r", " ", "\u{3000}", "\u{A0}", "\u{2003}", "\u{FEFF}", "abcdefghij", "，", "é", "😀",
+    static let pieces = ["本报讯", "\n", "\r\n", "\r", " ", "\u{3000}", "\u{A0}", "\u{2002}", "\u{2003}", "\u{2009}", "\u{FEFF}", "abcdefghij", "，", "é", "😀",
                          "\u{FFFD}", "\u{E000}", "\t"]
 
     @Test func linesAndCharacterCountsAgreeWithAScalarWalk() {

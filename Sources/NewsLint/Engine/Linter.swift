@@ -168,8 +168,9 @@ public struct Linter: Sendable {
 
     func lint(_ inputs: [Input]) -> LintReport {
         let slots = Slots<Analysed>(count: inputs.count)
-        let documentRules = rules.filter { $0.rule is any DocumentRule }
-        let corpusRules = rules.filter { $0.rule is any CorpusRule }
+        // Each rule's role is cast for once here, not per file: a cast to a protocol is a runtime look-up.
+        let documentRules = rules.compactMap { c in (c.rule as? any DocumentRule).map { (configured: c, rule: $0) } }
+        let corpusRules = rules.compactMap { c in (c.rule as? any CorpusRule).map { (configured: c, rule: $0) } }
 
         // Workers take the next file from a shared counter; `jobs` bounds how many run at once.
         let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, inputs.count))
@@ -185,9 +186,9 @@ public struct Linter: Sendable {
         if !corpusRules.isEmpty {
             let analysed = results.indices.filter { results[$0].document != nil }
             let documents = analysed.map { results[$0].document! }
-            for (c, configured) in corpusRules.enumerated() {
+            for (c, (configured, rule)) in corpusRules.enumerated() {
                 let judged = timings.measure(configured.id + " (judge)") {
-                    (configured.rule as! any CorpusRule).judge(analysed.map { results[$0].facts[c] }, documents: documents)
+                    rule.judge(analysed.map { results[$0].facts[c] }, documents: documents)
                 }
                 for (d, slot) in analysed.enumerated() where d < judged.count {
                     let extra = judged[d].compactMap { diagnostic($0, rule: configured, in: documents[d]) }
@@ -203,7 +204,8 @@ public struct Linter: Sendable {
 
     /// Reads, decodes and analyses one input and runs the document rules on it. The document
     /// itself is kept only when corpus rules will need it.
-    private func analyse(_ input: Input, documentRules: [ConfiguredRule], corpusRules: [ConfiguredRule]) -> Analysed {
+    private func analyse(_ input: Input, documentRules: [(configured: ConfiguredRule, rule: any DocumentRule)],
+                         corpusRules: [(configured: ConfiguredRule, rule: any CorpusRule)]) -> Analysed {
         let bytes: [UInt8]
         switch input {
         case let .memory(_, b): bytes = b
@@ -221,8 +223,8 @@ public struct Linter: Sendable {
         }
         let document = timings.measure("layout") { Document(path: input.path, source: source) }
         var diagnostics: [Diagnostic] = []
-        for configured in documentRules {
-            let findings = timings.measure(configured.id) { (configured.rule as! any DocumentRule).check(document) }
+        for (configured, rule) in documentRules {
+            let findings = timings.measure(configured.id) { rule.check(document) }
             for f in findings {
                 if let d = diagnostic(f, rule: configured, in: document) { diagnostics.append(d) }
             }
@@ -231,7 +233,7 @@ public struct Linter: Sendable {
                                 diagnostics: sorted(diagnostics), source: document.source)
         if corpusRules.isEmpty { return Analysed(report: report) }
         return Analysed(report: report, document: DocumentInfo(path: document.path, source: document.source, suppressions: document.suppressions),
-                        facts: corpusRules.map { c in timings.measure(c.id + " (collect)") { (c.rule as! any CorpusRule).collect(document) } })
+                        facts: corpusRules.map { c in timings.measure(c.configured.id + " (collect)") { c.rule.collect(document) } })
     }
 
     private func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
