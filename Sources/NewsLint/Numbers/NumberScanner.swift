@@ -12,8 +12,15 @@ public enum NumberScanner {
         "台", "辆", "栋", "间", "条", "根", "眼", "只", "头", "份", "册", "批", "类", "套", "部", "篇", "起", "天", "年", "月",
         "日", "小时", "分钟", "岁", "倍", "棵", "株", "所", "村", "镇", "乡", "床",
     ]
-    static let unitBytes: [(String, [UInt8])] = units.map { ($0, Array($0.utf8)) }
-        .sorted { $0.1.count > $1.1.count }
+    /// The units by their first character, longest first, each with whether it counts whole
+    /// things: one look-up per figure instead of a walk through the table.
+    static let unitsByFirstScalar: [UInt32: [(name: String, bytes: [UInt8], counts: Bool)]] = {
+        var out: [UInt32: [(name: String, bytes: [UInt8], counts: Bool)]] = [:]
+        for u in units {
+            out[u.unicodeScalars.first!.value, default: []].append((u, Array(u.utf8), countUnits.contains(u)))
+        }
+        return out.mapValues { $0.sorted { $0.bytes.count > $1.bytes.count } }
+    }()
 
     /// Units that count whole things: a whole number of them, with no 万/亿, is exact.
     public static let countUnits: Set<String> = ["个", "人", "名", "位", "家", "所", "项", "户", "村", "镇", "乡", "座", "支",
@@ -137,18 +144,20 @@ public enum NumberScanner {
 
         // Unit: %, ％, or a word from the table.
         var unit = ""
+        var countsThings = false
         if j < p.count {
             let (v, len) = UTF8Scan.decode(p, at: j)
             if v == 0x25 || v == 0xFF05 {
                 unit = "%"
                 end = j + len
-            } else if let (u, uend) = unitAt(p, j) {
+            } else if let (u, uend, counts) = unitAt(p, j, first: v) {
                 unit = u == "个百分点" ? "百分点" : u
                 end = uend
+                countsThings = counts
             }
         }
         // Whole counts of things are exact: `5个` is five, not 4.5 to 5.5.
-        if decimals == 0 && ulp == 1 && !approx && Self.countUnits.contains(unit) { interval = Interval(exactly: value) }
+        if decimals == 0 && ulp == 1 && !approx && countsThings { interval = Interval(exactly: value) }
         // 余/多 after the unit (`20余公里` is caught above; `1.9万余人` too).
         let prefix = approxPrefix(p, start)
         if let word = prefix.word { approx = true; interval = widen(interval, value: value, word: word) }
@@ -205,11 +214,12 @@ public enum NumberScanner {
         return ((v, 1), k)
     }
 
-    private static func unitAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (String, Int)? {
-        for (name, bytes) in unitBytes where i + bytes.count <= p.count {
+    private static func unitAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, first: UInt32) -> (String, Int, Bool)? {
+        guard let candidates = unitsByFirstScalar[first] else { return nil }
+        for (name, bytes, counts) in candidates where i + bytes.count <= p.count {
             var same = true
             for k in 0..<bytes.count where p[i + k] != bytes[k] { same = false; break }
-            if same { return (name, i + bytes.count) }
+            if same { return (name, i + bytes.count, counts) }
         }
         return nil
     }
