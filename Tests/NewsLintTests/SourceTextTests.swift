@@ -183,6 +183,20 @@ struct ReadingFastPathTests {
         }
     }
 
+    /// The scanners that step over ideographs undecoded rely on this: no scalar led by E4–E9 is a
+    /// mark, a digit or a space, and exactly the scalars of U+4000–U+9FFF are led so.
+    @Test func scalarsLedLikeIdeographsAreNeverMarksDigitsOrSpaces() {
+        for v in UInt32(0x80)...0xFFFF where !(0xD800...0xDFFF).contains(v) {
+            var bytes: [UInt8] = []
+            UTF8Scan.append(v, to: &bytes)
+            #expect(UTF8Scan.leadsIdeograph(bytes[0]) == (0x4000...0x9FFF).contains(v))
+            if UTF8Scan.leadsIdeograph(bytes[0]) {
+                #expect(!Scalar.isSentenceEnd(v) && !Scalar.isClosingMark(v) && Scalar.pairing(v) == nil && !Scalar.isSpace(v)
+                        && NumberScanner.digit(v) == nil, "U+\(String(v, radix: 16))")
+            }
+        }
+    }
+
     @Test func validatorAgreesWithTheStandardLibrary() {
         var rng = RobustnessTests.Random(state: 12)
         let bytes: [UInt8] = [0x41, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xE4, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0]

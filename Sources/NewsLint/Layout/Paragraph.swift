@@ -76,7 +76,7 @@ public struct Paragraph: Sendable {
             var i = 0
             let n = p.count
             while i < n {
-                if p[i] >= 0xE4 && p[i] <= 0xE9 { i += 3; continue }  // a Han character ends no sentence
+                if UTF8Scan.leadsIdeograph(p[i]) { i += 3; continue }  // an ideograph ends no sentence
                 let (v, len) = UTF8Scan.decode(p, at: i)
                 i += len
                 guard Scalar.isSentenceEnd(v) else { continue }

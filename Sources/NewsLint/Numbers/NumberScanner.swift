@@ -39,9 +39,9 @@ public enum NumberScanner {
             var i = 0
             let n = p.count
             while i < n {
-                // Without 倍 or 分之, the only Han character that can open a figure is 百 (百分之…, E7 99 BE):
-                // the others are skipped without decoding.
-                if !wordsCount, p[i] >= 0xE4 && p[i] <= 0xE9, !(p[i] == 0xE7 && p[i + 1] == 0x99 && p[i + 2] == 0xBE) {
+                // Without 倍 or 分之, the only ideograph that can open a figure is 百 (百分之…, E7 99 BE):
+                // the others are stepped over undecoded.
+                if !wordsCount, UTF8Scan.leadsIdeograph(p[i]), !(p[i] == 0xE7 && p[i + 1] == 0x99 && p[i + 2] == 0xBE) {
                     i += 3
                     continue
                 }

@@ -56,7 +56,7 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
                     let end = i + 2 * len
                     guard end <= t.count, t[i] == t[i + len] else { i += len; continue }
                     var same = true
-                    for k in 1..<max(1, len) where t[i + k] != t[i + len + k] { same = false }
+                    for k in 1..<len where t[i + k] != t[i + len + k] { same = false }
                     let v = UTF8Scan.decode(t, at: i).0
                     if same, characters.contains(v), !isAllowed(text, doubleAt: i, end: end) {
                         doubles.append((i, end, v))

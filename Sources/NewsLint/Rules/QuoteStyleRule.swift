@@ -76,8 +76,7 @@ public struct QuoteStyleRule: Rule, DocumentRule {
             var i = 0
             var previous: UInt32 = 0
             while i < buf.count {
-                // Han characters (lead bytes E4–E9) are never marks: skipped without decoding.
-                if buf[i] >= 0xE4 && buf[i] <= 0xE9 { previous = 0x4E00; i += 3; continue }
+                if UTF8Scan.leadsIdeograph(buf[i]) { previous = 0x4E00; i += 3; continue }  // never a mark
                 let (v, len) = UTF8Scan.decode(buf, at: i)
                 defer { previous = v; i += len }
                 guard v >= 0x28, let (family, opens) = Scalar.pairing(v) else { continue }

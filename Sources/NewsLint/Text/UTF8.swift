@@ -21,6 +21,11 @@ public enum UTF8Scan {
         return 1
     }
 
+    /// Whether `byte` leads a scalar of U+4000–U+9FFF: CJK ideographs only, never a mark, digit or
+    /// space. Scanners looking for those step over such a scalar's three bytes without decoding it.
+    @inline(__always)
+    public static func leadsIdeograph(_ byte: UInt8) -> Bool { byte >= 0xE4 && byte <= 0xE9 }
+
     /// Decodes the scalar starting at `offset` of well-formed UTF-8 `bytes`.
     /// Returns the scalar value and its length in bytes.
     @inline(__always)
