@@ -48,28 +48,20 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
         for p in document.paragraphs {
             let text = p.text
             // A scalar written twice is the same bytes twice: compared as bytes, decoded only then.
-            var doubles: [(start: Int, end: Int, scalar: UInt32)] = []
             text.withUnsafeBufferPointer { t in
                 var i = 0
                 while i < t.count {
                     let len = UTF8Scan.sequenceLength(t[i])
                     let end = i + 2 * len
-                    guard end <= t.count, t[i] == t[i + len] else { i += len; continue }
-                    var same = true
-                    for k in 1..<len where t[i + k] != t[i + len + k] { same = false }
-                    let v = UTF8Scan.decode(t, at: i).0
-                    if same, characters.contains(v), !isAllowed(text, doubleAt: i, end: end) {
-                        doubles.append((i, end, v))
+                    if end <= t.count, (0..<len).allSatisfy({ t[i + $0] == t[i + len + $0] }),
+                       case let v = UTF8Scan.decode(t, at: i).0, characters.contains(v), !isAllowed(text, doubleAt: i, end: end) {
+                        let c = String(Character(Unicode.Scalar(v)!))
+                        findings.append(Finding(range: p.sourceRange(i..<end), message: Messages.doubled(c), suggestion: c, fixIsSafe: false))
                         i = end  // a third one starts a new pair after this one
                     } else {
                         i += len
                     }
                 }
-            }
-            for d in doubles {
-                let c = String(Character(Unicode.Scalar(d.scalar)!))
-                findings.append(Finding(range: p.sourceRange(d.start..<d.end), message: Messages.doubled(c),
-                                        suggestion: c, fixIsSafe: false))
             }
         }
         return findings

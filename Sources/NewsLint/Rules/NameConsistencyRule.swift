@@ -275,7 +275,7 @@ struct NameExtractor {
     /// Endings of organisation names, longest first; places (villages, towns) are taken only in lists.
     static let orgSuffixes: [(bytes: [UInt8], isPlace: Bool)] = ["有限公司", "公司", "集团", "合作社"].map { (Array($0.utf8), false) }
         + ["街道", "社区", "村", "镇"].map { (Array($0.utf8), true) }
-    static let orgEnds = ScalarSet("司团社道区村镇")
+    static let orgEnds = ScalarSet(orgWordsByEnd.keys)
     /// Characters that end a name going backwards: function words, counters, verbs of placement.
     static let orgStops = ScalarSet("的与和及在由对向将为从是等个各全本该每了到把被让使以于其中与同这那其有共创建成打造引进投资")
     /// Words that end like names of places but are common nouns.

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A 1-based position as editors and tools see it: line, and column counted in Unicode scalars.
 public struct SourcePosition: Sendable, Equatable, Hashable, Comparable, CustomStringConvertible {
     public let line: Int
@@ -49,13 +43,9 @@ public struct SourceText: Sendable {
         var sawLF = false, sawCRLF = false, sawCR = false
         let (starts, ends) = bytes.withUnsafeBufferPointer { p -> ([UInt32], [UInt32]) in
             let n = p.count
-            guard let base = p.baseAddress else { return ([0], [0]) }
             // Terminators are found with the C library's vectorised memchr: lines are short and
             // many, and a loop over every byte cost more than the rest of reading a file.
-            func next(_ byte: UInt8, from: Int) -> Int? {
-                guard from < n, let hit = memchr(base + from, Int32(byte), n - from) else { return nil }
-                return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            }
+            func next(_ byte: UInt8, from: Int) -> Int? { ByteSearch.index(of: byte, in: p, from..<n) }
             let hasCR = next(0x0D, from: 0) != nil
             // Count the terminators first, so that the tables are allocated once at their size.
             var terminators = 0
@@ -161,7 +151,7 @@ public struct SourceText: Sendable {
     }
 
     /// The white space outside ASCII that `Scalar.isSpace` knows, encoded.
-    static let wideSpaces: [[UInt8]] = ([0x3000, 0xA0, 0x2002, 0x2003, 0x2009, 0xFEFF] as [UInt32]).map { v in
+    static let wideSpaces: [[UInt8]] = (UInt32(0x80)...0xFFFF).filter(Scalar.isSpace).map { v in
         var out: [UInt8] = []
         UTF8Scan.append(v, to: &out)
         return out

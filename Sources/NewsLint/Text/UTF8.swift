@@ -122,10 +122,7 @@ public enum UTF8Scan {
 
     /// Offset of the first NUL byte (the mark of a binary file), or nil.
     public static func firstZero(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { p -> Int? in
-            guard let base = p.baseAddress, let hit = memchr(base, 0, p.count) else { return nil }
-            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-        }
+        bytes.withUnsafeBufferPointer { ByteSearch.index(of: 0, in: $0, 0..<$0.count) }
     }
 
     /// Returns nil when `bytes` is well-formed UTF-8, or the offset of the first bad byte.
@@ -285,11 +282,8 @@ public enum ByteSearch {
                 // vectorised memchr on their last byte, then compared. In UTF-8 Chinese text a last byte
                 // is a continuation byte, one of 64, so candidates are rare; memmem's per-call set-up
                 // cost more than the search on paragraph-sized texts.
-                let last = Int32(n[m - 1])
                 var at = range.lowerBound + m - 1
-                while at < range.upperBound {
-                    guard let hit = memchr(base + at, last, range.upperBound - at) else { return nil }
-                    let end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                while let end = index(of: n[m - 1], in: h, at..<range.upperBound) {
                     let start = end - (m - 1)
                     var k = 0
                     while k < m - 1 && base[start + k] == n[k] { k += 1 }
@@ -299,6 +293,13 @@ public enum ByteSearch {
                 return nil
             }
         }
+    }
+
+    /// Offset of the first `byte` in `p[range]`, or nil: the C library's vectorised memchr.
+    @inline(__always)
+    public static func index(of byte: UInt8, in p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, let base = p.baseAddress, let hit = memchr(base + range.lowerBound, Int32(byte), range.count) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
     /// Offsets of every occurrence of `needle` in `haystack`, not overlapping, in order.
