@@ -13,33 +13,59 @@ public enum People {
         public var name: String
     }
 
+    static let roleBytes = roles.map(UTF8Scan.bytes)
+
     /// Splits a line into role/name pairs, or nil when it is not made only of roles and
     /// 2–4-character Han names. `photo` requires and strips a final `摄`.
     public static func parse(_ text: String, photo: Bool) -> [Credit]? {
-        var body = Substring(text)
+        let bytes = Array(text.utf8)
+        var end = bytes.count
         if photo {
-            guard body.utf8.reversed().starts(with: "摄".utf8.reversed()) else { return nil }
-            body = body.dropLast()
+            guard ByteSearch.hasSuffix(BlockSplitter.she, bytes, 0..<end) else { return nil }
+            end -= BlockSplitter.she.count
         }
-        let tokens = body.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "、" || $0 == "\t" })
+        // Tokens are separated by spaces, ideographic spaces, tabs and 、.
+        var tokens: [Range<Int>] = []
+        var start = 0, i = 0
+        while i < end {
+            let (v, len) = UTF8Scan.decode(bytes, at: i)
+            if v == 0x20 || v == 0x3000 || v == 0x3001 || v == 0x09 {
+                if i > start { tokens.append(start..<i) }
+                start = i + len
+            }
+            i += len
+        }
+        if end > start { tokens.append(start..<end) }
         guard !tokens.isEmpty else { return nil }
         var result: [Credit] = []
         var pendingRole: String?
         for token in tokens {
-            var rest = Substring(token)
-            if let role = roles.first(where: { rest.utf8.starts(with: $0.utf8) }) {
+            var rest = token
+            if let r = roleBytes.firstIndex(where: { ByteSearch.hasPrefix($0, bytes, token) }) {
                 if pendingRole != nil { return nil }  // a role with no name
-                pendingRole = role
-                rest = rest[rest.utf8.index(rest.startIndex, offsetBy: role.utf8.count)...]
+                pendingRole = roles[r]
+                rest = (token.lowerBound + roleBytes[r].count)..<token.upperBound
                 if rest.isEmpty { continue }
             }
-            guard isName(rest) else { return nil }
-            result.append(Credit(role: pendingRole, name: String(rest)))
+            guard isName(bytes, rest) else { return nil }
+            result.append(Credit(role: pendingRole, name: String(decoding: bytes[rest], as: UTF8.self)))
             pendingRole = nil
         }
         if pendingRole != nil { return nil }
         if !photo && !result.contains(where: { $0.role != nil }) { return nil }
         return result.isEmpty ? nil : result
+    }
+
+    /// `isName` on the bytes of a token.
+    static func isName(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var n = 0, i = range.lowerBound
+        while i < range.upperBound {
+            let (v, len) = UTF8Scan.decode(bytes, at: i)
+            guard Scalar.isHan(v) else { return false }
+            n += 1; i += len
+            if n > 4 { return false }
+        }
+        return n >= 2
     }
 
     /// A personal name as bylines write it: two to four Han characters.

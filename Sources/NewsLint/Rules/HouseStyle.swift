@@ -135,33 +135,43 @@ public struct BylineParse: Sendable, Equatable {
     public var punctuation: [String] = []
 
     public init(_ text: String, style: HouseStyle) {
-        var tokens: [String] = []
-        var current = ""
-        for u in text.unicodeScalars {
-            if Scalar.isSpace(u.value) || ",，:：;；".unicodeScalars.contains(u) {
-                if !Scalar.isSpace(u.value) { punctuation.append(String(u)) }
-                if !current.isEmpty { tokens.append(current); current = "" }
-            } else {
-                current.unicodeScalars.append(u)
+        // Read on bytes: tokens are cut at spaces and at the punctuation bylines should not hold.
+        let bytes = Array(text.utf8)
+        var tokens: [Range<Int>] = []
+        var start = 0, i = 0
+        while i < bytes.count {
+            let (v, len) = UTF8Scan.decode(bytes, at: i)
+            let space = Scalar.isSpace(v)
+            if space || Self.separators.contains(v) {
+                if !space { punctuation.append(String(decoding: bytes[i..<(i + len)], as: UTF8.self)) }
+                if i > start { tokens.append(start..<i) }
+                start = i + len
             }
+            i += len
         }
-        if !current.isEmpty { tokens.append(current) }
+        if bytes.count > start { tokens.append(start..<bytes.count) }
         for token in tokens {
-            var rest = Substring(token)
-            if let role = style.roles.first(where: { rest.hasPrefix($0) }) {
+            var rest = token
+            if let role = style.roles.first(where: { ByteSearch.hasPrefix($0.utf8, bytes, token) }) {
                 entries.append(Entry(role: role, names: []))
-                rest = rest.dropFirst(role.count)
+                rest = (token.lowerBound + role.utf8.count)..<token.upperBound
                 if rest.isEmpty { continue }
             }
             if entries.isEmpty { entries.append(Entry(role: nil, names: [])) }
+            let name = String(decoding: bytes[rest], as: UTF8.self)
             // A two-character name padded with spaces (`王  浩`) comes as two one-character tokens.
-            if rest.count == 1, let last = entries[entries.count - 1].names.last, last.count == 1, Scalar.isHan(rest.unicodeScalars.first!.value) {
-                entries[entries.count - 1].names[entries[entries.count - 1].names.count - 1] = last + rest
+            let last = entries[entries.count - 1].names.last
+            if let last, last.unicodeScalars.count == 1, UTF8Scan.scalarCount(bytes, rest) == 1,
+               Scalar.isHan(UTF8Scan.decode(bytes, at: rest.lowerBound).0) {
+                entries[entries.count - 1].names[entries[entries.count - 1].names.count - 1] = last + name
             } else {
-                entries[entries.count - 1].names.append(String(rest))
+                entries[entries.count - 1].names.append(name)
             }
         }
     }
+
+    /// Punctuation that separates the parts of a malformed byline: `,，:：;；`.
+    static let separators = ScalarSet(",，:：;；")
 
     public var names: [String] { entries.flatMap(\.names) }
 

@@ -317,6 +317,18 @@ public enum ByteSearch {
         find(needle, in: haystack, range) != nil
     }
 
+    /// Whether `haystack[range]` begins with `prefix` (bytes compared, no grapheme rules: a
+    /// role word such as `记者` is a prefix of `记者张三` whatever follows it).
+    @inline(__always)
+    public static func hasPrefix<P: Sequence<UInt8>>(_ prefix: P, _ haystack: [UInt8], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        for b in prefix {
+            guard i < range.upperBound, haystack[i] == b else { return false }
+            i += 1
+        }
+        return true
+    }
+
     public static func hasSuffix(_ suffix: [UInt8], _ haystack: [UInt8], _ range: Range<Int>) -> Bool {
         guard range.count >= suffix.count else { return false }
         return haystack[(range.upperBound - suffix.count)..<range.upperBound].elementsEqual(suffix)
