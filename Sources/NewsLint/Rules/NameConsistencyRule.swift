@@ -238,9 +238,9 @@ struct NameExtractor {
         while i < text.count {
             let (v, len) = UTF8Scan.decode(text, at: i)
             if v == 0x201C {  // “…”
-                let (name, k) = Self.hanRun(text, from: i + len, limit: 11)
-                if (3...10).contains(name.count), k < text.count, UTF8Scan.decode(text, at: k).0 == 0x201D {
-                    out.append(.init(name: String(String.UnicodeScalarView(name)), range: p.sourceRange((i + len)..<k)))
+                let (count, _, k) = Self.hanRun(text, from: i + len, limit: 11)
+                if (3...10).contains(count), k < text.count, UTF8Scan.decode(text, at: k).0 == 0x201D {
+                    out.append(.init(name: String(decoding: text[(i + len)..<k], as: UTF8.self), range: p.sourceRange((i + len)..<k)))
                 }
                 i = max(k, i + len)
                 continue
@@ -300,13 +300,13 @@ struct NameExtractor {
         for place in Self.places {
             for at in ByteSearch.offsets(of: place, in: text) {
                 let from = at + place.count
-                let (name, k) = Self.hanRun(text, from: from, limit: 4, stops: Self.itemStops)
+                let (count, first, k) = Self.hanRun(text, from: from, limit: 4, stops: Self.itemStops)
                 // The item ends the name: 、 or 等, or a count (4人).
-                guard (2...3).contains(name.count), k < text.count else { continue }
+                guard (2...3).contains(count), k < text.count else { continue }
                 let next = UTF8Scan.decode(text, at: k).0
                 guard next == 0x3001 || next == 0x7B49 || NumberScanner.digit(next) != nil else { continue }
-                guard Self.surnames.contains(name[0]) else { continue }
-                out.append(.init(name: String(String.UnicodeScalarView(name)), range: p.sourceRange(from..<k)))
+                guard Self.surnames.contains(first) else { continue }
+                out.append(.init(name: String(decoding: text[from..<k], as: UTF8.self), range: p.sourceRange(from..<k)))
             }
         }
         return out
@@ -324,19 +324,19 @@ struct NameExtractor {
             var items: [(String, Range<Int>)] = []
             while end > 0 {
                 var start = end
-                var name: [Unicode.Scalar] = []
-                while start > 0, name.count < 4 {
+                var count = 0, first: UInt32 = 0
+                while start > 0, count < 4 {
                     let s = UTF8Scan.previousScalarStart(text, before: start)
                     let v = UTF8Scan.decode(text, at: s).0
-                    guard Scalar.isHan(v), v != 0x3001, let u = Unicode.Scalar(v) else { break }
-                    name.insert(u, at: 0)
+                    guard Scalar.isHan(v), v != 0x3001 else { break }
+                    first = v; count += 1
                     start = s
                 }
                 let before = UTF8Scan.scalar(before: start, in: text)
                 // The first item may stand after a clause mark or at the start; the others after 、.
-                guard (2...3).contains(name.count), Self.surnames.contains(name[0]),
+                guard (2...3).contains(count), Self.surnames.contains(first),
                       before == 0x3001 || !Scalar.isHan(before) else { break }
-                items.append((String(String.UnicodeScalarView(name)), start..<end))
+                items.append((String(decoding: text[start..<end], as: UTF8.self), start..<end))
                 guard before == 0x3001 else { break }
                 end = UTF8Scan.previousScalarStart(text, before: start)
             }
@@ -348,17 +348,18 @@ struct NameExtractor {
 
     static let noStops = ScalarSet("")
 
-    /// The Han characters from `from` on, at most `limit`, up to a character in `stops`; and where they end.
-    static func hanRun(_ text: [UInt8], from: Int, limit: Int, stops: ScalarSet = noStops) -> ([Unicode.Scalar], Int) {
-        var k = from
-        var run: [Unicode.Scalar] = []
-        while k < text.count, run.count < limit {
+    /// The Han characters from `from` on, at most `limit`, up to a character in `stops`: how many,
+    /// the first of them, and where they end.
+    static func hanRun(_ text: [UInt8], from: Int, limit: Int, stops: ScalarSet = noStops) -> (count: Int, first: UInt32, end: Int) {
+        var k = from, count = 0, first: UInt32 = 0
+        while k < text.count, count < limit {
             let (v, len) = UTF8Scan.decode(text, at: k)
-            guard Scalar.isHan(v), let u = Unicode.Scalar(v), !stops.contains(u) else { break }
-            run.append(u)
+            guard Scalar.isHan(v), !stops.contains(v) else { break }
+            if count == 0 { first = v }
+            count += 1
             k += len
         }
-        return (run, k)
+        return (count, first, k)
     }
 
     static let itemStops = ScalarSet("、等")
@@ -409,10 +410,10 @@ struct NameExtractor {
             let (v, len) = UTF8Scan.decode(text, at: i)
             i += len
             guard ends.contains(v), let titles = titlesByEnd[v], titles.contains(where: { ByteSearch.hasSuffix($0, text, 0..<i) }) else { continue }
-            let (name, k) = Self.hanRun(text, from: i, limit: 4, stops: followers)
-            guard (2...3).contains(name.count), surnames.contains(name[0]), k < text.count,
+            let (count, first, k) = Self.hanRun(text, from: i, limit: 4, stops: followers)
+            guard (2...3).contains(count), surnames.contains(first), k < text.count,
                   followers.contains(UTF8Scan.decode(text, at: k).0) else { continue }
-            out.append(.init(name: String(String.UnicodeScalarView(name)), range: p.sourceRange(i..<k)))
+            out.append(.init(name: String(decoding: text[i..<k], as: UTF8.self), range: p.sourceRange(i..<k)))
         }
         return out
     }
