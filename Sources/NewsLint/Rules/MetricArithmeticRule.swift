@@ -354,7 +354,7 @@ private struct Sentence {
     }
 
     static let semicolon = UTF8Scan.bytes("；")
-    static let closingBracket = UTF8Scan.bytes("）")
+    static let closingBracket = UTF8Scan.bytes("）"), openingBracket = UTF8Scan.bytes("（")
 
     /// Characters of the verbs that carry a change from A to B (增长, 跃升, 提高, 下降…).
     static let changeMarks: Set<Unicode.Scalar> = Set("增加长提高升跃扩攀涨降减低缩回落".unicodeScalars)
@@ -380,16 +380,16 @@ private struct Sentence {
 
     // MARK: A占B的P%, 超收X
 
+    static let de = UTF8Scan.bytes("的")
+
     mutating func shares() {
         for (k, P) in figs.enumerated() where P.isPercent && k >= 2 && !used.contains(k) {
             let B = figs[k - 1]
             guard B.unit != "%", !B.unit.isEmpty else { continue }
-            let link = text.string(B.range.upperBound..<P.prefixStart).trimmingCharacters(in: .whitespaces)
-            guard link == "的" else { continue }
-            let lead = text.string(text.back(from: B.prefixStart, scalars: 12)..<B.prefixStart)
-            guard let zhan = lead.range(of: "占", options: .backwards) else { continue }
-            let shareStart = B.prefixStart - lead[zhan.lowerBound...].utf8.count
-            guard shareStart >= range.lowerBound,
+            let link = text.trimmingSpaces(B.range.upperBound..<P.prefixStart)
+            guard link.count == Self.de.count, ByteSearch.hasPrefix(Self.de, text.bytes, link),
+                  let shareStart = text.lastScalar(in: text.back(from: B.prefixStart, scalars: 12)..<B.prefixStart, where: { $0 == 0x5360 }),
+                  shareStart >= range.lowerBound,
                   let a = figs[..<(k - 1)].lastIndex(where: { $0.unit == B.unit && $0.range.upperBound <= shareStart }),
                   let share = figs[a].interval / B.interval else { continue }
             let A = figs[a]
@@ -427,13 +427,14 @@ private struct Sentence {
         let bytes = text.bytes
         for (t, T) in figs.enumerated() where Rule.counters.contains(T.unit) || T.unit == "元" {
             // `共N个，其中`, `N个全科网格（其中`: 其中 after a clause mark or bracket, a few characters on.
-            let after = text.string(T.range.upperBound..<min(range.upperBound, text.forward(from: T.range.upperBound, scalars: 10)))
-            guard let qi = after.range(of: "其中"), let mark = after[..<qi.lowerBound].last, "，,（(".contains(mark),
-                  after[..<qi.lowerBound].count <= 8 else { continue }
-            let partsStart = T.range.upperBound + after[..<qi.upperBound].utf8.count
+            let after = T.range.upperBound..<min(range.upperBound, text.forward(from: T.range.upperBound, scalars: 10))
+            guard let qi = ByteSearch.find(Self.qizhong, in: bytes, after), qi > after.lowerBound,
+                  [0xFF0C, 0x2C, 0xFF08, 0x28].contains(UTF8Scan.scalar(before: qi, in: bytes)),  // ，,（(
+                  UTF8Scan.scalarCount(bytes, after.lowerBound..<qi) <= 8 else { continue }
+            let partsStart = qi + Self.qizhong.count
             // Parts: same-unit figures after 其中, to the end of the sentence or the closing bracket.
             var end = range.upperBound
-            if after[..<qi.lowerBound].contains("（") || after[..<qi.lowerBound].contains("(") {
+            if ByteSearch.contains(Self.openingBracket, in: bytes, after.lowerBound..<qi) || ByteSearch.contains([0x28], in: bytes, after.lowerBound..<qi) {
                 if let close = ByteSearch.find(Self.closingBracket, in: bytes, partsStart..<range.upperBound)
                     ?? ByteSearch.find([0x29], in: bytes, partsStart..<range.upperBound) { end = close }
             }
@@ -457,24 +458,26 @@ private struct Sentence {
     // MARK: 四星2个、三星5个、二星5个，三星以上占58%
 
     mutating func gradeShares() {
-        let grades: [Character: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5]
+        let bytes = text.bytes
         for (k, P) in figs.enumerated() where P.isPercent && !used.contains(k) {
             // `X星以上…占P%` just before the share.
             guard text.ending(at: P.prefixStart, with: Rule.Words.shareLead, from: range.lowerBound) != nil else { continue }
-            let lead = text.string(text.back(from: P.prefixStart, scalars: 14)..<P.prefixStart)
-            guard let above = lead.range(of: "星”以上") ?? lead.range(of: "星以上") else { continue }
-            var g = lead[..<above.lowerBound]
-            if g.hasSuffix("“") { g = g.dropLast() }
-            guard let gc = g.last, let threshold = grades[gc] else { continue }
-            let claimStart = P.prefixStart - lead[lead.index(before: above.lowerBound)...].utf8.count
+            let lead = text.back(from: P.prefixStart, scalars: 14)..<P.prefixStart
+            guard let above = ByteSearch.find(Self.starQuoteAbove, in: bytes, lead) ?? ByteSearch.find(Self.starAbove, in: bytes, lead),
+                  above > lead.lowerBound else { continue }
+            // The grade before 星, perhaps in quotation marks (`“三星”以上`).
+            let claimStart = UTF8Scan.previousScalarStart(bytes, before: above)
+            var gradeEnd = above
+            if UTF8Scan.decode(bytes, at: claimStart).0 == 0x201C { gradeEnd = claimStart }
+            guard gradeEnd > lead.lowerBound, let threshold = Self.grade(UTF8Scan.scalar(before: gradeEnd, in: bytes)) else { continue }
             // The listed grades: `Y星…N个` items between the clause run's start and the claim.
             let runStart = clauseRunStart(before: claimStart)
             var counts: [(grade: Int, figure: Figure)] = []
             for f in figs where f.range.lowerBound >= runStart && f.range.upperBound <= claimStart && f.unit == "个" {
                 // `四星支部2个`, `三星5个`, `“五星”支部1个`: the grade is the numeral before 星.
-                let before = text.string(text.back(from: f.prefixStart, scalars: 6)..<f.prefixStart)
-                guard let star = before.lastIndex(of: "星"), star != before.startIndex,
-                      let grade = grades[before[before.index(before: star)]] else { continue }
+                let from = text.back(from: f.prefixStart, scalars: 6)
+                guard let star = text.lastScalar(in: from..<f.prefixStart, where: { $0 == 0x661F }), star > from,
+                      let grade = Self.grade(UTF8Scan.scalar(before: star, in: bytes)) else { continue }
                 counts.append((grade, f))
             }
             // Checkable only when the list reaches below the threshold: then it is the whole distribution.
@@ -490,6 +493,20 @@ private struct Sentence {
             add(.share, span, figures: counts.map(\.figure), computed: value, verdict: ok ? .consistent : .contradicted,
                 message: ok ? nil : Messages.share(text.string(span), figures: shown, value: value),
                 suggestion: ok ? nil : text.string(span).replacingFigure(text.string(P.range), with: value))
+        }
+    }
+
+    static let starAbove = UTF8Scan.bytes("星以上"), starQuoteAbove = UTF8Scan.bytes("星”以上")
+
+    /// The grade a numeral names: 一 to 五 (两 for 二).
+    static func grade(_ v: UInt32) -> Int? {
+        switch v {
+        case 0x4E00: return 1
+        case 0x4E8C, 0x4E24: return 2
+        case 0x4E09: return 3
+        case 0x56DB: return 4
+        case 0x4E94: return 5
+        default: return nil
         }
     }
 
@@ -528,11 +545,14 @@ private struct Sentence {
         guard v == 0xFF08 || v == 0x28 else { return nil }
         let closeMark: [UInt8] = v == 0xFF08 ? Self.closingBracket : [0x29]
         guard let close = ByteSearch.find(closeMark, in: bytes, (open + len)..<range.upperBound) else { return nil }
-        let inner = text.string((open + len)..<close)
-        guard !inner.hasPrefix("其中"), !inner.unicodeScalars.contains(where: { NumberScanner.digit($0.value) != nil }) else { return nil }
-        guard let (items, deng) = Self.items(inner), items >= 2 || N.value == 1 else { return nil }
+        let inner = (open + len)..<close
+        guard !ByteSearch.hasPrefix(Self.qizhong, bytes, inner),
+              text.lastScalar(in: inner, where: { NumberScanner.digit($0) != nil }) == nil else { return nil }
+        guard let (items, deng) = text.listItems(inner), items >= 2 || N.value == 1 else { return nil }
         return (items, deng, N.prefixStart..<(close + closeMark.count))
     }
+
+    static let qizhong = UTF8Scan.bytes("其中")
 
     /// `李胜利、赵成国、贾顺心3人`: the items of a list that ends right before the count.
     func listBefore(_ N: Figure) -> (Int, Bool, Range<Int>)? {
@@ -547,34 +567,16 @@ private struct Sentence {
         }
         // A list of names, not of counted items (`四星支部2个、三星5个` is a distribution).
         guard text.mayHoldNamedList(start..<N.prefixStart), UTF8Scan.scalar(before: N.prefixStart, in: bytes) != 0x3001 else { return nil }
-        var clause = text.string(start..<N.prefixStart)
+        var end = N.prefixStart
         var hasDeng = false
-        if clause.hasSuffix("等") { hasDeng = true; clause.removeLast() }
+        if ByteSearch.hasSuffix(ClaimText.deng, bytes, start..<end) { hasDeng = true; end -= ClaimText.deng.count }
         // The last item stands right before the count: short, Han (quotes allowed), no digits.
-        guard let lastSep = clause.lastIndex(of: "、") else { return nil }
-        let last = clause[clause.index(after: lastSep)...]
-        guard !last.isEmpty, last.count <= 10,
-              last.unicodeScalars.allSatisfy({ Scalar.isHan($0.value) || $0 == "“" || $0 == "”" }) else { return nil }
-        guard let (items, deng) = Self.items(clause) else { return nil }
+        guard let lastSep = text.lastScalar(in: start..<end, where: { $0 == 0x3001 }) else { return nil }
+        let last = (lastSep + ClaimText.dun.count)..<end
+        guard !last.isEmpty, UTF8Scan.scalarCount(bytes, last) <= 10,
+              text.lastScalar(in: last, where: { !(Scalar.isHan($0) || $0 == 0x201C || $0 == 0x201D) }) == nil else { return nil }
+        guard let (items, deng) = text.listItems(start..<end) else { return nil }
         return (items, hasDeng || deng, start..<N.range.upperBound)
-    }
-
-    /// Items of a `、` list; nil when it does not look like a list of entities (an item of one
-    /// character is a coordinated modifier, `省、市级家庭农场`).
-    static func items(_ list: String) -> (Int, Bool)? {
-        var body = Substring(list)
-        var deng = false
-        if body.hasSuffix("等") { deng = true; body = body.dropLast() }
-        var parts = body.split(separator: "、", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.allSatisfy({ !$0.isEmpty }) else { return nil }
-        // `镇南、镇北和镇东`: 和/及/与 joins the last two.
-        if let last = parts.last, let and = last.firstIndex(where: { $0 == "和" || $0 == "及" || $0 == "与" }),
-           and != last.startIndex, last.index(after: and) != last.endIndex {
-            parts[parts.count - 1] = String(last[..<and])
-            parts.append(String(last[last.index(after: and)...]))
-        }
-        guard !parts.contains(where: { $0.count < 2 }) else { return nil }
-        return (parts.count, deng)
     }
 
     // MARK: Claims found without the figures to check them
@@ -725,6 +727,74 @@ struct ClaimText {
             i += len
         }
         return dun
+    }
+
+    static let deng = UTF8Scan.bytes("等"), dun = UTF8Scan.bytes("、")
+
+    /// Items of the `、` list in `range`, and whether it ends in 等; nil when it does not look
+    /// like a list of entities (an item of one character is a coordinated modifier,
+    /// `省、市级家庭农场`). `镇南、镇北和镇东`: 和/及/与 joins the last two.
+    func listItems(_ range: Range<Int>) -> (Int, Bool)? {
+        var end = range.upperBound
+        var deng = false
+        if ByteSearch.hasSuffix(Self.deng, bytes, range) { deng = true; end -= Self.deng.count }
+        var parts: [Range<Int>] = []
+        var start = range.lowerBound, i = start
+        while i <= end {
+            if i == end || ByteSearch.hasPrefix(Self.dun, bytes, i..<end) {
+                let item = trimmingSpaces(start..<i)
+                guard !item.isEmpty else { return nil }
+                parts.append(item)
+                i += Self.dun.count
+                start = i
+            } else {
+                i += UTF8Scan.sequenceLength(bytes[i])
+            }
+        }
+        let last = parts[parts.count - 1]
+        var k = last.lowerBound
+        while k < last.upperBound {
+            let (v, len) = UTF8Scan.decode(bytes, at: k)
+            if v == 0x548C || v == 0x53CA || v == 0x4E0E {  // 和 及 与
+                if k != last.lowerBound && k + len != last.upperBound {
+                    parts[parts.count - 1] = last.lowerBound..<k
+                    parts.append((k + len)..<last.upperBound)
+                }
+                break
+            }
+            k += len
+        }
+        guard parts.allSatisfy(hasTwoCharacters) else { return nil }
+        return (parts.count, deng)
+    }
+
+    /// `range` without the white space at its ends.
+    func trimmingSpaces(_ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi {
+            let (v, len) = UTF8Scan.decode(bytes, at: lo)
+            guard Scalar.isSpace(v) else { break }
+            lo += len
+        }
+        while hi > lo {
+            let s = UTF8Scan.previousScalarStart(bytes, before: hi)
+            guard Scalar.isSpace(UTF8Scan.decode(bytes, at: s).0) else { break }
+            hi = s
+        }
+        return lo..<hi
+    }
+
+    /// Whether `range` holds at least two characters as a reader counts them (grapheme clusters:
+    /// a letter and its combining accent are one).
+    func hasTwoCharacters(_ range: Range<Int>) -> Bool {
+        var n = 0, i = range.lowerBound, simple = true
+        while i < range.upperBound {
+            let (v, len) = UTF8Scan.decode(bytes, at: i)
+            if !(Scalar.isHan(v) || (v < 0x300 && v != 0x0D)) { simple = false }
+            n += 1; i += len
+        }
+        if n < 2 { return false }
+        return simple || string(range).count >= 2
     }
 
     /// Where the last of the scalars `marks` stands in `range`.
