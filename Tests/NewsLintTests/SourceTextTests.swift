@@ -207,6 +207,11 @@ struct ReadingFastPathTests {
             #expect((UTF8Scan.firstInvalidOffset(data) == nil) == valid, "\(data)")
             if let bad = UTF8Scan.firstInvalidOffset(data) {
                 #expect(String(validating: data[..<bad], as: UTF8.self) != nil, "the bytes before \(bad) of \(data) are valid")
+            } else {
+                // The count taken while validating is the one a scalar walk gives.
+                let scalars = String(decoding: data, as: UTF8.self).unicodeScalars
+                let characters = scalars.filter { !(Scalar.isSpace($0.value) || $0 == "\n" || $0 == "\r") }.count
+                #expect(UTF8Scan.validate(data).characters == characters, "\(data)")
             }
         }
     }

@@ -300,7 +300,7 @@ public enum DocumentLoader {
                 return .failure(InputError(path: path, message: LocalizedText(zh: "文件过大（4 GiB 以上），无法检查",
                                                                              en: "too large to lint (4 GiB or more)")))
             }
-            return .success(SourceText(utf8: decoded.utf8, encoding: decoded.encoding))
+            return .success(SourceText(utf8: decoded.utf8, encoding: decoded.encoding, characterCount: decoded.characters))
         } catch {
             return .failure(InputError(path: path, message: LocalizedText(zh: error.message(.zh), en: error.message(.en))))
         }

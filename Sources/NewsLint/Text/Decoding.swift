@@ -37,23 +37,27 @@ public enum TextDecoder {
 
     /// Turns the bytes of a file into UTF-8 without a BOM, detecting the encoding:
     /// UTF-8 (BOM optional), UTF-16 with a BOM, else GB18030 when the bytes are not UTF-8.
-    public static func decode(_ data: [UInt8]) throws(DecodingFailure) -> (utf8: [UInt8], encoding: SourceEncoding) {
+    /// `characters` is the text's `SourceText.characterCount`, counted while validating.
+    public static func decode(_ data: [UInt8]) throws(DecodingFailure) -> (utf8: [UInt8], encoding: SourceEncoding, characters: Int) {
         if data.count >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
             let body = Array(data[3...])
-            if let bad = UTF8Scan.firstInvalidOffset(body) { throw .invalidUTF8AfterBOM(offset: bad + 3) }
-            if let nul = body.firstIndex(of: 0) { throw .binary(offset: nul + 3) }
-            return (body, .utf8BOM)
+            let check = UTF8Scan.validate(body)
+            if let bad = check.invalidAt { throw .invalidUTF8AfterBOM(offset: bad + 3) }
+            if let nul = UTF8Scan.firstZero(body) { throw .binary(offset: nul + 3) }
+            return (body, .utf8BOM, check.characters)
         }
         if data.count >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)) {
             let little = data[0] == 0xFF
             let out = try decodeUTF16(data, littleEndian: little)
-            if let nul = out.firstIndex(of: 0) { throw .binary(offset: nul) }
-            return (out, little ? .utf16LE : .utf16BE)
+            if let nul = UTF8Scan.firstZero(out) { throw .binary(offset: nul) }
+            return (out, little ? .utf16LE : .utf16BE, UTF8Scan.characterCount(out))
         }
         if let nul = UTF8Scan.firstZero(data) { throw .binary(offset: nul) }
-        if UTF8Scan.firstInvalidOffset(data) == nil { return (data, .utf8) }
+        let check = UTF8Scan.validate(data)
+        if check.invalidAt == nil { return (data, .utf8, check.characters) }
         if let s = String(data: Data(data), encoding: gb18030) {
-            return (Array(s.utf8), .gb18030)
+            let out = Array(s.utf8)
+            return (out, .gb18030, UTF8Scan.characterCount(out))
         }
         throw .unknownEncoding
     }

@@ -32,14 +32,19 @@ public struct SourceText: Sendable {
     private let ends: [UInt32]
     public let encoding: SourceEncoding
     public let lineEnding: LineEnding
+    /// Number of characters an editor would count: Unicode scalars that are not white space.
+    public let characterCount: Int
 
     /// The largest text whose offsets the line tables hold.
     public static let maximumBytes = Int(UInt32.max) - 1
 
-    public init(utf8 bytes: [UInt8], encoding: SourceEncoding = .utf8) {
+    /// `characterCount`, when given, is the count that decoding found (`TextDecoder.decode`);
+    /// otherwise it is counted here.
+    public init(utf8 bytes: [UInt8], encoding: SourceEncoding = .utf8, characterCount: Int? = nil) {
         precondition(bytes.count <= Self.maximumBytes, "texts of 4 GiB or more are refused when read")
         self.bytes = bytes
         self.encoding = encoding
+        self.characterCount = characterCount ?? UTF8Scan.characterCount(bytes)
         var sawLF = false, sawCRLF = false, sawCR = false
         let (starts, ends) = bytes.withUnsafeBufferPointer { p -> ([UInt32], [UInt32]) in
             let n = p.count
@@ -133,27 +138,5 @@ public struct SourceText: Sendable {
 
     public func string(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
-    }
-
-    /// Number of characters an editor would count: Unicode scalars that are not white space.
-    public var characterCount: Int {
-        // Every byte that starts a scalar, less ASCII white space (one pass the compiler vectorises)…
-        var n = 0
-        bytes.withUnsafeBufferPointer { p in
-            for b in p {
-                n &+= (b & 0xC0) == 0x80 ? 0 : 1
-                n &-= (b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) ? 1 : 0
-            }
-        }
-        // …less the wide spaces, which are rare and found by search.
-        for space in Self.wideSpaces { n -= ByteSearch.offsets(of: space, in: bytes).count }
-        return n
-    }
-
-    /// The white space outside ASCII that `Scalar.isSpace` knows, encoded.
-    static let wideSpaces: [[UInt8]] = (UInt32(0x80)...0xFFFF).filter(Scalar.isSpace).map { v in
-        var out: [UInt8] = []
-        UTF8Scan.append(v, to: &out)
-        return out
     }
 }

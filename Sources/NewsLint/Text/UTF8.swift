@@ -127,22 +127,50 @@ public enum UTF8Scan {
 
     /// Returns nil when `bytes` is well-formed UTF-8, or the offset of the first bad byte.
     public static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { p -> Int? in
+        validate(bytes).invalidAt
+    }
+
+    /// The characters an editor counts in well-formed UTF-8: scalars that are not white space
+    /// (ASCII white space, line ends included, and the wide spaces of `Scalar.isSpace`).
+    public static func characterCount(_ bytes: [UInt8]) -> Int {
+        validate(bytes).characters
+    }
+
+    /// Checks that `bytes` is well-formed UTF-8 and, in the same pass, counts its characters as
+    /// `characterCount` does: reading a file takes one pass over it, not two. `invalidAt` is the
+    /// offset of the first bad byte (the count is then of the part before it).
+    public static func validate(_ bytes: [UInt8]) -> (invalidAt: Int?, characters: Int) {
+        bytes.withUnsafeBufferPointer { p -> (Int?, Int) in
             let n = p.count
             var i = 0
-            let raw = UnsafeRawPointer(p.baseAddress!)
+            var characters = 0
+            guard let base = p.baseAddress else { return (nil, 0) }
+            let raw = UnsafeRawPointer(base)
             while i < n {
                 let b = p[i]
                 if b < 0x80 {
                     // ASCII: eight bytes at a time while none has its high bit set.
+                    characters += isASCIISpace(b) ? 0 : 1
                     i += 1
-                    while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                    while i + 8 <= n {
+                        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        if word & 0x8080_8080_8080_8080 != 0 { break }
+                        characters += 8 - asciiSpaces(word)
+                        i += 8
+                    }
                     continue
                 }
                 // Three-byte scalars whose lead byte rules out overlong forms and surrogates (the Han
                 // characters and CJK punctuation of the copy): only the continuation bytes to check.
                 if (b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF {
-                    guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { return i }
+                    guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { return (i, characters) }
+                    // An ideograph is never white space; other scalars (the ideographic space) may be.
+                    if leadsIdeograph(b) {
+                        characters += 1
+                    } else {
+                        let v = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                        characters += Scalar.isSpace(v) ? 0 : 1
+                    }
                     i += 3
                     continue
                 }
@@ -152,18 +180,35 @@ public enum UTF8Scan {
                 if b >= 0xC2 && b <= 0xDF { len = 2; v = UInt32(b & 0x1F); minValue = 0x80 }
                 else if b >= 0xE0 && b <= 0xEF { len = 3; v = UInt32(b & 0x0F); minValue = 0x800 }
                 else if b >= 0xF0 && b <= 0xF4 { len = 4; v = UInt32(b & 0x07); minValue = 0x10000 }
-                else { return i }
-                if i + len > n { return i }
+                else { return (i, characters) }
+                if i + len > n { return (i, characters) }
                 for k in 1..<len {
                     let c = p[i + k]
-                    if c & 0xC0 != 0x80 { return i }
+                    if c & 0xC0 != 0x80 { return (i, characters) }
                     v = (v << 6) | UInt32(c & 0x3F)
                 }
-                if v < minValue || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) { return i }
+                if v < minValue || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) { return (i, characters) }
+                characters += Scalar.isSpace(v) ? 0 : 1
                 i += len
             }
-            return nil
+            return (nil, characters)
         }
+    }
+
+    /// ASCII white space as characters are counted: space, tab, line feed, carriage return.
+    @inline(__always)
+    static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+
+    /// How many of the eight ASCII bytes in `word` are `isASCIISpace`: each byte compared at once
+    /// (a byte equal to the target becomes zero; the zero test sets its high bit, without carries
+    /// between bytes).
+    @inline(__always)
+    static func asciiSpaces(_ word: UInt64) -> Int {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func zeros(_ y: UInt64) -> UInt64 { ~(((y & low7) &+ low7) | y | low7) }
+        let hits = zeros(word ^ 0x2020_2020_2020_2020) | zeros(word ^ 0x0909_0909_0909_0909)
+            | zeros(word ^ 0x0A0A_0A0A_0A0A_0A0A) | zeros(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+        return hits.nonzeroBitCount
     }
 
     /// Appends the UTF-8 encoding of `scalar` to `out`.
