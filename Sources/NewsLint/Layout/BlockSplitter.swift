@@ -16,7 +16,7 @@ struct BlockSplitter {
 
     func split() -> [Block] {
         var blocks: [Block] = []
-        var run: [Line] = []
+        var run: [Line] = []  // one buffer for every run: cleared, not reallocated
         var blanks = 0
         var blanksBeforeRun = 0
         for index in 0..<source.lineCount {
@@ -25,7 +25,7 @@ struct BlockSplitter {
                 run.append(line)
                 blanks = 0
             } else {
-                if !run.isEmpty { emit(run, blanksBefore: blanksBeforeRun, into: &blocks); run = [] }
+                if !run.isEmpty { emit(run, blanksBefore: blanksBeforeRun, into: &blocks); run.removeAll(keepingCapacity: true) }
                 blanks += 1
             }
         }
@@ -56,61 +56,63 @@ struct BlockSplitter {
                     width: DisplayWidth.of(bytes, start..<end, typeset: true))
     }
 
-    /// Cuts one run of non-blank lines into blocks.
+    /// Cuts one run of non-blank lines into pieces (at an indented line, after a heading over
+    /// prose, after a sentence that ends on a short line) and each piece into blocks.
     private func emit(_ run: [Line], blanksBefore: Int, into blocks: inout [Block]) {
-        var pieces: [[Line]] = []
-        var current: [Line] = []
-        let maxWidth = run.map(\.width).max() ?? 0
-        for (i, line) in run.enumerated() {
-            if !current.isEmpty && line.indented { pieces.append(current); current = [] }
-            current.append(line)
-            let isLast = i == run.count - 1
-            if isLast { continue }
-            let next = run[i + 1]
-            if current.count == 1 && isHeadingOverProse(line, next: next) {
-                pieces.append(current); current = []
-            } else if endsSentence(line.range) && line.width < maxWidth - 2 {
-                pieces.append(current); current = []
-            }
-        }
-        if !current.isEmpty { pieces.append(current) }
-
+        let maxWidth = run.reduce(0) { max($0, $1.width) }
         var first = true
-        for piece in pieces {
-            // A photo credit on a line of its own, or at the end of a caption's line, is its own block.
-            var lines: [Range<Int>] = []
-            var firstLine = piece[0].index
-            var indented = piece[0].indented
-            func flush(_ blanks: Int) {
-                if lines.isEmpty { return }
-                blocks.append(Block(kind: .body, lines: lines, firstLine: firstLine, blankLinesBefore: blanks,
-                                    indented: indented, markdownLevel: markdownLevel(lines[0])))
-                lines = []
+        var pieceStart = 0
+        for i in run.indices {
+            if i > pieceStart && run[i].indented {
+                emitPiece(run[pieceStart..<i], blanksBefore: blanksBefore, first: &first, into: &blocks)
+                pieceStart = i
             }
-            for line in piece {
-                if piece.count > 1 && isAddressLine(line.range) {
-                    flush(first ? blanksBefore : 0); first = false
-                    lines = [line.range]
-                    firstLine = line.index; indented = line.indented
-                    flush(0)
-                    continue
-                }
-                if let creditStart = trailingCreditStart(line.range) {
-                    if creditStart > line.range.lowerBound {
-                        lines.append(line.range.lowerBound..<trimEnd(line.range.lowerBound..<creditStart))
-                    }
-                    flush(first ? blanksBefore : 0); first = false
-                    lines = [creditStart..<line.range.upperBound]
-                    firstLine = line.index; indented = false
-                    flush(0)
-                    continue
-                }
-                if lines.isEmpty { firstLine = line.index; indented = line.indented }
-                lines.append(line.range)
+            guard i < run.count - 1 else { continue }
+            let line = run[i]
+            if (i == pieceStart && isHeadingOverProse(line, next: run[i + 1]))
+                || (endsSentence(line.range) && line.width < maxWidth - 2) {
+                emitPiece(run[pieceStart...i], blanksBefore: blanksBefore, first: &first, into: &blocks)
+                pieceStart = i + 1
             }
-            flush(first ? blanksBefore : 0)
-            first = false
         }
+        if pieceStart < run.count { emitPiece(run[pieceStart...], blanksBefore: blanksBefore, first: &first, into: &blocks) }
+    }
+
+    /// The blocks of one piece: its lines, less a photo credit on a line of its own or at the end
+    /// of a caption's line, and less a line that is only a web address, which are blocks of their own.
+    private func emitPiece(_ piece: ArraySlice<Line>, blanksBefore: Int, first: inout Bool, into blocks: inout [Block]) {
+        var lines: [Range<Int>] = []
+        var firstLine = piece.first!.index
+        var indented = piece.first!.indented
+        func flush(_ blanks: Int) {
+            if lines.isEmpty { return }
+            blocks.append(Block(kind: .body, lines: lines, firstLine: firstLine, blankLinesBefore: blanks,
+                                indented: indented, markdownLevel: markdownLevel(lines[0])))
+            lines = []
+        }
+        for line in piece {
+            if piece.count > 1 && isAddressLine(line.range) {
+                flush(first ? blanksBefore : 0); first = false
+                lines = [line.range]
+                firstLine = line.index; indented = line.indented
+                flush(0)
+                continue
+            }
+            if let creditStart = trailingCreditStart(line.range) {
+                if creditStart > line.range.lowerBound {
+                    lines.append(line.range.lowerBound..<trimEnd(line.range.lowerBound..<creditStart))
+                }
+                flush(first ? blanksBefore : 0); first = false
+                lines = [creditStart..<line.range.upperBound]
+                firstLine = line.index; indented = false
+                flush(0)
+                continue
+            }
+            if lines.isEmpty { firstLine = line.index; indented = line.indented }
+            lines.append(line.range)
+        }
+        flush(first ? blanksBefore : 0)
+        first = false
     }
 
     private func string(_ r: Range<Int>) -> String { source.string(r) }
