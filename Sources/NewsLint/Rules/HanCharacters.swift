@@ -19,12 +19,13 @@ public enum HanCharacters {
         var out: [UInt32: Info] = [:]
         out.reserveCapacity(bytes.count / 16)
         var lineStart = 0
+        var fields: [Range<Int>] = []  // one buffer for every line
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
             defer { lineStart = lineEnd + 1 }
             if lineStart == lineEnd || bytes[lineStart] == UInt8(ascii: "#") { continue }
-            var fields: [Range<Int>] = []
+            fields.removeAll(keepingCapacity: true)
             var fieldStart = lineStart
             for i in lineStart...lineEnd where i == lineEnd || bytes[i] == 0x09 {
                 fields.append(fieldStart..<i)
