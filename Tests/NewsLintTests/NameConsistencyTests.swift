@@ -50,6 +50,18 @@ struct NameConsistencyTests {
         #expect(tied.files.last?.diagnostics.first?.suggestion == "石敏")  // equal evidence: the names' order
     }
 
+    @Test func aLargeGroupIsComparedByRadicalAndByReading() throws {
+        // Eleven names of the form 石•: more than the judge compares pair by pair, so it compares
+        // within radicals (放/敏 look alike) and within readings across radicals (铭/明 sound alike).
+        func page(_ name: String) -> String { "本报记者 \(name)\n\n正文。" }
+        let common = ["石敏", "石敏", "石敏", "石敏", "石明", "石明", "石明", "石明"]
+        let others = ["石磊", "石林", "石涛", "石伟", "石静", "石丽", "石强"]
+        let names = common + others + ["石放", "石铭"]
+        let report = try lint(names.enumerated().map { ("p\($0.offset).txt", page($0.element)) })
+        let found = report.files.flatMap { file in file.diagnostics.map { "\(file.path) \($0.suggestion ?? "")" } }
+        #expect(found == ["p\(names.count - 2).txt 石敏", "p\(names.count - 1).txt 石明"])
+    }
+
     @Test func theRosterOfTheRulesFolderIsTheRegistry() throws {
         // An editor's house-style.json in the rules folder brings its roster: 孙凯铭 is staff.
         let dir = try TemporaryDirectory()

@@ -46,16 +46,16 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     )
 
     let style: HouseStyle
-    let registry: Set<String>
+    let registry: Set<NameKey>
     /// How often each name stands in the reference editions.
-    let referenceCounts: [String: Int]
+    let referenceCounts: [NameKey: Int]
 
     public init(options: RuleOptions) throws(ConfigurationError) {
         try options.allowOnly(Self.description.options.map(\.name))
         let style = try HouseStyle.load(rulesDirectory: options.rulesDirectory)
         self.style = style
-        registry = Set(style.roster + (try options.strings("known", default: [])))
-        var counts: [String: Int] = [:]
+        registry = Set((style.roster + (try options.strings("known", default: []))).map(NameKey.init))
+        var counts: [NameKey: Int] = [:]
         let base = options.baseDirectory ?? "."
         for (i, path) in try options.strings("reference", default: []).enumerated() {
             let collected = FileCollector(baseDirectory: base, workingDirectory: base, exclude: []).collect(paths: [path])
@@ -65,7 +65,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             for file in collected.files {
                 switch DocumentLoader.document(file) {
                 case let .success(document):
-                    for o in NameExtractor(document: document, style: style).occurrences() { counts[o.name, default: 0] += 1 }
+                    for o in NameExtractor(document: document, style: style).occurrences() { counts[o.key, default: 0] += 1 }
                 case let .failure(e):
                     throw options.error("reference[\(i)]", LocalizedText(zh: "参考版次 \(e.path)：\(e.message.zh)", en: "reference edition \(e.path): \(e.message.en)"))
                 }
@@ -76,8 +76,34 @@ public struct NameConsistencyRule: Rule, CorpusRule {
 
     /// A name where it stands in one document.
     struct Occurrence: Sendable {
-        let name: String
+        let key: NameKey
         let range: Range<Int>
+
+        init(name: String, range: Range<Int>) {
+            key = NameKey(name)
+            self.range = range
+        }
+
+        var name: String { key.name }
+    }
+
+    /// A name as the judge counts and compares it: by its UTF-8 bytes, with their hash taken
+    /// once, where the name is found (on every core), not on each look-up in the one-threaded
+    /// judge. A String's own hash normalises its Unicode first, which for Han text costs about
+    /// a thousand instructions a name; names are runs of Han characters, whose bytes are their form.
+    struct NameKey: Hashable, Sendable {
+        let name: String
+        let hash: UInt64
+
+        init(_ name: String) {
+            self.name = name
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
+            for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            hash = h
+        }
+
+        static func == (a: NameKey, b: NameKey) -> Bool { a.hash == b.hash && a.name.utf8.elementsEqual(b.name.utf8) }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     public func collect(_ document: Document) -> any Sendable {
@@ -87,83 +113,110 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     public func judge(_ facts: [any Sendable], documents: [DocumentInfo]) -> [[Finding]] {
         let perDocument = facts.map { $0 as! [Occurrence] }
         var counts = referenceCounts
-        for list in perDocument { for o in list { counts[o.name, default: 0] += 1 } }
+        for list in perDocument { for o in list { counts[o.key, default: 0] += 1 } }
 
-        // Group names that agree in all characters but one: one key per masked position. Keys are
-        // scalars, not Strings, so that hashing them needs no Unicode normalisation.
-        let names = counts.keys.map { (name: $0, scalars: $0.unicodeScalars.map(\.value)) }
-        var groups: [MaskedName: [Int]] = [:]
+        // Group names that agree in all characters but one: each name goes into one group per
+        // character, keyed by a hash of the name with that character masked. A group is a chain
+        // through flat arrays (most groups hold one name: no array each).
+        let names = counts.keys.map { (key: $0, scalars: $0.name.unicodeScalars.map(\.value)) }
+        var heads: [UInt64: Int] = [:]  // masked-name hash → its group's last entry
+        // An entry: a name, the position it is masked at, the character there, the group's entry before.
+        var entryName: [Int] = [], entryPosition: [Int] = [], entryCharacter: [UInt32] = [], previous: [Int] = []
         for (n, entry) in names.enumerated() {
             for i in entry.scalars.indices {
-                var key = entry.scalars
-                key[i] = 0x2022
-                groups[MaskedName(scalars: key, position: i), default: []].append(n)
+                var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(i)
+                for (k, v) in entry.scalars.enumerated() { h = (h ^ UInt64(k == i ? 0x2022 : v)) &* 0x0000_0100_0000_01B3 }
+                entryName.append(n); entryPosition.append(i); entryCharacter.append(entry.scalars[i])
+                previous.append(heads.updateValue(entryName.count - 1, forKey: h) ?? -1)
             }
         }
         // rare form → (dominant form, reason, whether the registry is the evidence)
-        var typos: [String: (dominant: String, reason: LocalizedText, registry: Bool)] = [:]
-        for (key, members) in groups where members.count >= 2 {
-            for (k, m) in members.enumerated() {
-                for n in members[(k + 1)...] {
-                    // Same length, same characters but at the masked position, where they differ.
-                    let (a, b) = (names[m].name, names[n].name)
-                    let position = key.position, ca = names[m].scalars[position], cb = names[n].scalars[position]
-                    let look = HanCharacters.lookAlike(ca, cb), sound = HanCharacters.soundAlike(ca, cb)
-                    guard look || sound else { continue }  // different characters: different people
-                    let (ina, inb) = (registry.contains(a), registry.contains(b))
-                    if ina && inb { continue }
-                    let (dominant, rare): (String, String)
-                    if ina != inb {
-                        (dominant, rare) = ina ? (a, b) : (b, a)
-                    } else {
-                        // Frequency alone is weaker evidence: it must be clear (three uses and twice the
-                        // other's), and not in the surname (邓刚 and 郝刚 are as likely two people).
-                        let (na, nb) = (counts[a]!, counts[b]!)
-                        guard position > 0, max(na, nb) >= 3, max(na, nb) >= 2 * min(na, nb) else { continue }
-                        (dominant, rare) = na > nb ? (a, b) : (b, a)
-                    }
-                    // A rare form one character from two dominant forms (石放: 石敏 and 石芳) takes the
-                    // better attested one, whatever order the groups come in: the roster, then more uses,
-                    // then the names' order, so that every run reports the same.
-                    if let old = typos[rare] {
-                        let oldRank = (old.registry ? 1 : 0, counts[old.dominant]!), newRank = (ina != inb ? 1 : 0, counts[dominant]!)
-                        if newRank < oldRank || (newRank == oldRank && !dominant.unicodeScalars.lexicographicallyPrecedes(old.dominant.unicodeScalars)) {
-                            continue
-                        }
-                    }
-                    let (x, y) = dominant == a ? (ca, cb) : (cb, ca)
-                    typos[rare] = (dominant, Messages.reason(rare: y, dominant: x, look: look, sound: sound), ina != inb)
+        var typos: [NameKey: (dominant: NameKey, reason: LocalizedText, registry: Bool)] = [:]
+        /// Two entries of a group: two names that may be one person's.
+        func compare(_ e: Int, _ f: Int) {
+            let position = entryPosition[e]
+            guard entryPosition[f] == position else { return }
+            let ca = entryCharacter[e], cb = entryCharacter[f]
+            let look = HanCharacters.lookAlike(ca, cb), sound = HanCharacters.soundAlike(ca, cb)
+            guard look || sound else { return }  // different characters: different people
+            // Same length, same characters but at the masked position (the hash only proposed the pair).
+            let (m, n) = (entryName[e], entryName[f])
+            let (sm, sn) = (names[m].scalars, names[n].scalars)
+            guard sm.count == sn.count, sm.indices.allSatisfy({ $0 == position || sm[$0] == sn[$0] }) else { return }
+            let (a, b) = (names[m].key, names[n].key)
+            let (ina, inb) = (registry.contains(a), registry.contains(b))
+            if ina && inb { return }
+            let (dominant, rare): (NameKey, NameKey)
+            if ina != inb {
+                (dominant, rare) = ina ? (a, b) : (b, a)
+            } else {
+                // Frequency alone is weaker evidence: it must be clear (three uses and twice the
+                // other's), and not in the surname (邓刚 and 郝刚 are as likely two people).
+                let (na, nb) = (counts[a]!, counts[b]!)
+                guard position > 0, max(na, nb) >= 3, max(na, nb) >= 2 * min(na, nb) else { return }
+                (dominant, rare) = na > nb ? (a, b) : (b, a)
+            }
+            // A rare form one character from two dominant forms (石放: 石敏 and 石芳) takes the
+            // better attested one, whatever order the groups come in: the roster, then more uses,
+            // then the names' order, so that every run reports the same.
+            if let old = typos[rare] {
+                let oldRank = (old.registry ? 1 : 0, counts[old.dominant]!), newRank = (ina != inb ? 1 : 0, counts[dominant]!)
+                if newRank < oldRank || (newRank == oldRank && !dominant.name.unicodeScalars.lexicographicallyPrecedes(old.dominant.name.unicodeScalars)) {
+                    return
                 }
+            }
+            let (x, y) = dominant == a ? (ca, cb) : (cb, ca)
+            typos[rare] = (dominant, Messages.reason(rare: y, dominant: x, look: look, sound: sound), ina != inb)
+        }
+        var members: [Int] = []
+        for (_, last) in heads where previous[last] >= 0 {
+            members.removeAll(keepingCapacity: true)
+            var f = last
+            while f >= 0 { members.append(f); f = previous[f] }
+            if members.count <= 8 {
+                for (k, e) in members.enumerated() { for f in members[(k + 1)...] { compare(e, f) } }
+                continue
+            }
+            // A large group (`王•`: every two-character name of one surname): only characters that
+            // share a radical can look alike, and only those that share a reading sound alike, so
+            // pairs are taken within those buckets, each pair once.
+            var byRadical: [Int: [Int]] = [:], byReading: [String: [Int]] = [:]
+            var radical: [Int: Int] = [:]
+            for e in members {
+                guard let info = HanCharacters.table[entryCharacter[e]] else { continue }
+                byRadical[info.radical, default: []].append(e)
+                byReading[info.pinyin, default: []].append(e)
+                radical[e] = info.radical
+            }
+            for bucket in byRadical.values {
+                for (k, e) in bucket.enumerated() { for f in bucket[(k + 1)...] { compare(e, f) } }
+            }
+            for bucket in byReading.values {
+                for (k, e) in bucket.enumerated() { for f in bucket[(k + 1)...] where radical[e] != radical[f] { compare(e, f) } }
             }
         }
         guard !typos.isEmpty else { return perDocument.map { _ in [] } }
 
         // Where each dominant form stands, for `related`.
-        var places: [String: [RelatedLocation]] = [:]
+        var places: [NameKey: [RelatedLocation]] = [:]
         let dominants = Set(typos.values.map(\.dominant))
         for (d, list) in perDocument.enumerated() {
-            for o in list where dominants.contains(o.name) && places[o.name, default: []].count < 5 {
-                places[o.name, default: []].append(RelatedLocation(
+            for o in list where dominants.contains(o.key) && places[o.key, default: []].count < 5 {
+                places[o.key, default: []].append(RelatedLocation(
                     path: documents[d].path, position: documents[d].source.position(of: o.range.lowerBound),
                     message: LocalizedText(zh: "写作“\(o.name)”", en: "spelled “\(o.name)”")))
             }
         }
         return perDocument.map { list in
             list.compactMap { o in
-                guard let t = typos[o.name] else { return nil }
+                guard let t = typos[o.key] else { return nil }
                 return Finding(range: o.range,
-                               message: Messages.typo(o.name, t.dominant, rareCount: counts[o.name]!, dominantCount: counts[t.dominant]!,
+                               message: Messages.typo(o.name, t.dominant.name, rareCount: counts[o.key]!, dominantCount: counts[t.dominant]!,
                                                       inRegistry: registry.contains(t.dominant), reason: t.reason),
-                               suggestion: t.dominant, relatedElsewhere: places[t.dominant] ?? [],
+                               suggestion: t.dominant.name, relatedElsewhere: places[t.dominant] ?? [],
                                severity: t.registry ? nil : .warning)
             }
         }
-    }
-
-    /// A name with one character masked: names that share one differ in that character only.
-    private struct MaskedName: Hashable {
-        let scalars: [UInt32]
-        let position: Int
     }
 
     // MARK: - Messages
