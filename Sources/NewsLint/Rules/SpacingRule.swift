@@ -40,8 +40,16 @@ public struct SpacingRule: Rule, DocumentRule {
         for p in document.paragraphs where p.kind.isProse || p.kind == .caption {
             let t = p.text
             guard t.contains(0x20) || ByteSearch.contains(Self.ideographicSpace, in: t, 0..<t.count) else { continue }
+            // A run starts at a mark right before a space: the scan goes from space to space.
+            var nextASCII = -1, nextWide = -1  // the next space of each kind at or after `i` (Int.max: none)
             var i = 0
             while i < t.count {
+                if nextASCII < i { nextASCII = ByteSearch.find(Self.space, in: t, i..<t.count) ?? Int.max }
+                if nextWide < i { nextWide = ByteSearch.find(Self.ideographicSpace, in: t, i..<t.count) ?? Int.max }
+                let space = min(nextASCII, nextWide)
+                if space == Int.max { break }
+                if space == i { i += UTF8Scan.sequenceLength(t[i]); continue }
+                i = UTF8Scan.previousScalarStart(t, before: space)
                 // A run: mark, space, mark, space, …, mark — each mark a Han character or full-width punctuation.
                 var k = i
                 var marks = 0
@@ -82,13 +90,12 @@ public struct SpacingRule: Rule, DocumentRule {
         var hits: [(Paragraph, Range<Int>)] = []
         for p in document.paragraphs where p.kind.isProse || p.kind == .caption {
             let t = p.text
-            var i = 0
-            var previous: UInt32 = 0
-            while i < t.count {
-                let (v, len) = UTF8Scan.decode(t, at: i)
-                defer { previous = v; i += len }
-                guard v == 0x20, i > 0, i + len < t.count else { continue }
-                let next = UTF8Scan.decode(t, at: i + len).0
+            var from = 0
+            while let i = ByteSearch.find(Self.space, in: t, from..<t.count) {
+                let len = 1
+                from = i + len
+                guard i > 0, i + len < t.count else { continue }
+                let previous = UTF8Scan.scalar(before: i, in: t), next = UTF8Scan.decode(t, at: i + len).0
                 guard next != 0x20, previous != 0x20, previous != 0 else { continue }
                 let markBefore = Self.fullWidthPunctuation.contains(previous), markAfter = Self.fullWidthPunctuation.contains(next)
                 // Between two Han-text characters: a mark on one side, Han, a digit or a mark on the other.
@@ -108,7 +115,7 @@ public struct SpacingRule: Rule, DocumentRule {
 
     static let fullWidthPunctuation: Set<UInt32> = Set("，。、；：？！“”‘’（）《》【】".unicodeScalars.map(\.value))
 
-    static let ideographicSpace = UTF8Scan.bytes("\u{3000}")
+    static let ideographicSpace = UTF8Scan.bytes("\u{3000}"), space: [UInt8] = [0x20]
 
     static func isFullWidthMark(_ v: UInt32) -> Bool {
         v == 0xFF0C || v == 0x3002 || v == 0x3001 || v == 0xFF1B || v == 0xFF1A
