@@ -34,26 +34,11 @@ struct BlockSplitter {
     }
 
     private func trimmedLine(_ index: Int) -> Line? {
-        let bytes = source.bytes
         let full = source.lineRange(index)
-        var start = full.lowerBound
-        var end = full.upperBound
-        bytes.withUnsafeBufferPointer { p in
-            while start < end {
-                let (v, len) = UTF8Scan.decode(p, at: start)
-                if !Scalar.isSpace(v) { break }
-                start += len
-            }
-            while end > start {
-                let s = UTF8Scan.previousScalarStart(bytes, before: end)
-                let (v, _) = UTF8Scan.decode(p, at: s)
-                if !Scalar.isSpace(v) { break }
-                end = s
-            }
-        }
-        if start == end { return nil }
-        return Line(index: index, range: start..<end, indented: start > full.lowerBound,
-                    width: DisplayWidth.of(bytes, start..<end, typeset: true))
+        let trimmed = UTF8Scan.trimmingSpaces(source.bytes, full)
+        if trimmed.isEmpty { return nil }
+        return Line(index: index, range: trimmed, indented: trimmed.lowerBound > full.lowerBound,
+                    width: DisplayWidth.of(source.bytes, trimmed, typeset: true))
     }
 
     /// Cuts one run of non-blank lines into pieces (at an indented line, after a heading over
@@ -100,7 +85,8 @@ struct BlockSplitter {
             }
             if let creditStart = trailingCreditStart(line.range) {
                 if creditStart > line.range.lowerBound {
-                    lines.append(line.range.lowerBound..<trimEnd(line.range.lowerBound..<creditStart))
+                    // The caption's part: the line starts trimmed, so only its end has spaces to drop.
+                    lines.append(UTF8Scan.trimmingSpaces(source.bytes, line.range.lowerBound..<creditStart))
                 }
                 flush(first ? blanksBefore : 0); first = false
                 lines = [creditStart..<line.range.upperBound]
@@ -139,17 +125,6 @@ struct BlockSplitter {
             return Scalar.isSentenceEnd(v)
         }
         return false
-    }
-
-    private func trimEnd(_ r: Range<Int>) -> Int {
-        var end = r.upperBound
-        let bytes = source.bytes
-        while end > r.lowerBound {
-            let s = UTF8Scan.previousScalarStart(bytes, before: end)
-            if !Scalar.isSpace(UTF8Scan.decode(bytes, at: s).0) { break }
-            end = s
-        }
-        return end
     }
 
     /// Where a photo credit starts on this line: the whole line (`段玉明 摄`), or the part after

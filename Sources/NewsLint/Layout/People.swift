@@ -56,7 +56,7 @@ public enum People {
         return result.isEmpty ? nil : result
     }
 
-    /// `isName` on the bytes of a token.
+    /// A personal name as bylines write it, in `bytes[range]`: two to four Han characters.
     static func isName(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         var n = 0, i = range.lowerBound
         while i < range.upperBound {
@@ -66,12 +66,5 @@ public enum People {
             if n > 4 { return false }
         }
         return n >= 2
-    }
-
-    /// A personal name as bylines write it: two to four Han characters.
-    public static func isName(_ s: Substring) -> Bool {
-        let scalars = s.unicodeScalars
-        let n = scalars.count
-        return n >= 2 && n <= 4 && scalars.allSatisfy { Scalar.isHan($0.value) }
     }
 }

@@ -386,7 +386,7 @@ private struct Sentence {
         for (k, P) in figs.enumerated() where P.isPercent && k >= 2 && !used.contains(k) {
             let B = figs[k - 1]
             guard B.unit != "%", !B.unit.isEmpty else { continue }
-            let link = text.trimmingSpaces(B.range.upperBound..<P.prefixStart)
+            let link = UTF8Scan.trimmingSpaces(text.bytes, B.range.upperBound..<P.prefixStart)
             guard link.count == Self.de.count, ByteSearch.hasPrefix(Self.de, text.bytes, link),
                   let shareStart = text.lastScalar(in: text.back(from: B.prefixStart, scalars: 12)..<B.prefixStart, where: { $0 == 0x5360 }),
                   shareStart >= range.lowerBound,
@@ -742,7 +742,7 @@ struct ClaimText {
         var start = range.lowerBound, i = start
         while i <= end {
             if i == end || ByteSearch.hasPrefix(Self.dun, bytes, i..<end) {
-                let item = trimmingSpaces(start..<i)
+                let item = UTF8Scan.trimmingSpaces(bytes, start..<i)
                 guard !item.isEmpty else { return nil }
                 parts.append(item)
                 i += Self.dun.count
@@ -766,22 +766,6 @@ struct ClaimText {
         }
         guard parts.allSatisfy(hasTwoCharacters) else { return nil }
         return (parts.count, deng)
-    }
-
-    /// `range` without the white space at its ends.
-    func trimmingSpaces(_ range: Range<Int>) -> Range<Int> {
-        var lo = range.lowerBound, hi = range.upperBound
-        while lo < hi {
-            let (v, len) = UTF8Scan.decode(bytes, at: lo)
-            guard Scalar.isSpace(v) else { break }
-            lo += len
-        }
-        while hi > lo {
-            let s = UTF8Scan.previousScalarStart(bytes, before: hi)
-            guard Scalar.isSpace(UTF8Scan.decode(bytes, at: s).0) else { break }
-            hi = s
-        }
-        return lo..<hi
     }
 
     /// Whether `range` holds at least two characters as a reader counts them (grapheme clusters:

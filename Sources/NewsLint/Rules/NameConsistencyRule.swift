@@ -97,9 +97,9 @@ public struct NameConsistencyRule: Rule, CorpusRule {
 
         init(_ name: String) {
             self.name = name
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
-            for b in name.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-            hash = h
+            var h = FNV1a()
+            for b in name.utf8 { h.add(UInt64(b)) }
+            hash = h.value
         }
 
         static func == (a: NameKey, b: NameKey) -> Bool { a.hash == b.hash && a.name.utf8.elementsEqual(b.name.utf8) }
@@ -124,10 +124,11 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         var entryName: [Int] = [], entryPosition: [Int] = [], entryCharacter: [UInt32] = [], previous: [Int] = []
         for (n, entry) in names.enumerated() {
             for i in entry.scalars.indices {
-                var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(i)
-                for (k, v) in entry.scalars.enumerated() { h = (h ^ UInt64(k == i ? 0x2022 : v)) &* 0x0000_0100_0000_01B3 }
+                var h = FNV1a()
+                h.add(UInt64(i))
+                for (k, v) in entry.scalars.enumerated() { h.add(UInt64(k == i ? 0x2022 : v)) }
                 entryName.append(n); entryPosition.append(i); entryCharacter.append(entry.scalars[i])
-                previous.append(heads.updateValue(entryName.count - 1, forKey: h) ?? -1)
+                previous.append(heads.updateValue(entryName.count - 1, forKey: h.value) ?? -1)
             }
         }
         // rare form → (dominant form, reason, whether the registry is the evidence)
@@ -217,6 +218,12 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                                severity: t.registry ? nil : .warning)
             }
         }
+    }
+
+    /// The FNV-1a hash, fed 64-bit values one at a time.
+    struct FNV1a {
+        private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        mutating func add(_ x: UInt64) { value = (value ^ x) &* 0x0000_0100_0000_01B3 }
     }
 
     // MARK: - Messages

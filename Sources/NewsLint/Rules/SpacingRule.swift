@@ -92,10 +92,9 @@ public struct SpacingRule: Rule, DocumentRule {
             let t = p.text
             var from = 0
             while let i = ByteSearch.find(Self.space, in: t, from..<t.count) {
-                let len = 1
-                from = i + len
-                guard i > 0, i + len < t.count else { continue }
-                let previous = UTF8Scan.scalar(before: i, in: t), next = UTF8Scan.decode(t, at: i + len).0
+                from = i + 1
+                guard i > 0, i + 1 < t.count else { continue }
+                let previous = UTF8Scan.scalar(before: i, in: t), next = UTF8Scan.decode(t, at: i + 1).0
                 guard next != 0x20, previous != 0x20, previous != 0 else { continue }
                 let markBefore = Self.fullWidthPunctuation.contains(previous), markAfter = Self.fullWidthPunctuation.contains(next)
                 // Between two Han-text characters: a mark on one side, Han, a digit or a mark on the other.
@@ -104,7 +103,7 @@ public struct SpacingRule: Rule, DocumentRule {
                 guard (markBefore && otherAfter) || (markAfter && otherBefore) else { continue }
                 let at = p.sourceOffset(i)
                 guard !runs.contains(where: { $0.contains(at) }) else { continue }  // inside a spaced run, reported already
-                hits.append((p, i..<(i + len)))
+                hits.append((p, i..<(i + 1)))
             }
         }
         if hits.count >= Self.pageThreshold {

@@ -120,6 +120,23 @@ public enum UTF8Scan {
         return out
     }
 
+    /// `range` without the white space (`Scalar.isSpace`) at its ends; empty, at its end, when
+    /// it holds only white space.
+    public static func trimmingSpaces(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi {
+            let (v, len) = decode(bytes, at: lo)
+            guard Scalar.isSpace(v) else { break }
+            lo += len
+        }
+        while hi > lo {
+            let s = previousScalarStart(bytes, before: hi)
+            guard Scalar.isSpace(decode(bytes, at: s).0) else { break }
+            hi = s
+        }
+        return lo..<hi
+    }
+
     /// Offset of the first NUL byte (the mark of a binary file), or nil.
     public static func firstZero(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { ByteSearch.index(of: 0, in: $0, 0..<$0.count) }
