@@ -123,7 +123,7 @@ struct SourceTextTests {
         #expect(ByteSearch.find(needle, in: text, 10..<(text.count - 1)) == nil)  // a match may not cross the range's end
         #expect(ByteSearch.find(needle, in: text, 3..<5) == nil)
         #expect(ByteSearch.find([], in: text, 0..<text.count) == nil)
-        #expect(ByteSearch.offsets(of: needle, in: text) == [0, 9, text.count - 6])
+        #expect(Array(ByteSearch.offsets(of: needle, in: text)) == [0, 9, text.count - 6])
     }
 
     /// Short needles are found by their last byte, long ones by memmem: both must agree with a
@@ -149,6 +149,10 @@ struct SourceTextTests {
                 needle = (0..<length).map { _ in alphabet[rng.int(alphabet.count)] }
             }
             #expect(ByteSearch.find(needle, in: hay, from..<to) == plain(needle, hay, from..<to), "\(needle) in \(hay)[\(from)..<\(to)]")
+            // Every occurrence, not overlapping, in order.
+            var all: [Int] = [], at = 0
+            while let found = plain(needle, hay, at..<hay.count) { all.append(found); at = found + needle.count }
+            #expect(Array(ByteSearch.offsets(of: needle, in: hay)) == all, "\(needle) in \(hay)")
         }
     }
 }

@@ -25,17 +25,7 @@ public enum People {
             end -= BlockSplitter.she.count
         }
         // Tokens are separated by spaces, ideographic spaces, tabs and 、.
-        var tokens: [Range<Int>] = []
-        var start = 0, i = 0
-        while i < end {
-            let (v, len) = UTF8Scan.decode(bytes, at: i)
-            if v == 0x20 || v == 0x3000 || v == 0x3001 || v == 0x09 {
-                if i > start { tokens.append(start..<i) }
-                start = i + len
-            }
-            i += len
-        }
-        if end > start { tokens.append(start..<end) }
+        let tokens = UTF8Scan.tokens(bytes, 0..<end) { $0 == 0x20 || $0 == 0x3000 || $0 == 0x3001 || $0 == 0x09 }
         guard !tokens.isEmpty else { return nil }
         var result: [Credit] = []
         var pendingRole: String?

@@ -137,19 +137,14 @@ public struct BylineParse: Sendable, Equatable {
     public init(_ text: String, style: HouseStyle) {
         // Read on bytes: tokens are cut at spaces and at the punctuation bylines should not hold.
         let bytes = Array(text.utf8)
-        var tokens: [Range<Int>] = []
-        var start = 0, i = 0
-        while i < bytes.count {
-            let (v, len) = UTF8Scan.decode(bytes, at: i)
-            let space = Scalar.isSpace(v)
-            if space || Self.separators.contains(v) {
-                if !space { punctuation.append(String(decoding: bytes[i..<(i + len)], as: UTF8.self)) }
-                if i > start { tokens.append(start..<i) }
-                start = i + len
-            }
-            i += len
+        var punctuation: [String] = []
+        let tokens = UTF8Scan.tokens(bytes, 0..<bytes.count) { v in
+            if Scalar.isSpace(v) { return true }
+            guard Self.separators.contains(v), let u = Unicode.Scalar(v) else { return false }
+            punctuation.append(String(u))
+            return true
         }
-        if bytes.count > start { tokens.append(start..<bytes.count) }
+        self.punctuation = punctuation
         for token in tokens {
             var rest = token
             if let role = style.roles.first(where: { ByteSearch.hasPrefix($0.utf8, bytes, token) }) {

@@ -140,15 +140,10 @@ public struct PackRule: DocumentRule, CorpusRule {
     public func collect(_ document: Document) -> any Sendable {
         FormPlaces(places: consistencyEntries.map { k in
             pack.entries[k].forms.prefix(2).map { form in
-                // Each place is appended as it is found: no array per paragraph.
                 let bytes = Array(form.utf8)
                 var places: [Range<Int>] = []
                 for p in document.paragraphs {
-                    var from = 0
-                    while let at = ByteSearch.find(bytes, in: p.text, from..<p.text.count) {
-                        places.append(p.sourceRange(at..<(at + bytes.count)))
-                        from = at + bytes.count
-                    }
+                    for at in ByteSearch.offsets(of: bytes, in: p.text) { places.append(p.sourceRange(at..<(at + bytes.count))) }
                 }
                 return places
             }

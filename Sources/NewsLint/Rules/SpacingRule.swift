@@ -90,9 +90,7 @@ public struct SpacingRule: Rule, DocumentRule {
         var hits: [(Paragraph, Range<Int>)] = []
         for p in document.paragraphs where p.kind.isProse || p.kind == .caption {
             let t = p.text
-            var from = 0
-            while let i = ByteSearch.find(Self.space, in: t, from..<t.count) {
-                from = i + 1
+            for i in ByteSearch.offsets(of: Self.space, in: t) {
                 guard i > 0, i + 1 < t.count else { continue }
                 let previous = UTF8Scan.scalar(before: i, in: t), next = UTF8Scan.decode(t, at: i + 1).0
                 guard next != 0x20, previous != 0x20, previous != 0 else { continue }

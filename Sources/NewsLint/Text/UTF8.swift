@@ -120,6 +120,22 @@ public enum UTF8Scan {
         return out
     }
 
+    /// The parts of `bytes[range]` between scalars that `isSeparator` accepts, empty parts left out.
+    public static func tokens(_ bytes: [UInt8], _ range: Range<Int>, separatedBy isSeparator: (UInt32) -> Bool) -> [Range<Int>] {
+        var tokens: [Range<Int>] = []
+        var start = range.lowerBound, i = start
+        while i < range.upperBound {
+            let (v, len) = decode(bytes, at: i)
+            if isSeparator(v) {
+                if i > start { tokens.append(start..<i) }
+                start = i + len
+            }
+            i += len
+        }
+        if range.upperBound > start { tokens.append(start..<range.upperBound) }
+        return tokens
+    }
+
     /// `range` without the white space (`Scalar.isSpace`) at its ends; empty, at its end, when
     /// it holds only white space.
     public static func trimmingSpaces(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
@@ -364,15 +380,22 @@ public enum ByteSearch {
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
-    /// Offsets of every occurrence of `needle` in `haystack`, not overlapping, in order.
-    public static func offsets(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
-        var out: [Int] = []
+    /// Offsets of every occurrence of `needle` in `haystack`, not overlapping, in order: each
+    /// found as the loop asks for it, with no array made (rules call this per paragraph).
+    public static func offsets(of needle: [UInt8], in haystack: [UInt8]) -> Offsets {
+        Offsets(needle: needle, haystack: haystack)
+    }
+
+    public struct Offsets: Sequence, IteratorProtocol {
+        let needle: [UInt8]
+        let haystack: [UInt8]
         var from = 0
-        while let at = find(needle, in: haystack, from..<haystack.count) {
-            out.append(at)
+
+        public mutating func next() -> Int? {
+            guard let at = ByteSearch.find(needle, in: haystack, from..<haystack.count) else { return nil }
             from = at + needle.count
+            return at
         }
-        return out
     }
 
     public static func contains(_ needle: [UInt8], in haystack: [UInt8], _ range: Range<Int>) -> Bool {
