@@ -201,6 +201,36 @@ struct ReadingFastPathTests {
         }
     }
 
+    /// `ScalarSet.next(in:from:)` decodes only scalars whose last byte ends some member; it must
+    /// find exactly the members a decoding walk finds, in order, including non-members that share
+    /// a member's last byte (U+6751 村 and U+6711 share it) and members of every length.
+    @Test func scalarSetFindsWhatADecodingWalkFinds() {
+        var rng = RobustnessTests.Random(state: 13)
+        let pool: [UInt32] = [0x61, 0x3001, 0x6751, 0x6711, 0x53F8, 0x201C, 0x201D, 0xE9, 0x1F600, 0x1F640, 0x4E00, 0x0A, 0x20, 0x3000, 0xFF0C]
+        for _ in 0..<500 {
+            let members = pool.filter { _ in rng.int(3) == 0 }
+            let set = ScalarSet(members)
+            var text: [UInt8] = []
+            for _ in 0..<rng.int(30) { UTF8Scan.append(pool[rng.int(pool.count)], to: &text) }
+            // A decoding walk.
+            var expected: [Int] = [], i = 0
+            while i < text.count {
+                let (v, len) = UTF8Scan.decode(text, at: i)
+                if members.contains(v) { expected.append(i) }
+                i += len
+            }
+            var found: [Int] = [], from = 0
+            text.withUnsafeBufferPointer { buffer in
+                while let hit = set.next(in: buffer, from: from) {
+                    #expect(UTF8Scan.decode(text, at: hit.start) == (hit.scalar, hit.end - hit.start))
+                    found.append(hit.start)
+                    from = hit.end
+                }
+            }
+            #expect(found == expected, "members \(members), text \(text)")
+        }
+    }
+
     @Test func validatorAgreesWithTheStandardLibrary() {
         var rng = RobustnessTests.Random(state: 12)
         let bytes: [UInt8] = [0x41, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xE4, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0]

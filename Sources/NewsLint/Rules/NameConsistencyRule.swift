@@ -293,20 +293,21 @@ struct NameExtractor {
     private func organisations(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
         let text = p.text
         var out: [NameConsistencyRule.Occurrence] = []
-        let ends = Self.orgEnds, stops = Self.orgStops, byEnd = Self.orgWordsByEnd
+        let marks = Self.orgMarks, stops = Self.orgStops, byEnd = Self.orgWordsByEnd
+        text.withUnsafeBufferPointer { buffer in
         var i = 0
-        while i < text.count {
-            let (v, len) = UTF8Scan.decode(text, at: i)
+        while let hit = marks.next(in: buffer, from: i) {
+            let v = hit.scalar
             if v == 0x201C {  // “…”
-                let (count, _, k) = Self.hanRun(text, from: i + len, limit: 11)
+                let (count, _, k) = Self.hanRun(text, from: hit.end, limit: 11)
                 if (3...10).contains(count), k < text.count, UTF8Scan.decode(text, at: k).0 == 0x201D {
-                    out.append(.init(name: String(decoding: text[(i + len)..<k], as: UTF8.self), range: p.sourceRange((i + len)..<k)))
+                    out.append(.init(name: String(decoding: text[hit.end..<k], as: UTF8.self), range: p.sourceRange(hit.end..<k)))
                 }
-                i = max(k, i + len)
+                i = max(k, hit.end)
                 continue
             }
-            i += len
-            guard ends.contains(v), let words = byEnd[v],
+            i = hit.end
+            guard let words = byEnd[v],
                   let suffix = words.suffixes.first(where: { ByteSearch.hasSuffix($0.bytes, text, 0..<i) }) else { continue }
             // Back from the suffix over Han characters to a stop.
             var start = i - suffix.bytes.count
@@ -329,13 +330,15 @@ struct NameExtractor {
             guard !words.common.contains(where: { ByteSearch.hasSuffix($0, text, start..<i) }) else { continue }
             out.append(.init(name: String(decoding: text[start..<i], as: UTF8.self), range: p.sourceRange(start..<i)))
         }
+        }
         return out
     }
 
     /// Endings of organisation names, longest first; places (villages, towns) are taken only in lists.
     static let orgSuffixes: [(bytes: [UInt8], isPlace: Bool)] = ["有限公司", "公司", "集团", "合作社"].map { (Array($0.utf8), false) }
         + ["街道", "社区", "村", "镇"].map { (Array($0.utf8), true) }
-    static let orgEnds = ScalarSet(orgWordsByEnd.keys)
+    /// The last characters of the endings, and the opening quotation mark.
+    static let orgMarks = ScalarSet(Array(orgWordsByEnd.keys) + [0x201C])
     /// Characters that end a name going backwards: function words, counters, verbs of placement.
     static let orgStops = ScalarSet("的与和及在由对向将为从是等个各全本该每了到把被让使以于其中与同这那其有共创建成打造引进投资")
     /// Words that end like names of places but are common nouns.
@@ -465,15 +468,16 @@ struct NameExtractor {
         let text = p.text
         var out: [NameConsistencyRule.Occurrence] = []
         let ends = Self.titleEnds, titlesByEnd = Self.titlesByEnd, followers = Self.followers, surnames = Self.surnames
+        text.withUnsafeBufferPointer { buffer in
         var i = 0
-        while i < text.count {
-            let (v, len) = UTF8Scan.decode(text, at: i)
-            i += len
-            guard ends.contains(v), let titles = titlesByEnd[v], titles.contains(where: { ByteSearch.hasSuffix($0, text, 0..<i) }) else { continue }
+        while let hit = ends.next(in: buffer, from: i) {
+            i = hit.end
+            guard let titles = titlesByEnd[hit.scalar], titles.contains(where: { ByteSearch.hasSuffix($0, text, 0..<i) }) else { continue }
             let (count, first, k) = Self.hanRun(text, from: i, limit: 4, stops: followers)
             guard (2...3).contains(count), surnames.contains(first), k < text.count,
                   followers.contains(UTF8Scan.decode(text, at: k).0) else { continue }
             out.append(.init(name: String(decoding: text[i..<k], as: UTF8.self), range: p.sourceRange(i..<k)))
+        }
         }
         return out
     }

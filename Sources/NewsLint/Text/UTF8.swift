@@ -193,17 +193,21 @@ public enum UTF8Scan {
                     }
                     continue
                 }
-                // Three-byte scalars whose lead byte rules out overlong forms and surrogates (the Han
-                // characters and CJK punctuation of the copy): only the continuation bytes to check.
+                // Ideographs, most of the copy, first: a lead byte E4–E9 rules out overlong forms and
+                // surrogates, and an ideograph is never white space, so only the two continuation
+                // bytes are checked, in one load.
+                if b &- 0xE4 < 6 {
+                    guard i + 2 < n, raw.loadUnaligned(fromByteOffset: i + 1, as: UInt16.self) & 0xC0C0 == 0x8080 else { return (i, characters) }
+                    characters += 1
+                    i += 3
+                    continue
+                }
+                // Other three-byte scalars whose lead byte rules out overlong forms and surrogates (CJK
+                // punctuation, the ideographic space): the continuation bytes, then the white-space test.
                 if (b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF {
-                    guard i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 else { return (i, characters) }
-                    // An ideograph is never white space; other scalars (the ideographic space) may be.
-                    if leadsIdeograph(b) {
-                        characters += 1
-                    } else {
-                        let v = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-                        characters += Scalar.isSpace(v) ? 0 : 1
-                    }
+                    guard i + 2 < n, raw.loadUnaligned(fromByteOffset: i + 1, as: UInt16.self) & 0xC0C0 == 0x8080 else { return (i, characters) }
+                    let v = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+                    characters += Scalar.isSpace(v) ? 0 : 1
                     i += 3
                     continue
                 }
@@ -425,6 +429,10 @@ public enum ByteSearch {
 public struct ScalarSet: Sendable {
     private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
     private var astral: Set<UInt32> = []
+    /// ASCII members, as 128 bits.
+    private var asciiLow: UInt64 = 0, asciiHigh: UInt64 = 0
+    /// The last bytes of the other members' encodings: continuation bytes, 64 values, one bit each.
+    private var lastBytes: UInt64 = 0
 
     public init<S: Sequence>(_ scalars: S) where S.Element == UInt32 {
         for v in scalars { insert(v) }
@@ -436,6 +444,37 @@ public struct ScalarSet: Sendable {
 
     public mutating func insert(_ v: UInt32) {
         if v < 0x10000 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) } else { astral.insert(v) }
+        if v < 0x40 { asciiLow |= 1 << UInt64(v) } else if v < 0x80 { asciiHigh |= 1 << UInt64(v - 0x40) } else { lastBytes |= 1 << UInt64(v & 0x3F) }
+    }
+
+    /// The first member in `text[from...]` (`from` a scalar start): where it starts, where it ends,
+    /// and its value. Scalars are stepped over by their lead bytes, and one is decoded only when its
+    /// last byte is the last byte of some member: in Chinese text that is a continuation byte,
+    /// one of 64, so for a set of a few characters most scalars are passed without decoding.
+    @inline(__always)
+    public func next(in text: UnsafeBufferPointer<UInt8>, from: Int) -> (start: Int, end: Int, scalar: UInt32)? {
+        let n = text.count
+        var i = from
+        while i < n {
+            let b = text[i]
+            let end: Int
+            if b &- 0xE0 < 0x10 {  // three bytes: Han characters and CJK punctuation, tested first
+                end = i &+ 3
+            } else if b < 0x80 {
+                i &+= 1
+                if (b < 0x40 ? asciiLow >> UInt64(b) : asciiHigh >> UInt64(b &- 0x40)) & 1 != 0 { return (i &- 1, i, UInt32(b)) }
+                continue
+            } else {
+                end = i &+ (b < 0xE0 ? 2 : 4)
+            }
+            guard end <= n else { return nil }
+            if lastBytes >> UInt64(text[end - 1] & 0x3F) & 1 != 0 {
+                let v = UTF8Scan.decode(text, at: i).0
+                if contains(v) { return (i, end, v) }
+            }
+            i = end
+        }
+        return nil
     }
 
     @inline(__always)
