@@ -110,10 +110,13 @@ extension Document {
         case .byline, .photoCredit, .commentaryAuthor: break
         default: return nil
         }
-        var scalars = block.lines.map { source.string($0) }.joined().unicodeScalars[...]
-        if block.kind == .photoCredit && scalars.last == "摄" { scalars = scalars.dropLast() }
-        if block.kind == .commentaryAuthor { scalars = scalars.dropFirst() }
-        return String(String.UnicodeScalarView(scalars)).trimmingSpaces
+        // On bytes: the lines joined, the mark cut off, white space trimmed, then one String.
+        var bytes: [UInt8] = []
+        for line in block.lines { bytes.append(contentsOf: source.bytes[line]) }
+        var range = 0..<bytes.count
+        if block.kind == .photoCredit && ByteSearch.hasSuffix(BlockSplitter.she, bytes, range) { range = 0..<(bytes.count - BlockSplitter.she.count) }
+        if block.kind == .commentaryAuthor && !bytes.isEmpty { range = UTF8Scan.decode(bytes, at: 0).1..<bytes.count }
+        return String(decoding: bytes[UTF8Scan.trimmingSpaces(bytes, range)], as: UTF8.self)
     }
 
     /// The dateline that opens the paragraph starting at block `i` (a `datelineLead` block).
