@@ -46,6 +46,14 @@ public struct Figure: Sendable, Equatable {
     public let approximate: Bool
     /// Digits after the decimal point as written.
     public let decimals: Int
+    /// Whether the unit counts whole things (`个`, `人`, `项`…: `NumberScanner.countUnits`).
+    public var countsThings = false
 
-    public var isPercent: Bool { unit == "%" }
+    public var isPercent: Bool { hasUnit("%") }
+
+    /// Whether the unit is `u`. Units are compared as bytes: String `==` on two different Chinese
+    /// strings first checks whether they are canonically equivalent, a few hundred instructions
+    /// each time, and the metric checks compare units for every pair of figures.
+    @inline(__always)
+    public func hasUnit(_ u: String) -> Bool { unit.utf8.elementsEqual(u.utf8) }
 }

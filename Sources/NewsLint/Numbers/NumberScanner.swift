@@ -123,21 +123,21 @@ public enum NumberScanner {
 
         // 余/多 straight after the number (`50余万元`), then 万/亿 (`10亿零817万`).
         var j = skipSpaces(p, end)
-        if let (_, wend) = match(p, j, ["余", "多"]) { approx = true; end = wend; j = skipSpaces(p, end) }
+        if let (_, wend) = match(p, j, Words.yuDuo) { approx = true; end = wend; j = skipSpaces(p, end) }
         if let (mult, mend) = multiplier(p, j) {
             value *= mult
             ulp *= mult
             end = mend
             // 10亿零817万: a smaller part after 亿.
             var k = end
-            if let (_, zend) = match(p, k, ["零"]) { k = zend }
+            if let (_, zend) = match(p, k, Words.ling) { k = zend }
             if mult == 1e8, k < p.count, digit(UTF8Scan.decode(p, at: k).0) != nil, let (rest, rend) = smallPart(p, k) {
                 value += rest.value
                 ulp = rest.ulp
                 end = rend
             }
             j = skipSpaces(p, end)
-            if let (_, wend) = match(p, j, ["余", "多"]) { approx = true; end = wend; j = skipSpaces(p, end) }
+            if let (_, wend) = match(p, j, Words.yuDuo) { approx = true; end = wend; j = skipSpaces(p, end) }
         }
         var interval = Interval(value - ulp / 2, value + ulp / 2)
         if approx { interval = Interval(value, value + max(ulp, value * 0.5)) }
@@ -151,7 +151,7 @@ public enum NumberScanner {
                 unit = "%"
                 end = j + len
             } else if let (u, uend, counts) = unitAt(p, j, first: v) {
-                unit = u == "个百分点" ? "百分点" : u
+                unit = u.utf8.elementsEqual("个百分点".utf8) ? "百分点" : u
                 end = uend
                 countsThings = counts
             }
@@ -161,12 +161,13 @@ public enum NumberScanner {
         // 余/多 after the unit (`20余公里` is caught above; `1.9万余人` too).
         let prefix = approxPrefix(p, start)
         if let word = prefix.word { approx = true; interval = widen(interval, value: value, word: word) }
-        if let (word, _) = match(p, skipSpaces(p, end), ["左右", "上下", "以上", "以下"]) {
+        if let (word, _) = match(p, skipSpaces(p, end), Words.after) {
             approx = true
             interval = widen(interval, value: value, word: word)
         }
-        let figure = Figure(range: start..<end, prefixStart: prefix.start, value: value, interval: interval,
+        var figure = Figure(range: start..<end, prefixStart: prefix.start, value: value, interval: interval,
                             unit: unit, approximate: approx, decimals: decimals)
+        figure.countsThings = countsThings
         return (figure, end)
     }
 
@@ -192,16 +193,20 @@ public enum NumberScanner {
     }
 
     private static func multiplier(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Double, Int)? {
-        if let (_, e) = match(p, i, ["万亿"]) { return (1e12, e) }
-        if let (_, e) = match(p, i, ["亿"]) { return (1e8, e) }
-        // 万 but not 万人次-style units only: 万 is always a multiplier after a number.
-        if let (_, e) = match(p, i, ["万"]) { return (1e4, e) }
-        if let (_, e) = match(p, i, ["千"]) {
-            // 千米/千克 are units, not a multiplier.
-            if match(p, e, ["米", "克", "瓦"]) != nil { return nil }
-            return (1e3, e)
+        guard i < p.count else { return nil }
+        let (v, len) = UTF8Scan.decode(p, at: i)
+        let e = i + len
+        let next = e < p.count ? UTF8Scan.decode(p, at: e) : (0, 0)
+        switch v {
+        case 0x4E07:  // 万, or 万亿; 万 is always a multiplier after a number
+            return next.0 == 0x4EBF ? (1e12, e + next.1) : (1e4, e)
+        case 0x4EBF:  // 亿
+            return (1e8, e)
+        case 0x5343:  // 千, but 千米, 千克 and 千瓦 are units
+            return next.0 == 0x7C73 || next.0 == 0x514B || next.0 == 0x74E6 ? nil : (1e3, e)
+        default:
+            return nil
         }
-        return nil
     }
 
     /// The part after `亿零` in `10亿零817万`.
@@ -210,7 +215,7 @@ public enum NumberScanner {
         var digits: [UInt8] = []
         while k < p.count, case let (v, len) = UTF8Scan.decode(p, at: k), let d = digit(v) { digits.append(UInt8(0x30 + d)); k += len }
         guard let v = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
-        if let (_, e) = match(p, k, ["万"]) { return ((v * 1e4, 1e4), e) }
+        if let (_, e) = match(p, k, Words.wan) { return ((v * 1e4, 1e4), e) }
         return ((v, 1), k)
     }
 
@@ -317,7 +322,7 @@ public enum NumberScanner {
 
     /// `百分之三十`, `百分之1.5`.
     private static func percentInWords(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> (Figure, Int)? {
-        guard let (_, afterWord) = match(p, start, ["百分之"]) else { return nil }
+        guard let (_, afterWord) = match(p, start, Words.baifenzhi) else { return nil }
         if afterWord < p.count, digit(UTF8Scan.decode(p, at: afterWord).0) != nil, let (f, end) = arabic(p, at: afterWord) {
             let figure = Figure(range: start..<end, prefixStart: approxPrefix(p, start).start, value: f.value,
                                 interval: f.interval, unit: "%", approximate: f.approximate, decimals: f.decimals)
@@ -356,7 +361,7 @@ public enum NumberScanner {
         // The numeral's text is made only once what follows it makes it a figure.
         func numeral() -> String { String(decoding: UnsafeBufferPointer(rebasing: p[start..<numeralEnd]), as: UTF8.self) }
         // 四分之一: a fraction, exact.
-        if let (_, afterFen) = match(p, numeralEnd, ["分之"]) {
+        if let (_, afterFen) = match(p, numeralEnd, Words.fenzhi) {
             let (numerator, end) = numeralRun(p, at: afterFen)
             guard let d = chineseValue(numeral()), d > 0, let n = chineseValue(numerator) else { return nil }
             let prefix = approxPrefix(p, start)
@@ -367,8 +372,8 @@ public enum NumberScanner {
         }
         var approx = false
         var k = numeralEnd
-        if let (_, e) = match(p, k, ["多", "余"]) { approx = true; k = e }
-        guard let (_, end) = match(p, k, ["倍"]), let value = chineseValue(numeral()) else { return nil }
+        if let (_, e) = match(p, k, Words.yuDuo) { approx = true; k = e }
+        guard let (_, end) = match(p, k, Words.bei), let value = chineseValue(numeral()) else { return nil }
         let prefix = approxPrefix(p, start)
         var interval = Interval(value - 0.5, value + 0.5)
         if approx { interval = Interval(value, value + max(1, value * 0.5)) }
@@ -390,15 +395,19 @@ public enum NumberScanner {
     }
 
     /// The first of `words` that stands at `i`, and where it ends.
-    static func match(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ words: [String]) -> (String, Int)? {
-        for word in words {
-            let w = word.utf8
-            guard i + w.count <= p.count else { continue }
-            var k = i
-            var same = true
-            for b in w { if p[k] != b { same = false; break }; k += 1 }
-            if same { return (word, i + w.count) }
-        }
-        return nil
+    @inline(__always)
+    static func match(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ words: WordList) -> (String, Int)? {
+        words.match(p, at: i)
+    }
+
+    /// The words read around a figure.
+    enum Words {
+        static let yuDuo: WordList = ["余", "多"]
+        static let ling: WordList = ["零"]
+        static let wan: WordList = ["万"]
+        static let after: WordList = ["左右", "上下", "以上", "以下"]
+        static let baifenzhi: WordList = ["百分之"]
+        static let fenzhi: WordList = ["分之"]
+        static let bei: WordList = ["倍"]
     }
 }

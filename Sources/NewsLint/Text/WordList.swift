@@ -1,0 +1,24 @@
+/// Words to look for, with their UTF-8 bytes, longest first (so that 占比为 wins over 占):
+/// encoded once, where the list is declared, not at each look-up.
+struct WordList: ExpressibleByArrayLiteral {
+    let longestFirst: [(word: String, bytes: [UInt8])]
+
+    init(_ words: [String]) {
+        longestFirst = words.map { ($0, Array($0.utf8)) }.sorted { $0.1.count > $1.1.count }
+    }
+
+    init(arrayLiteral words: String...) {
+        self.init(words)
+    }
+
+    /// The longest word of the list that starts at `i` in `p`, and where it ends.
+    @inline(__always)
+    func match(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (word: String, end: Int)? {
+        for (word, bytes) in longestFirst where i + bytes.count <= p.count {
+            var k = 0
+            while k < bytes.count && p[i + k] == bytes[k] { k += 1 }
+            if k == bytes.count { return (word, i + k) }
+        }
+        return nil
+    }
+}
