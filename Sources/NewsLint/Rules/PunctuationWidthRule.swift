@@ -137,7 +137,7 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
                 if firstWide == nil && ((v >= 0xFF10 && v <= 0xFF19) || v == 0xFF05) { firstWide = i..<(i + 3) }
                 i += 3
             } else {
-                i += 1
+                i += UTF8Scan.sequenceLength(b)  // a whole scalar: none of the others is a digit or a mark
             }
         }
         return (strays, fullWidth, firstWide, narrow)
