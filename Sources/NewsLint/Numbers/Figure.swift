@@ -46,7 +46,9 @@ public struct Figure: Sendable, Equatable {
     public let approximate: Bool
     /// Digits after the decimal point as written.
     public let decimals: Int
-    /// Whether the unit counts whole things (`个`, `人`, `项`…: `NumberScanner.countUnits`).
+    /// Whether the unit counts whole things (`个`, `人`, `项`…: `NumberScanner.countUnits`). Set by
+    /// the scanner, which finds it with the unit; looking the unit up in that `Set<String>` for each
+    /// check would hash Chinese text, which normalises it first.
     public var countsThings = false
 
     public var isPercent: Bool { hasUnit("%") }

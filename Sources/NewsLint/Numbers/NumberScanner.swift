@@ -123,21 +123,21 @@ public enum NumberScanner {
 
         // 余/多 straight after the number (`50余万元`), then 万/亿 (`10亿零817万`).
         var j = skipSpaces(p, end)
-        if let (_, wend) = match(p, j, Words.yuDuo) { approx = true; end = wend; j = skipSpaces(p, end) }
+        if let (_, wend) = Words.yuDuo.match(p, at: j) { approx = true; end = wend; j = skipSpaces(p, end) }
         if let (mult, mend) = multiplier(p, j) {
             value *= mult
             ulp *= mult
             end = mend
             // 10亿零817万: a smaller part after 亿.
             var k = end
-            if let (_, zend) = match(p, k, Words.ling) { k = zend }
+            if let (_, zend) = Words.ling.match(p, at: k) { k = zend }
             if mult == 1e8, k < p.count, digit(UTF8Scan.decode(p, at: k).0) != nil, let (rest, rend) = smallPart(p, k) {
                 value += rest.value
                 ulp = rest.ulp
                 end = rend
             }
             j = skipSpaces(p, end)
-            if let (_, wend) = match(p, j, Words.yuDuo) { approx = true; end = wend; j = skipSpaces(p, end) }
+            if let (_, wend) = Words.yuDuo.match(p, at: j) { approx = true; end = wend; j = skipSpaces(p, end) }
         }
         var interval = Interval(value - ulp / 2, value + ulp / 2)
         if approx { interval = Interval(value, value + max(ulp, value * 0.5)) }
@@ -161,7 +161,7 @@ public enum NumberScanner {
         // 余/多 after the unit (`20余公里` is caught above; `1.9万余人` too).
         let prefix = approxPrefix(p, start)
         if let word = prefix.word { approx = true; interval = widen(interval, value: value, word: word) }
-        if let (word, _) = match(p, skipSpaces(p, end), Words.after) {
+        if let (word, _) = Words.after.match(p, at: skipSpaces(p, end)) {
             approx = true
             interval = widen(interval, value: value, word: word)
         }
@@ -196,14 +196,16 @@ public enum NumberScanner {
         guard i < p.count else { return nil }
         let (v, len) = UTF8Scan.decode(p, at: i)
         let e = i + len
-        let next = e < p.count ? UTF8Scan.decode(p, at: e) : (0, 0)
+        func next() -> (UInt32, Int) { e < p.count ? UTF8Scan.decode(p, at: e) : (0, 0) }
         switch v {
         case 0x4E07:  // 万, or 万亿; 万 is always a multiplier after a number
-            return next.0 == 0x4EBF ? (1e12, e + next.1) : (1e4, e)
+            let after = next()
+            return after.0 == 0x4EBF ? (1e12, e + after.1) : (1e4, e)
         case 0x4EBF:  // 亿
             return (1e8, e)
         case 0x5343:  // 千, but 千米, 千克 and 千瓦 are units
-            return next.0 == 0x7C73 || next.0 == 0x514B || next.0 == 0x74E6 ? nil : (1e3, e)
+            let after = next().0
+            return after == 0x7C73 || after == 0x514B || after == 0x74E6 ? nil : (1e3, e)
         default:
             return nil
         }
@@ -215,7 +217,7 @@ public enum NumberScanner {
         var digits: [UInt8] = []
         while k < p.count, case let (v, len) = UTF8Scan.decode(p, at: k), let d = digit(v) { digits.append(UInt8(0x30 + d)); k += len }
         guard let v = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
-        if let (_, e) = match(p, k, Words.wan) { return ((v * 1e4, 1e4), e) }
+        if let (_, e) = Words.wan.match(p, at: k) { return ((v * 1e4, 1e4), e) }
         return ((v, 1), k)
     }
 
@@ -322,7 +324,7 @@ public enum NumberScanner {
 
     /// `百分之三十`, `百分之1.5`.
     private static func percentInWords(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> (Figure, Int)? {
-        guard let (_, afterWord) = match(p, start, Words.baifenzhi) else { return nil }
+        guard let (_, afterWord) = Words.baifenzhi.match(p, at: start) else { return nil }
         if afterWord < p.count, digit(UTF8Scan.decode(p, at: afterWord).0) != nil, let (f, end) = arabic(p, at: afterWord) {
             let figure = Figure(range: start..<end, prefixStart: approxPrefix(p, start).start, value: f.value,
                                 interval: f.interval, unit: "%", approximate: f.approximate, decimals: f.decimals)
@@ -361,7 +363,7 @@ public enum NumberScanner {
         // The numeral's text is made only once what follows it makes it a figure.
         func numeral() -> String { String(decoding: UnsafeBufferPointer(rebasing: p[start..<numeralEnd]), as: UTF8.self) }
         // 四分之一: a fraction, exact.
-        if let (_, afterFen) = match(p, numeralEnd, Words.fenzhi) {
+        if let (_, afterFen) = Words.fenzhi.match(p, at: numeralEnd) {
             let (numerator, end) = numeralRun(p, at: afterFen)
             guard let d = chineseValue(numeral()), d > 0, let n = chineseValue(numerator) else { return nil }
             let prefix = approxPrefix(p, start)
@@ -372,8 +374,8 @@ public enum NumberScanner {
         }
         var approx = false
         var k = numeralEnd
-        if let (_, e) = match(p, k, Words.yuDuo) { approx = true; k = e }
-        guard let (_, end) = match(p, k, Words.bei), let value = chineseValue(numeral()) else { return nil }
+        if let (_, e) = Words.yuDuo.match(p, at: k) { approx = true; k = e }
+        guard let (_, end) = Words.bei.match(p, at: k), let value = chineseValue(numeral()) else { return nil }
         let prefix = approxPrefix(p, start)
         var interval = Interval(value - 0.5, value + 0.5)
         if approx { interval = Interval(value, value + max(1, value * 0.5)) }
@@ -392,12 +394,6 @@ public enum NumberScanner {
             k += len
         }
         return k
-    }
-
-    /// The first of `words` that stands at `i`, and where it ends.
-    @inline(__always)
-    static func match(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ words: WordList) -> (String, Int)? {
-        words.match(p, at: i)
     }
 
     /// The words read around a figure.

@@ -295,41 +295,41 @@ struct NameExtractor {
         var out: [NameConsistencyRule.Occurrence] = []
         let marks = Self.orgMarks, stops = Self.orgStops, byEnd = Self.orgWordsByEnd
         text.withUnsafeBufferPointer { buffer in
-        var i = 0
-        while let hit = marks.next(in: buffer, from: i) {
-            let v = hit.scalar
-            if v == 0x201C {  // “…”
-                let (count, _, k) = Self.hanRun(text, from: hit.end, limit: 11)
-                if (3...10).contains(count), k < text.count, UTF8Scan.decode(text, at: k).0 == 0x201D {
-                    out.append(.init(name: String(decoding: text[hit.end..<k], as: UTF8.self), range: p.sourceRange(hit.end..<k)))
+            var i = 0
+            while let hit = marks.next(in: buffer, from: i) {
+                let v = hit.scalar
+                if v == 0x201C {  // “…”
+                    let (count, _, k) = Self.hanRun(text, from: hit.end, limit: 11)
+                    if (3...10).contains(count), k < text.count, UTF8Scan.decode(text, at: k).0 == 0x201D {
+                        out.append(.init(name: String(decoding: text[hit.end..<k], as: UTF8.self), range: p.sourceRange(hit.end..<k)))
+                    }
+                    i = max(k, hit.end)
+                    continue
                 }
-                i = max(k, hit.end)
-                continue
+                i = hit.end
+                guard let words = byEnd[v],
+                      let suffix = words.suffixes.first(where: { ByteSearch.hasSuffix($0.bytes, text, 0..<i) }) else { continue }
+                // Back from the suffix over Han characters to a stop.
+                var start = i - suffix.bytes.count
+                var count = 0
+                while start > 0, count < 14 {
+                    let s = UTF8Scan.previousScalarStart(text, before: start)
+                    let w = UTF8Scan.decode(text, at: s).0
+                    guard Scalar.isHan(w), !stops.contains(w) else { break }
+                    start = s
+                    count += 1
+                }
+                guard count >= 2 else { continue }
+                // A village or town is taken only as an item of a list (`北官庄村、宁郭村、张庄村`): elsewhere
+                // 村 and 镇 are as often common nouns after a verb (`增加村集体收入`).
+                if suffix.isPlace {
+                    let before = UTF8Scan.scalar(before: start, in: text)
+                    let after = i < text.count ? UTF8Scan.decode(text, at: i).0 : 0
+                    guard before == 0x3001 || after == 0x3001, count <= 5 else { continue }
+                }
+                guard !words.common.contains(where: { ByteSearch.hasSuffix($0, text, start..<i) }) else { continue }
+                out.append(.init(name: String(decoding: text[start..<i], as: UTF8.self), range: p.sourceRange(start..<i)))
             }
-            i = hit.end
-            guard let words = byEnd[v],
-                  let suffix = words.suffixes.first(where: { ByteSearch.hasSuffix($0.bytes, text, 0..<i) }) else { continue }
-            // Back from the suffix over Han characters to a stop.
-            var start = i - suffix.bytes.count
-            var count = 0
-            while start > 0, count < 14 {
-                let s = UTF8Scan.previousScalarStart(text, before: start)
-                let w = UTF8Scan.decode(text, at: s).0
-                guard Scalar.isHan(w), !stops.contains(w) else { break }
-                start = s
-                count += 1
-            }
-            guard count >= 2 else { continue }
-            // A village or town is taken only as an item of a list (`北官庄村、宁郭村、张庄村`): elsewhere
-            // 村 and 镇 are as often common nouns after a verb (`增加村集体收入`).
-            if suffix.isPlace {
-                let before = UTF8Scan.scalar(before: start, in: text)
-                let after = i < text.count ? UTF8Scan.decode(text, at: i).0 : 0
-                guard before == 0x3001 || after == 0x3001, count <= 5 else { continue }
-            }
-            guard !words.common.contains(where: { ByteSearch.hasSuffix($0, text, start..<i) }) else { continue }
-            out.append(.init(name: String(decoding: text[start..<i], as: UTF8.self), range: p.sourceRange(start..<i)))
-        }
         }
         return out
     }
@@ -469,15 +469,15 @@ struct NameExtractor {
         var out: [NameConsistencyRule.Occurrence] = []
         let ends = Self.titleEnds, titlesByEnd = Self.titlesByEnd, followers = Self.followers, surnames = Self.surnames
         text.withUnsafeBufferPointer { buffer in
-        var i = 0
-        while let hit = ends.next(in: buffer, from: i) {
-            i = hit.end
-            guard let titles = titlesByEnd[hit.scalar], titles.contains(where: { ByteSearch.hasSuffix($0, text, 0..<i) }) else { continue }
-            let (count, first, k) = Self.hanRun(text, from: i, limit: 4, stops: followers)
-            guard (2...3).contains(count), surnames.contains(first), k < text.count,
-                  followers.contains(UTF8Scan.decode(text, at: k).0) else { continue }
-            out.append(.init(name: String(decoding: text[i..<k], as: UTF8.self), range: p.sourceRange(i..<k)))
-        }
+            var i = 0
+            while let hit = ends.next(in: buffer, from: i) {
+                i = hit.end
+                guard let titles = titlesByEnd[hit.scalar], titles.contains(where: { ByteSearch.hasSuffix($0, text, 0..<i) }) else { continue }
+                let (count, first, k) = Self.hanRun(text, from: i, limit: 4, stops: followers)
+                guard (2...3).contains(count), surnames.contains(first), k < text.count,
+                      followers.contains(UTF8Scan.decode(text, at: k).0) else { continue }
+                out.append(.init(name: String(decoding: text[i..<k], as: UTF8.self), range: p.sourceRange(i..<k)))
+            }
         }
         return out
     }
