@@ -27,14 +27,12 @@ public enum NumberScanner {
                                                  "条", "类", "批", "部", "篇", "件", "处", "场", "次", "人次", "家次", "台", "辆",
                                                  "栋", "间", "根", "眼", "只", "头", "份", "册", "套", "棵", "株", "床", "起"]
 
-    static let bei = UTF8Scan.bytes("倍"), fenzhi = UTF8Scan.bytes("分之")
-
-    static let approxBefore = ["大约", "将近", "接近", "超过", "不足", "不到", "约", "近", "超", "逾"].map { ($0, Array($0.utf8)) }
+    static let approxBefore: WordList = ["大约", "将近", "接近", "超过", "不足", "不到", "约", "近", "超", "逾"]
 
     public static func figures(in text: [UInt8]) -> [Figure] {
         var result: [Figure] = []
         // Chinese numerals are figures only before 倍 or in 分之: without either, skip them at once.
-        let wordsCount = ByteSearch.contains(Self.bei, in: text, 0..<text.count) || ByteSearch.contains(Self.fenzhi, in: text, 0..<text.count)
+        let wordsCount = Words.bei.occurs(in: text) || Words.fenzhi.occurs(in: text)
         text.withUnsafeBufferPointer { p in
             var i = 0
             let n = p.count
@@ -234,7 +232,7 @@ public enum NumberScanner {
     // MARK: - Approximation
 
     private static func approxPrefix(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> (word: String?, start: Int) {
-        for (word, w) in approxBefore {
+        for (word, w) in approxBefore.longestFirst {
             let s = start - w.count
             guard s >= 0 else { continue }
             var same = true

@@ -196,7 +196,7 @@ public enum UTF8Scan {
                 // Ideographs, most of the copy, first: a lead byte E4–E9 rules out overlong forms and
                 // surrogates, and an ideograph is never white space, so only the two continuation
                 // bytes are checked, in one load.
-                if b &- 0xE4 < 6 {
+                if leadsIdeograph(b) {
                     guard i + 2 < n, raw.loadUnaligned(fromByteOffset: i + 1, as: UInt16.self) & 0xC0C0 == 0x8080 else { return (i, characters) }
                     characters += 1
                     i += 3
@@ -429,9 +429,8 @@ public enum ByteSearch {
 public struct ScalarSet: Sendable {
     private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
     private var astral: Set<UInt32> = []
-    /// ASCII members, as 128 bits.
-    private var asciiLow: UInt64 = 0, asciiHigh: UInt64 = 0
-    /// The last bytes of the other members' encodings: continuation bytes, 64 values, one bit each.
+    /// The last bytes of the members' encodings beyond ASCII: continuation bytes, 64 values, one
+    /// bit each.
     private var lastBytes: UInt64 = 0
 
     public init<S: Sequence>(_ scalars: S) where S.Element == UInt32 {
@@ -444,7 +443,7 @@ public struct ScalarSet: Sendable {
 
     public mutating func insert(_ v: UInt32) {
         if v < 0x10000 { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) } else { astral.insert(v) }
-        if v < 0x40 { asciiLow |= 1 << UInt64(v) } else if v < 0x80 { asciiHigh |= 1 << UInt64(v - 0x40) } else { lastBytes |= 1 << UInt64(v & 0x3F) }
+        if v >= 0x80 { lastBytes |= 1 << UInt64(v & 0x3F) }
     }
 
     /// The first member in `text[from...]` (`from` a scalar start): where it starts, where it ends,
@@ -462,7 +461,7 @@ public struct ScalarSet: Sendable {
                 end = i &+ 3
             } else if b < 0x80 {
                 i &+= 1
-                if (b < 0x40 ? asciiLow >> UInt64(b) : asciiHigh >> UInt64(b &- 0x40)) & 1 != 0 { return (i &- 1, i, UInt32(b)) }
+                if contains(UInt32(b)) { return (i &- 1, i, UInt32(b)) }
                 continue
             } else {
                 end = i &+ (b < 0xE0 ? 2 : 4)

@@ -11,6 +11,11 @@ struct WordList: ExpressibleByArrayLiteral {
         self.init(words)
     }
 
+    /// Whether any word of the list stands anywhere in `text`.
+    func occurs(in text: [UInt8]) -> Bool {
+        longestFirst.contains { ByteSearch.contains($0.bytes, in: text, 0..<text.count) }
+    }
+
     /// The longest word of the list that starts at `i` in `p`, and where it ends.
     @inline(__always)
     func match(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (word: String, end: Int)? {
