@@ -225,11 +225,26 @@ struct CommandLineTests {
         try dir.write("pages/sub/b.md", "正文。")
         try dir.write("pages/c.json", "{}")
         try dir.write("pages/.hidden/d.txt", "正文。")
+        try dir.write("pages/E.TXT", "正文。")
         try FileManager.default.createSymbolicLink(atPath: dir.path + "/pages/sub/loop", withDestinationPath: dir.path + "/pages")
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/pages/gone.txt", withDestinationPath: dir.path + "/nowhere.txt")
+        try dir.write("elsewhere/f.txt", "正文。")
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/pages/linked", withDestinationPath: dir.path + "/elsewhere")
         let r = runTool(["--format", "json", "pages"], in: dir.path)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
-        #expect((root["files"] as? [[String: Any]])?.map { $0["path"] as? String } == ["pages/a.txt", "pages/sub/b.md"])
+        #expect((root["files"] as? [[String: Any]])?.map { $0["path"] as? String }
+                == ["pages/E.TXT", "pages/a.txt", "pages/linked/f.txt", "pages/sub/b.md"])
         #expect(r.code == 0)
+        // The same folder given twice, once by another spelling of its path, is linted once.
+        try dir.write("single/g.txt", "正文。")
+        let twice = runTool(["--format", "json", "single", "./single/", dir.path + "/single"], in: dir.path)
+        let again = try #require(try JSONSerialization.jsonObject(with: Data(twice.out.utf8)) as? [String: Any])
+        #expect((again["files"] as? [[String: Any]])?.count == 1)
+    }
+
+    @Test func onlyTextAndMarkdownNamesAreLinted() {
+        for name in ["a.txt", "B.TXT", "c.Md", "d.tar.txt", "第一版.txt"] { #expect(FileCollector.isLintable(name), "\(name)") }
+        for name in ["a.txt.bak", "b.", "c", "d.json", "txt", "e.tx", "f.mdx", "g.ｔｘｔ"] { #expect(!FileCollector.isLintable(name), "\(name)") }
     }
 
     @Test func configurationGlobsIncludeAndExclude() throws {
