@@ -293,13 +293,14 @@ struct CommandLineTool {
 
         let color = options.outputPath == nil && stdoutIsTerminal && !options.noColor
             && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-        let rendered: [UInt8] = timings.measure("report (\(options.format.rawValue))") {
+        // The report in pieces that are written one after another (the JSON report: one a file).
+        let rendered: [[UInt8]] = timings.measure("report (\(options.format.rawValue))") {
             switch options.format {
-            case .text: return Array(TextReporter.report(report, style: .init(color: color, lang: lang)).utf8)
-            case .json: return JSONReporter.reportBytes(report, lang: lang)
-            case .sarif: return Array(SARIFReporter.report(report, lang: lang, rules: collected.linter.rules.map(\.rule.ruleDescription)).utf8)
-            case .github: return Array(GitHubReporter.report(report, lang: lang).utf8)
-            case .html: return Array(HTMLReporter.report(report, lang: lang, claims: claimsLedger(report, linter)).utf8)
+            case .text: return [Array(TextReporter.report(report, style: .init(color: color, lang: lang)).utf8)]
+            case .json: return JSONReporter.reportPieces(report, lang: lang)
+            case .sarif: return [Array(SARIFReporter.report(report, lang: lang, rules: collected.linter.rules.map(\.rule.ruleDescription)).utf8)]
+            case .github: return [Array(GitHubReporter.report(report, lang: lang).utf8)]
+            case .html: return [Array(HTMLReporter.report(report, lang: lang, claims: claimsLedger(report, linter)).utf8)]
             }
         }
         defer {
@@ -310,13 +311,19 @@ struct CommandLineTool {
         if let out = options.outputPath {
             let path = out.hasPrefix("/") ? out : workingDirectory + "/" + out
             do {
-                try Data(rendered).write(to: URL(fileURLWithPath: path), options: .atomic)
+                var data = Data(capacity: rendered.reduce(0) { $0 + $1.count })
+                for piece in rendered { data.append(contentsOf: piece) }
+                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
                 return fail((lang == .zh ? "无法写入 " : "cannot write ") + out + ": \(error.localizedDescription)", lang)
             }
         } else {
             timings.measure("write") {
-                if let writeOutBytes { writeOutBytes(rendered) } else { writeOut(String(decoding: rendered, as: UTF8.self)) }
+                if let writeOutBytes {
+                    for piece in rendered { writeOutBytes(piece) }
+                } else {
+                    writeOut(String(decoding: rendered.joined(), as: UTF8.self))
+                }
             }
         }
 

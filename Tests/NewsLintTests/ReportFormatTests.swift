@@ -73,6 +73,31 @@ struct ReportFormatTests {
         #expect(try JSONParser.parse(Array(written.utf8)) == .string(s))
     }
 
+    /// The JSON report is written in pieces, one a file; joined, they are the bytes of writing the
+    /// whole tree at once, whatever the number of items.
+    @Test(arguments: [0, 1, 3])
+    func jsonDocumentPiecesAreTheWholeTreesBytes(_ count: Int) {
+        let items: [JSONValue] = (0..<count).map { .object([("path", .string("第\($0)版.txt")), ("list", .array([.number(Double($0)), .null]))]) }
+        let head: JSONValue = .object([("name", .string("newslint"))])
+        let pieces = JSONWriter.document([
+            ("head", .value(head)),
+            ("files", .items(items.enumerated().map { JSONWriter.item($0.offset, $0.element) })),
+            ("tail", .value(.array([]))),
+        ])
+        let whole = JSONWriter.write(.object([("head", head), ("files", .array(items)), ("tail", .array([]))]))
+        #expect(String(decoding: pieces.joined(), as: UTF8.self) == whole)
+        #expect(pieces.count == (count == 0 ? 1 : count + 2))
+    }
+
+    @Test func theJSONReportHasOnePieceAFile() throws {
+        let report = try Linter(configuration: Configuration(baseDirectory: "/"))
+            .lint(texts: [("a.txt", "他说：“没有右引号"), ("b.txt", "正文。"), ("c.txt", "正文。")])
+        let pieces = JSONReporter.reportPieces(report, lang: .zh)
+        #expect(pieces.count == 5)
+        #expect(String(decoding: pieces[1], as: UTF8.self).contains("\"path\": \"a.txt\""))
+        #expect(String(decoding: pieces.joined(), as: UTF8.self) == JSONReporter.report(report, lang: .zh))
+    }
+
     @Test func githubCommandsEscapeTheirValues() {
         #expect(GitHubReporter.data("50%\n下一行\r") == "50%25%0A下一行%0D")
         #expect(GitHubReporter.property("a,b:c.txt") == "a%2Cb%3Ac.txt")

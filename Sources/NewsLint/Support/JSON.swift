@@ -300,15 +300,11 @@ public enum JSONWriter {
     }
 
     /// Writes an object at the top level, pretty-printed, whose member values are either values or
-    /// arrays of items already written at depth 2 (`write(_:into:indent:)`). The same bytes as
-    /// writing the whole tree at once.
-    static func document(_ members: [(key: String, value: Member)]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(members.reduce(4096) { total, m in
-            if case let .items(items) = m.value { return total + items.reduce(0) { $0 + $1.count + 6 } }
-            return total
-        })
-        out.append(0x7B)
+    /// arrays of items already written (`item(_:_:)`). The pieces, in order, are the same bytes as
+    /// writing the whole tree at once; the items are pieces of their own, never copied.
+    static func document(_ members: [(key: String, value: Member)]) -> [[UInt8]] {
+        var pieces: [[UInt8]] = []
+        var out: [UInt8] = [0x7B]
         for (k, member) in members.enumerated() {
             memberStart(k, key: member.key, into: &out, indent: 1, pretty: true)
             switch member.value {
@@ -316,22 +312,32 @@ public enum JSONWriter {
             case let .items(items):
                 if items.isEmpty { out += [0x5B, 0x5D]; continue }
                 out.append(0x5B)
-                for (n, item) in items.enumerated() {
-                    itemStart(n, into: &out, indent: 2, pretty: true)
-                    out += item
-                }
+                pieces.append(out)
+                pieces += items
+                out = []
                 newline(&out, 1)
                 out.append(0x5D)
             }
         }
         newline(&out, 0)
         out += [0x7D, 0x0A]
+        pieces.append(out)
+        return pieces
+    }
+
+    /// The `k`th item of an array at depth 1 of a document, written apart: what comes before it in
+    /// the array, then the value at depth 2.
+    static func item(_ k: Int, _ value: JSONValue, reserving capacity: Int = 0) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(capacity)
+        itemStart(k, into: &out, indent: 2, pretty: true)
+        write(value, into: &out, indent: 2)
         return out
     }
 
     enum Member {
         case value(JSONValue)
-        /// Array items written apart, each at depth 2.
+        /// Array items written apart (`item(_:_:)`).
         case items([[UInt8]])
     }
 
@@ -344,26 +350,34 @@ public enum JSONWriter {
         out.append(0x22)
     }
 
+    /// Copies `bytes` into a JSON string's body: runs of bytes that need no escape are appended
+    /// whole (Han text is almost all of a report), the rest one escape at a time.
     private static func escapeBytes(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let n = bytes.count
+        var plain = 0  // where the current run of unescaped bytes began
         var i = 0
-        while i < bytes.count {
+        while i < n {
             let b = bytes[i]
-            i += 1
+            // U+2028 and U+2029 (E2 80 A8/A9) are escaped for JavaScript consumers.
+            let lineSeparator = b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
+            guard b < 0x20 || b == 0x22 || b == 0x5C || lineSeparator else { i += 1; continue }
+            if i > plain { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<i])) }
             switch b {
             case 0x22: out += [0x5C, 0x22]
             case 0x5C: out += [0x5C, 0x5C]
             case 0x0A: out += [0x5C, 0x6E]
             case 0x0D: out += [0x5C, 0x72]
             case 0x09: out += [0x5C, 0x74]
-            case 0x00..<0x20:
-                out += [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]]  // \u00XX
-            case 0xE2 where i + 1 < bytes.count && bytes[i] == 0x80 && (bytes[i + 1] == 0xA8 || bytes[i + 1] == 0xA9):
-                // U+2028 and U+2029 (E2 80 A8/A9) are escaped for JavaScript consumers.
-                out += Array((bytes[i + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+            case 0xE2:
+                out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                 i += 2
-            default: out.append(b)
+            default:
+                out += [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]]  // \u00XX
             }
+            i += 1
+            plain = i
         }
+        if n > plain { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<n])) }
     }
 
     /// The decimal digits of `v`, without making a String.
