@@ -66,7 +66,9 @@ struct BlockSplitter {
     /// The blocks of one piece: its lines, less a photo credit on a line of its own or at the end
     /// of a caption's line, and less a line that is only a web address, which are blocks of their own.
     private func emitPiece(_ piece: ArraySlice<Line>, blanksBefore: Int, first: inout Bool, into blocks: inout [Block]) {
+        // A piece is nearly always one block: room for all its lines at once.
         var lines: [Range<Int>] = []
+        lines.reserveCapacity(piece.count)
         var firstLine = piece.first!.index
         var indented = piece.first!.indented
         func flush(_ blanks: Int) {

@@ -54,11 +54,14 @@ public struct Paragraph: Sendable {
 
     /// Whether text ends a sentence (with 。！？… or ；：, possibly followed by closing quotes or
     /// brackets): a paragraph that does not may continue after a column break.
-    static func endsFinished(_ text: [UInt8]) -> Bool {
-        var end = text.count
-        while end > 0 {
-            let s = UTF8Scan.previousScalarStart(text, before: end)
-            let (v, _) = UTF8Scan.decode(text, at: s)
+    static func endsFinished(_ text: [UInt8]) -> Bool { endsFinished(text, 0..<text.count) }
+
+    /// The same for a part of `bytes` that begins at a character's start.
+    static func endsFinished(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var end = range.upperBound
+        while end > range.lowerBound {
+            let s = UTF8Scan.previousScalarStart(bytes, before: end)
+            let (v, _) = UTF8Scan.decode(bytes, at: s)
             if Scalar.isSpace(v) { end = s; continue }
             if Scalar.isClosingMark(v) { end = s; continue }
             if Scalar.isSentenceEnd(v) || v == 0xFF1B || v == 0xFF1A || v == 0x3B { return true }
@@ -146,8 +149,16 @@ struct ParagraphBuilder {
             }
         }
         return drafts.map { draft in
+            // Room for every line and a space between each two, so that the text is not regrown.
+            var lineCount = 0, byteCount = 0
+            for index in draft.blocks {
+                lineCount += blocks[index].lines.count
+                for line in blocks[index].lines { byteCount += line.count }
+            }
             var text: [UInt8] = []
+            text.reserveCapacity(byteCount + lineCount)
             var segments: [Paragraph.Segment] = []
+            segments.reserveCapacity(lineCount)
             for index in draft.blocks {
                 for line in blocks[index].lines { join(line, into: &text, segments: &segments) }
             }
@@ -166,7 +177,7 @@ struct ParagraphBuilder {
         let from = max(last.lowerBound, last.upperBound - 24)
         var start = from
         while start < last.upperBound && !UTF8Scan.isScalarStart(source.bytes[start]) { start += 1 }
-        return Paragraph.endsFinished(Array(source.bytes[start..<last.upperBound]))
+        return Paragraph.endsFinished(source.bytes, start..<last.upperBound)
     }
 
     /// Appends a source line to joined text. Lines join with nothing between them (Chinese
