@@ -204,6 +204,17 @@ struct ReadingFastPathTests {
     /// `ScalarSet.next(in:from:)` decodes only scalars whose last byte ends some member; it must
     /// find exactly the members a decoding walk finds, in order, including non-members that share
     /// a member's last byte (U+6751 村 and U+6711 share it) and members of every length.
+    /// Byte equality of strings, small (stored inline) and large, never canonical equivalence.
+    @Test func sameBytesComparesUTF8() {
+        let long = String(repeating: "焦作小果园", count: 4)
+        for (a, b, same) in [("倍", "倍", true), ("倍", "个", false), ("", "", true), ("", "个", false), ("个", "个百分点", false),
+                             (long, String(decoding: Array(long.utf8), as: UTF8.self), true), (long, long + "社", false),
+                             ("\u{E9}", "e\u{301}", false)] {
+            #expect(UTF8Scan.sameBytes(a, b) == same, "\(a) \(b)")
+            #expect(UTF8Scan.sameBytes(b, a) == same, "\(b) \(a)")
+        }
+    }
+
     @Test func scalarSetFindsWhatADecodingWalkFinds() {
         var rng = RobustnessTests.Random(state: 13)
         let pool: [UInt32] = [0x61, 0x3001, 0x6751, 0x6711, 0x53F8, 0x201C, 0x201D, 0xE9, 0x1F600, 0x1F640, 0x4E00, 0x0A, 0x20, 0x3000, 0xFF0C]

@@ -57,5 +57,5 @@ public struct Figure: Sendable, Equatable {
     /// strings first checks whether they are canonically equivalent, a few hundred instructions
     /// each time, and the metric checks compare units for every pair of figures.
     @inline(__always)
-    public func hasUnit(_ u: String) -> Bool { unit.utf8.elementsEqual(u.utf8) }
+    public func hasUnit(_ u: String) -> Bool { UTF8Scan.sameBytes(unit, u) }
 }

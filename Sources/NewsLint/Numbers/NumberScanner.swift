@@ -149,7 +149,7 @@ public enum NumberScanner {
                 unit = "%"
                 end = j + len
             } else if let (u, uend, counts) = unitAt(p, j, first: v) {
-                unit = u.utf8.elementsEqual("个百分点".utf8) ? "百分点" : u
+                unit = UTF8Scan.sameBytes(u, "个百分点") ? "百分点" : u
                 end = uend
                 countsThings = counts
             }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// `name-consistency`: the same person spelled two ways across the pages and editions linted
 /// together (`郭树勋` in four places, `郭树勤` in two).
 ///
@@ -104,13 +102,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             hash = h.value
         }
 
-        /// Byte equality through the strings' own storage: a generic `elementsEqual` over two UTF-8
-        /// views costs a few hundred instructions a name, and the judge compares on every look-up.
-        static func == (a: NameKey, b: NameKey) -> Bool {
-            guard a.hash == b.hash else { return false }
-            var (x, y) = (a.name, b.name)
-            return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
-        }
+        static func == (a: NameKey, b: NameKey) -> Bool { a.hash == b.hash && UTF8Scan.sameBytes(a.name, b.name) }
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 

@@ -21,6 +21,16 @@ public enum UTF8Scan {
         return 1
     }
 
+    /// Whether two strings hold the same UTF-8 bytes, compared in their own storage. `==` on two
+    /// different Han strings checks canonical equivalence (hundreds of instructions), and
+    /// `elementsEqual` over their UTF-8 views is generic code of about as many.
+    public static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
+    }
+
     /// Whether `byte` leads a scalar of U+4000–U+9FFF: CJK ideographs only, never a mark, digit or
     /// space. Scanners looking for those step over such a scalar's three bytes without decoding it.
     @inline(__always)
