@@ -16,8 +16,9 @@ public struct PackRule: DocumentRule, CorpusRule {
     /// Every literal form of the active entries, by its first scalar: one pass over a text finds
     /// them all, however many entries a pack has.
     let formsByFirstScalar: [UInt32: [(form: [UInt8], entry: Int)]]
-    /// The active consistency entries.
+    /// The active consistency entries, and the UTF-8 of their two forms.
     let consistencyEntries: [Int]
+    let consistencyForms: [[[UInt8]]]
     /// The scalars that start some form: a cheap test before the dictionary lookup.
     let startsSomeForm: ScalarSet
     /// The scalars that are a whole form by themselves (rare: forms are words).
@@ -51,6 +52,7 @@ public struct PackRule: DocumentRule, CorpusRule {
         }
         self.patterns = patterns
         consistencyEntries = pack.entries.indices.filter { pack.entries[$0].kind == .consistency && !off.contains(pack.entries[$0].id) }
+        consistencyForms = consistencyEntries.map { k in pack.entries[k].forms.prefix(2).map { Array($0.utf8) } }
         var index: [UInt32: [(form: [UInt8], entry: Int)]] = [:]
         for (k, e) in pack.entries.enumerated() where e.kind != .consistency && !off.contains(e.id) {
             for form in e.forms where !form.isEmpty {
@@ -138,9 +140,8 @@ public struct PackRule: DocumentRule, CorpusRule {
     }
 
     public func collect(_ document: Document) -> any Sendable {
-        FormPlaces(places: consistencyEntries.map { k in
-            pack.entries[k].forms.prefix(2).map { form in
-                let bytes = Array(form.utf8)
+        FormPlaces(places: consistencyForms.map { forms in
+            forms.map { bytes in
                 var places: [Range<Int>] = []
                 for p in document.paragraphs {
                     for at in ByteSearch.offsets(of: bytes, in: p.text) { places.append(p.sourceRange(at..<(at + bytes.count))) }
