@@ -204,6 +204,20 @@ struct ReadingFastPathTests {
     /// `ScalarSet.next(in:from:)` decodes only scalars whose last byte ends some member; it must
     /// find exactly the members a decoding walk finds, in order, including non-members that share
     /// a member's last byte (U+6751 村 and U+6711 share it) and members of every length.
+    /// A word ending at an offset: the longest one, never starting before the limit, the same on
+    /// an array and on a buffer.
+    @Test func wordListMatchesWordsEndingAtAnOffset() {
+        let words: WordList = ["占", "占比", "占比为", "比"]
+        let text = Array("农户占比为58%".utf8)
+        let end = text.count - 3  // before 58%
+        #expect(words.match(text, endingAt: end)?.word == "占比为")
+        #expect(words.match(text, endingAt: end)?.start == 6)
+        #expect(words.match(text, endingAt: end, notBefore: 7) == nil)
+        #expect(words.match(text, endingAt: 12)?.word == "占比")
+        #expect(words.match(text, endingAt: 3) == nil)
+        #expect(text.withUnsafeBufferPointer { words.match($0, endingAt: end)?.start } == 6)
+    }
+
     /// Byte equality of strings, small (stored inline) and large, never canonical equivalence.
     @Test func sameBytesComparesUTF8() {
         let long = String(repeating: "焦作小果园", count: 4)

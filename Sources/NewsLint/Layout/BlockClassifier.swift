@@ -70,16 +70,16 @@ struct BlockClassifier {
         }
         if rangeScalars <= Heading.maxScalars {
             let r = block.range
-            if ByteSearch.hasSuffix(BlockSplitter.she, source.bytes, r), People.parse(text, photo: true) != nil { return (.photoCredit, false) }
+            if ByteSearch.hasSuffix(People.photoMark, source.bytes, r), People.parse(text, photo: true) != nil { return (.photoCredit, false) }
             if Self.roleMarks.contains(where: { ByteSearch.contains($0, in: source.bytes, r) }), People.parse(text, photo: false) != nil {
                 return (.byline, false)
             }
         }
         // Malformed bylines and credits are still bylines and credits (for byline-format to judge):
         // a short line opening with a role word and holding no sentence punctuation.
-        if scalars.count <= 30, Self.roleBytes.contains(where: { bytes.starts(with: $0) }),
+        if scalars.count <= 30, People.roleBytes.contains(where: { bytes.starts(with: $0) }),
            !scalars.contains(where: { Self.bylineBreaks.contains($0) }) {
-            return (ByteSearch.hasSuffix(BlockSplitter.she, source.bytes, block.range) ? .photoCredit : .byline, false)
+            return (ByteSearch.hasSuffix(People.photoMark, source.bytes, block.range) ? .photoCredit : .byline, false)
         }
         if Self.summaryLabels.contains(bytes) { return (.subheading, false) }
         // A line over a photo credit is its caption, even without a full stop.
@@ -100,7 +100,6 @@ struct BlockClassifier {
     static let photoWords = ["照片", "图片", "图"].map(UTF8Scan.bytes)
     static let photoSourceEnds = ["提供", "摄"].map(UTF8Scan.bytes)
     static let hollowSquare = UTF8Scan.bytes("□"), blackSquare = UTF8Scan.bytes("■")
-    static let roleBytes = People.roles.map(UTF8Scan.bytes)
     /// Sentence and clause marks, which bylines do not hold.
     static let bylineBreaks = ScalarSet("。，、；！？")
     static let captionOpeningMarks = ScalarSet("、，,。")
@@ -198,7 +197,7 @@ struct BlockClassifier {
     /// Whether the next block is a photo credit on the next line or after one blank line.
     private func creditFollows(_ next: Block?) -> Bool {
         guard let n = next, n.blankLinesBefore <= 1, n.range.count <= 120,
-              ByteSearch.hasSuffix(BlockSplitter.she, source.bytes, n.range) else { return false }
+              ByteSearch.hasSuffix(People.photoMark, source.bytes, n.range) else { return false }
         return People.parse(source.string(n.range), photo: true) != nil
     }
 

@@ -105,7 +105,6 @@ struct BlockSplitter {
 
     private func string(_ r: Range<Int>) -> String { source.string(r) }
 
-    static let she = UTF8Scan.bytes("摄")
     static let scheme = UTF8Scan.bytes("://")
     static let www = UTF8Scan.bytes("www.")
 
@@ -132,7 +131,7 @@ struct BlockSplitter {
     /// Where a photo credit starts on this line: the whole line (`段玉明 摄`), or the part after
     /// a caption's final mark (`走访企业。本报记者 吉亚南 摄`).
     private func trailingCreditStart(_ r: Range<Int>) -> Int? {
-        guard r.count <= 400, ByteSearch.hasSuffix(Self.she, source.bytes, r) else { return nil }
+        guard r.count <= 400, ByteSearch.hasSuffix(People.photoMark, source.bytes, r) else { return nil }
         let text = string(r)
         if People.parse(text, photo: true) != nil { return r.lowerBound }
         // Find the last sentence-ending mark and try the rest as a credit.

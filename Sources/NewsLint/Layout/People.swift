@@ -13,7 +13,10 @@ public enum People {
         public var name: String
     }
 
+    /// The role words' UTF-8, in the same order.
     static let roleBytes = roles.map(UTF8Scan.bytes)
+    /// 摄, which ends a photo credit.
+    static let photoMark = UTF8Scan.bytes("摄")
 
     /// Splits a line into role/name pairs, or nil when it is not made only of roles and
     /// 2–4-character Han names. `photo` requires and strips a final `摄`.
@@ -21,8 +24,8 @@ public enum People {
         let bytes = Array(text.utf8)
         var end = bytes.count
         if photo {
-            guard ByteSearch.hasSuffix(BlockSplitter.she, bytes, 0..<end) else { return nil }
-            end -= BlockSplitter.she.count
+            guard ByteSearch.hasSuffix(photoMark, bytes, 0..<end) else { return nil }
+            end -= photoMark.count
         }
         // Tokens are separated by spaces, ideographic spaces, tabs and 、.
         let tokens = UTF8Scan.tokens(bytes, 0..<end) { $0 == 0x20 || $0 == 0x3000 || $0 == 0x3001 || $0 == 0x09 }

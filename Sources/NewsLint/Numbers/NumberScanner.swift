@@ -232,14 +232,7 @@ public enum NumberScanner {
     // MARK: - Approximation
 
     private static func approxPrefix(_ p: UnsafeBufferPointer<UInt8>, _ start: Int) -> (word: String?, start: Int) {
-        for (word, w) in approxBefore.longestFirst {
-            let s = start - w.count
-            guard s >= 0 else { continue }
-            var same = true
-            for k in 0..<w.count where p[s + k] != w[k] { same = false; break }
-            if same { return (word, s) }
-        }
-        return (nil, start)
+        approxBefore.match(p, endingAt: start).map { ($0.word, $0.start) } ?? (nil, start)
     }
 
     private static func widen(_ i: Interval, value: Double, word: String) -> Interval {

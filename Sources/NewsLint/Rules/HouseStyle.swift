@@ -114,7 +114,7 @@ extension Document {
         var bytes: [UInt8] = []
         for line in block.lines { bytes.append(contentsOf: source.bytes[line]) }
         var range = 0..<bytes.count
-        if block.kind == .photoCredit && ByteSearch.hasSuffix(BlockSplitter.she, bytes, range) { range = 0..<(bytes.count - BlockSplitter.she.count) }
+        if block.kind == .photoCredit && ByteSearch.hasSuffix(People.photoMark, bytes, range) { range = 0..<(bytes.count - People.photoMark.count) }
         if block.kind == .commentaryAuthor && !bytes.isEmpty { range = UTF8Scan.decode(bytes, at: 0).1..<bytes.count }
         return String(decoding: bytes[UTF8Scan.trimmingSpaces(bytes, range)], as: UTF8.self)
     }

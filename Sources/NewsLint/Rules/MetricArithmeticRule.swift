@@ -795,12 +795,7 @@ struct ClaimText {
     func ending(at end: Int, with words: WordList, from limit: Int) -> (word: String, start: Int)? {
         var e = end
         while e > limit, bytes[e - 1] == 0x20 { e -= 1 }
-        for (word, w) in words.longestFirst {
-            let s = e - w.count
-            guard s >= limit, s >= 0 else { continue }
-            if bytes[s..<e].elementsEqual(w) { return (word, s) }
-        }
-        return nil
+        return words.match(bytes, endingAt: e, notBefore: limit)
     }
 
     /// `翻一番`, `翻了两番`, `翻2番` after `from`: its span and N.

@@ -435,14 +435,7 @@ struct NameExtractor {
 
     /// A digit right before 人 or 名 (`3人`, `5名`).
     static func hasCountOfPeople(_ t: [UInt8]) -> Bool {
-        for word in [ren, ming] {
-            var from = 1
-            while from < t.count, let at = ByteSearch.find(word, in: t, from..<t.count) {
-                if UTF8Scan.isDigit(t[at - 1]) { return true }
-                from = at + word.count
-            }
-        }
-        return false
+        [ren, ming].contains { word in ByteSearch.offsets(of: word, in: t).contains { $0 > 0 && UTF8Scan.isDigit(t[$0 - 1]) } }
     }
     static let listMark = UTF8Scan.bytes("、")
     /// Common surnames: a name read from running text starts with one (书记讲党课 is no name).

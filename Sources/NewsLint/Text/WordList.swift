@@ -16,6 +16,19 @@ struct WordList: ExpressibleByArrayLiteral {
         longestFirst.contains { ByteSearch.contains($0.bytes, in: text, 0..<text.count) }
     }
 
+    /// The longest word of the list that ends at `end` in `bytes` and starts at `limit` or after,
+    /// and where it starts.
+    @inline(__always)
+    func match<C: RandomAccessCollection<UInt8>>(_ bytes: C, endingAt end: Int, notBefore limit: Int = 0) -> (word: String, start: Int)?
+    where C.Index == Int {
+        for (word, w) in longestFirst where end - w.count >= max(limit, bytes.startIndex) {
+            var k = 0
+            while k < w.count && bytes[end - w.count + k] == w[k] { k += 1 }
+            if k == w.count { return (word, end - w.count) }
+        }
+        return nil
+    }
+
     /// The longest word of the list that starts at `i` in `p`, and where it ends.
     @inline(__always)
     func match(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (word: String, end: Int)? {
