@@ -126,6 +126,16 @@ struct SourceTextTests {
         #expect(Array(ByteSearch.offsets(of: needle, in: text)) == [0, 9, text.count - 6])
     }
 
+    /// A needle's rare byte passes over lead bytes, ASCII and the continuation bytes of 一 and the
+    /// common marks.
+    @Test func rareByteAvoidsTheCommonestBytes() {
+        #expect(ByteSearch.rareByte(Array("唯一".utf8)) == 2)   // E5 94 AF E4 B8 80: 0x80 and 0xB8 are common, 0xE4 leads
+        #expect(ByteSearch.rareByte(Array("其他".utf8)) == 5)   // 0x96 is not common: the last byte
+        #expect(ByteSearch.rareByte(Array("，：".utf8)) == 5)   // EF BC 8C EF BC 9A: all common, so the last byte
+        #expect(ByteSearch.rareByte(Array("ab".utf8)) == 1)
+        #expect(ByteSearch.rareByte([]) == 0)
+    }
+
     /// Short needles are found by their last byte, long ones by memmem: both must agree with a
     /// plain search, matches at the range's edges included.
     @Test func byteSearchAgreesWithAPlainSearch() {
@@ -149,10 +159,14 @@ struct SourceTextTests {
                 needle = (0..<length).map { _ in alphabet[rng.int(alphabet.count)] }
             }
             #expect(ByteSearch.find(needle, in: hay, from..<to) == plain(needle, hay, from..<to), "\(needle) in \(hay)[\(from)..<\(to)]")
+            // Searched by any of its bytes, the first match is the same.
+            let anchor = rng.int(needle.count)
+            #expect(ByteSearch.find(needle, anchor: anchor, in: hay, from..<to) == plain(needle, hay, from..<to), "\(needle) by byte \(anchor) in \(hay)[\(from)..<\(to)]")
             // Every occurrence, not overlapping, in order.
             var all: [Int] = [], at = 0
             while let found = plain(needle, hay, at..<hay.count) { all.append(found); at = found + needle.count }
             #expect(Array(ByteSearch.offsets(of: needle, in: hay)) == all, "\(needle) in \(hay)")
+            #expect(Array(ByteSearch.offsets(of: needle, in: hay, anchor: anchor)) == all, "\(needle) by byte \(anchor) in \(hay)")
         }
     }
 }

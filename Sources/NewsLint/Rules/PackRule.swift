@@ -19,6 +19,8 @@ public struct PackRule: DocumentRule, CorpusRule {
     /// The active consistency entries, and the UTF-8 of their two forms.
     let consistencyEntries: [Int]
     let consistencyForms: [[[UInt8]]]
+    /// The byte each of those forms is searched for by (`ByteSearch.rareByte`).
+    let consistencyAnchors: [[Int]]
     /// The scalars that start some form: a cheap test before the dictionary lookup.
     let startsSomeForm: ScalarSet
     /// The scalars that are a whole form by themselves (rare: forms are words).
@@ -53,6 +55,7 @@ public struct PackRule: DocumentRule, CorpusRule {
         self.patterns = patterns
         consistencyEntries = pack.entries.indices.filter { pack.entries[$0].kind == .consistency && !off.contains(pack.entries[$0].id) }
         consistencyForms = consistencyEntries.map { k in pack.entries[k].forms.prefix(2).map { Array($0.utf8) } }
+        consistencyAnchors = consistencyForms.map { $0.map(ByteSearch.rareByte) }
         var index: [UInt32: [(form: [UInt8], entry: Int)]] = [:]
         for (k, e) in pack.entries.enumerated() where e.kind != .consistency && !off.contains(e.id) {
             for form in e.forms where !form.isEmpty {
@@ -140,11 +143,11 @@ public struct PackRule: DocumentRule, CorpusRule {
     }
 
     public func collect(_ document: Document) -> any Sendable {
-        FormPlaces(places: consistencyForms.map { forms in
-            forms.map { bytes in
+        FormPlaces(places: zip(consistencyForms, consistencyAnchors).map { forms, anchors in
+            zip(forms, anchors).map { bytes, anchor in
                 var places: [Range<Int>] = []
                 for p in document.paragraphs {
-                    for at in ByteSearch.offsets(of: bytes, in: p.text) { places.append(p.sourceRange(at..<(at + bytes.count))) }
+                    for at in ByteSearch.offsets(of: bytes, in: p.text, anchor: anchor) { places.append(p.sourceRange(at..<(at + bytes.count))) }
                 }
                 return places
             }
