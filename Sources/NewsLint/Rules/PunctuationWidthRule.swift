@@ -114,30 +114,32 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
     /// (when `marks`), the first full-width digit or ％, and whether a half-width digit stands.
     /// ASCII is one byte and every full-width mark and digit here is `EF BC xx` (U+FF00 + xx − 0x80),
     /// so only the neighbours of an ASCII mark are decoded.
-    static func scan(_ t: [UInt8], marks: Bool) -> (strays: [(range: Range<Int>, mark: UInt32)], fullWidth: Int, firstWide: Range<Int>?, narrow: Bool) {
+    static func scan(_ text: [UInt8], marks: Bool) -> (strays: [(range: Range<Int>, mark: UInt32)], fullWidth: Int, firstWide: Range<Int>?, narrow: Bool) {
         var strays: [(range: Range<Int>, mark: UInt32)] = []
         var fullWidth = 0
         var firstWide: Range<Int>?
         var narrow = false
-        let n = t.count
-        var i = 0
-        while i < n {
-            let b = t[i]
-            if b < 0x40 {
-                if b >= 0x30 && b <= 0x39 {
-                    narrow = true
-                } else if marks && asciiMarks.contains(UInt32(b)), i + 1 < n {
-                    let v = UInt32(b)
-                    if isBetweenHan(v, UTF8Scan.scalar(before: i, in: t), UTF8Scan.decode(t, at: i + 1).0) { strays.append((i..<(i + 1), v)) }
+        text.withUnsafeBufferPointer { t in
+            let n = t.count
+            var i = 0
+            while i < n {
+                let b = t[i]
+                if b < 0x40 {
+                    if b >= 0x30 && b <= 0x39 {
+                        narrow = true
+                    } else if marks && asciiMarks.contains(UInt32(b)), i + 1 < n {
+                        let v = UInt32(b)
+                        if isBetweenHan(v, UTF8Scan.scalar(before: i, in: text), UTF8Scan.decode(t, at: i + 1).0) { strays.append((i..<(i + 1), v)) }
+                    }
+                    i += 1
+                } else if b == 0xEF && i + 2 < n && t[i + 1] == 0xBC {
+                    let v = 0xFF00 + UInt32(t[i + 2]) - 0x80
+                    if marks && v >= 0xFF01 && v <= 0xFF1F && Self.fullWidth.contains(v) { fullWidth += 1 }
+                    if firstWide == nil && ((v >= 0xFF10 && v <= 0xFF19) || v == 0xFF05) { firstWide = i..<(i + 3) }
+                    i += 3
+                } else {
+                    i += UTF8Scan.sequenceLength(b)  // a whole scalar: none of the others is a digit or a mark
                 }
-                i += 1
-            } else if b == 0xEF && i + 2 < n && t[i + 1] == 0xBC {
-                let v = 0xFF00 + UInt32(t[i + 2]) - 0x80
-                if marks && v >= 0xFF01 && v <= 0xFF1F && Self.fullWidth.contains(v) { fullWidth += 1 }
-                if firstWide == nil && ((v >= 0xFF10 && v <= 0xFF19) || v == 0xFF05) { firstWide = i..<(i + 3) }
-                i += 3
-            } else {
-                i += UTF8Scan.sequenceLength(b)  // a whole scalar: none of the others is a digit or a mark
             }
         }
         return (strays, fullWidth, firstWide, narrow)
