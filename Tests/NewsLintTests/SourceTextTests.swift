@@ -159,6 +159,8 @@ struct SourceTextTests {
                 needle = (0..<length).map { _ in alphabet[rng.int(alphabet.count)] }
             }
             #expect(ByteSearch.find(needle, in: hay, from..<to) == plain(needle, hay, from..<to), "\(needle) in \(hay)[\(from)..<\(to)]")
+            let endsWith = to - from >= needle.count && hay[(to - needle.count)..<to].elementsEqual(needle)
+            #expect(ByteSearch.hasSuffix(needle, hay, from..<to) == endsWith, "\(hay)[\(from)..<\(to)] ends with \(needle)")
             // Searched by any of its bytes, the first match is the same.
             let anchor = rng.int(needle.count)
             #expect(ByteSearch.find(needle, anchor: anchor, in: hay, from..<to) == plain(needle, hay, from..<to), "\(needle) by byte \(anchor) in \(hay)[\(from)..<\(to)]")

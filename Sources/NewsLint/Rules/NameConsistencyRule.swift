@@ -281,62 +281,101 @@ struct NameExtractor {
             }
             out += locate(names.filter(isName), in: block)
         }
-        for p in document.paragraphs where p.kind.isProse {
-            out += namesAfterTitles(p)
-            out += namesAfterPlaces(p)
-            out += namesInCountedLists(p)
+        // Organisations (in prose, captions and headlines) come after the people of prose.
+        var organisations: [NameConsistencyRule.Occurrence] = []
+        for p in document.paragraphs {
+            let prose = p.kind.isProse
+            guard prose || p.kind == .caption || p.kind == .headline else { continue }
+            let marked = markedNames(p, prose: prose)
+            if prose {
+                out += marked.afterTitles
+                out += marked.afterVillages
+                out += marked.afterCommunities
+                out += namesInCountedLists(p)
+            }
+            organisations += marked.organisations
         }
-        for p in document.paragraphs where p.kind.isProse || p.kind == .caption || p.kind == .headline {
-            out += organisations(p)
-        }
-        return out
+        return out + organisations
     }
 
-    /// Names of organisations and places where the copy marks them: a run of Han characters
-    /// ending in 公司, 集团 or 合作社 (`焦作小果猿无花果产业合作社`), a village or town in a list
-    /// (`北官庄村、宁郭村`), and a short name in quotation marks (`“垦农小院”`).
-    private func organisations(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
+    typealias Occurrences = [NameConsistencyRule.Occurrence]
+
+    /// The names that running text marks by a character next to them, found in one pass over a
+    /// paragraph: at each character that ends a title (记, 任, 长…), ends an organisation or a
+    /// place (司, 团, 社, 村, 区…) or opens a quotation, only the tests that character can start
+    /// are run.
+    /// - `afterTitles`: `党委书记崔全星说`, a name of two or three characters between a title and a
+    ///   follower (prose only);
+    /// - `afterVillages`, `afterCommunities`: `金炉村赵成国、南霍村贾顺心…4人`, in a list, a name of two
+    ///   or three characters after a village or a community (prose only);
+    /// - `organisations`: names of organisations and places: a run of Han characters ending in
+    ///   公司, 集团 or 合作社 (`焦作小果猿无花果产业合作社`), a village or town in a list
+    ///   (`北官庄村、宁郭村`), and a short name in quotation marks (`“垦农小院”`).
+    private func markedNames(_ p: Paragraph, prose: Bool)
+        -> (afterTitles: Occurrences, afterVillages: Occurrences, afterCommunities: Occurrences, organisations: Occurrences) {
         let text = p.text
-        var out: [NameConsistencyRule.Occurrence] = []
-        let marks = Self.orgMarks, stops = Self.orgStops, byEnd = Self.orgWordsByEnd
+        var titled: Occurrences = [], villages: Occurrences = [], communities: Occurrences = [], organisations: Occurrences = []
+        let orgMarks = Self.orgMarks, titleEnds = Self.titleEnds, byEnd = Self.orgWordsByEnd
+        let marks = prose ? Self.proseMarks : orgMarks
+        let inList = prose && ByteSearch.contains(Self.listMark, in: text, 0..<text.count)
         text.withUnsafeBufferPointer { buffer in
             var i = 0
+            var organisationsFrom = 0  // a quotation taken as a name is not searched again
             while let hit = marks.next(in: buffer, from: i) {
                 let v = hit.scalar
-                if v == 0x201C {  // “…”
-                    let (count, _, k) = Self.hanRun(text, from: hit.end, limit: 11)
-                    if (3...10).contains(count), k < text.count, UTF8Scan.decode(text, at: k).0 == 0x201D {
-                        out.append(.init(name: String(decoding: text[hit.end..<k], as: UTF8.self), range: p.sourceRange(hit.end..<k)))
-                    }
-                    i = max(k, hit.end)
-                    continue
-                }
                 i = hit.end
-                guard let words = byEnd[v],
-                      let suffix = words.suffixes.first(where: { ByteSearch.hasSuffix($0.bytes, text, 0..<i) }) else { continue }
-                // Back from the suffix over Han characters to a stop.
-                var start = i - suffix.bytes.count
-                var count = 0
-                while start > 0, count < 14 {
-                    let s = UTF8Scan.previousScalarStart(text, before: start)
-                    let w = UTF8Scan.decode(text, at: s).0
-                    guard Scalar.isHan(w), !stops.contains(w) else { break }
-                    start = s
-                    count += 1
+                if prose && titleEnds.contains(v) {
+                    if let name = nameAfterTitle(text, ending: hit) { titled.append(.init(name: name.name, range: p.sourceRange(name.range))) }
                 }
-                guard count >= 2 else { continue }
-                // A village or town is taken only as an item of a list (`北官庄村、宁郭村、张庄村`): elsewhere
-                // 村 and 镇 are as often common nouns after a verb (`增加村集体收入`).
-                if suffix.isPlace {
-                    let before = UTF8Scan.scalar(before: start, in: text)
-                    let after = i < text.count ? UTF8Scan.decode(text, at: i).0 : 0
-                    guard before == 0x3001 || after == 0x3001, count <= 5 else { continue }
+                if inList && (v == 0x6751 || (v == 0x533A && ByteSearch.hasSuffix(Self.community, text, 0..<hit.end))) {  // 村, 社区
+                    if let name = Self.nameAfterPlace(text, from: hit.end) {
+                        let found = NameConsistencyRule.Occurrence(name: name.name, range: p.sourceRange(name.range))
+                        if v == 0x6751 { villages.append(found) } else { communities.append(found) }
+                    }
                 }
-                guard !words.common.contains(where: { ByteSearch.hasSuffix($0, text, start..<i) }) else { continue }
-                out.append(.init(name: String(decoding: text[start..<i], as: UTF8.self), range: p.sourceRange(start..<i)))
+                if hit.start >= organisationsFrom && orgMarks.contains(v) {
+                    let (found, next) = Self.organisation(text, at: hit, byEnd: byEnd)
+                    if let found { organisations.append(.init(name: String(decoding: text[found], as: UTF8.self), range: p.sourceRange(found))) }
+                    organisationsFrom = next
+                }
             }
         }
-        return out
+        return (titled, villages, communities, organisations)
+    }
+
+    /// The organisation or place whose name ends with the mark at `hit` (or opens with it, a
+    /// quotation), and where the search for the next goes on.
+    private static func organisation(_ text: [UInt8], at hit: (start: Int, end: Int, scalar: UInt32), byEnd: [UInt32: OrgWords]) -> (Range<Int>?, next: Int) {
+        let v = hit.scalar
+        if v == 0x201C {  // “…”
+            let (count, _, k) = hanRun(text, from: hit.end, limit: 11)
+            let closed = (3...10).contains(count) && k < text.count && UTF8Scan.decode(text, at: k).0 == 0x201D
+            return (closed ? hit.end..<k : nil, max(k, hit.end))
+        }
+        let i = hit.end
+        guard let words = byEnd[v],
+              let suffix = words.suffixes.first(where: { ByteSearch.hasSuffix($0.bytes, text, 0..<i) }) else { return (nil, i) }
+        // Back from the suffix over Han characters to a stop.
+        var start = i - suffix.bytes.count
+        var count = 0
+        let stops = orgStops
+        while start > 0, count < 14 {
+            let s = UTF8Scan.previousScalarStart(text, before: start)
+            let w = UTF8Scan.decode(text, at: s).0
+            guard Scalar.isHan(w), !stops.contains(w) else { break }
+            start = s
+            count += 1
+        }
+        guard count >= 2 else { return (nil, i) }
+        // A village or town is taken only as an item of a list (`北官庄村、宁郭村、张庄村`): elsewhere
+        // 村 and 镇 are as often common nouns after a verb (`增加村集体收入`).
+        if suffix.isPlace {
+            let before = UTF8Scan.scalar(before: start, in: text)
+            let after = i < text.count ? UTF8Scan.decode(text, at: i).0 : 0
+            guard before == 0x3001 || after == 0x3001, count <= 5 else { return (nil, i) }
+        }
+        guard !words.common.contains(where: { ByteSearch.hasSuffix($0, text, start..<i) }) else { return (nil, i) }
+        return (start..<i, i)
     }
 
     /// Endings of organisation names, longest first; places (villages, towns) are taken only in lists.
@@ -352,32 +391,24 @@ struct NameExtractor {
 
     /// The endings and common words above by their last character: a character that may end a
     /// name is looked up once, and only its own endings are tried.
-    static let orgWordsByEnd: [UInt32: (suffixes: [(bytes: [UInt8], isPlace: Bool)], common: [[UInt8]])] = {
-        var out: [UInt32: (suffixes: [(bytes: [UInt8], isPlace: Bool)], common: [[UInt8]])] = [:]
+    typealias OrgWords = (suffixes: [(bytes: [UInt8], isPlace: Bool)], common: [[UInt8]])
+    static let orgWordsByEnd: [UInt32: OrgWords] = {
+        var out: [UInt32: OrgWords] = [:]
         func last(_ b: [UInt8]) -> UInt32 { UTF8Scan.scalar(before: b.count, in: b) }
         for s in orgSuffixes { out[last(s.bytes), default: ([], [])].suffixes.append(s) }
         for w in commonPlaceWords { out[last(w), default: ([], [])].common.append(w) }
         return out
     }()
 
-    /// `金炉村赵成国、南霍村贾顺心…4人`: in a list, a name of two or three characters after a village.
-    private func namesAfterPlaces(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
-        let text = p.text
-        var out: [NameConsistencyRule.Occurrence] = []
-        guard ByteSearch.contains(Self.listMark, in: text, 0..<text.count) else { return out }
-        for place in Self.places {
-            for at in ByteSearch.offsets(of: place, in: text) {
-                let from = at + place.count
-                let (count, first, k) = Self.hanRun(text, from: from, limit: 4, stops: Self.itemStops)
-                // The item ends the name: 、 or 等, or a count (4人).
-                guard (2...3).contains(count), k < text.count else { continue }
-                let next = UTF8Scan.decode(text, at: k).0
-                guard next == 0x3001 || next == 0x7B49 || NumberScanner.digit(next) != nil else { continue }
-                guard Self.surnames.contains(first) else { continue }
-                out.append(.init(name: String(decoding: text[from..<k], as: UTF8.self), range: p.sourceRange(from..<k)))
-            }
-        }
-        return out
+    /// The name of two or three characters after a village or community in a list, at `from`.
+    static func nameAfterPlace(_ text: [UInt8], from: Int) -> (name: String, range: Range<Int>)? {
+        let (count, first, k) = hanRun(text, from: from, limit: 4, stops: itemStops)
+        // The item ends the name: 、 or 等, or a count (4人).
+        guard (2...3).contains(count), k < text.count else { return nil }
+        let next = UTF8Scan.decode(text, at: k).0
+        guard next == 0x3001 || next == 0x7B49 || NumberScanner.digit(next) != nil else { return nil }
+        guard surnames.contains(first) else { return nil }
+        return (String(decoding: text[from..<k], as: UTF8.self), from..<k)
     }
 
     /// `张三、李四、王五3人`: the names of a list counted in people.
@@ -442,7 +473,7 @@ struct NameExtractor {
     static let surnames = ScalarSet(("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
         + "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
         + "乐"))
-    static let places = ["村", "社区"].map(UTF8Scan.bytes)
+    static let community = UTF8Scan.bytes("社区")
 
     private func isName(_ s: String) -> Bool { BylineParse.isName(s, style) }
 
@@ -459,31 +490,23 @@ struct NameExtractor {
         return out
     }
 
-    /// `党委书记崔全星说`: a name of two or three characters between a title and a follower.
-    /// One pass over the text: at each character that ends a title (记, 任, 长…), the longest title
-    /// ending there.
-    private func namesAfterTitles(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
-        let text = p.text
-        var out: [NameConsistencyRule.Occurrence] = []
-        let ends = Self.titleEnds, titlesByEnd = Self.titlesByEnd, followers = Self.followers, surnames = Self.surnames
-        text.withUnsafeBufferPointer { buffer in
-            var i = 0
-            while let hit = ends.next(in: buffer, from: i) {
-                i = hit.end
-                guard let titles = titlesByEnd[hit.scalar], titles.contains(where: { ByteSearch.hasSuffix($0, text, 0..<i) }) else { continue }
-                let (count, first, k) = Self.hanRun(text, from: i, limit: 4, stops: followers)
-                guard (2...3).contains(count), surnames.contains(first), k < text.count,
-                      followers.contains(UTF8Scan.decode(text, at: k).0) else { continue }
-                out.append(.init(name: String(decoding: text[i..<k], as: UTF8.self), range: p.sourceRange(i..<k)))
-            }
-        }
-        return out
+    /// The name of two or three characters between the longest title ending at `hit` and a
+    /// follower: `党委书记崔全星说`.
+    private func nameAfterTitle(_ text: [UInt8], ending hit: (start: Int, end: Int, scalar: UInt32)) -> (name: String, range: Range<Int>)? {
+        let i = hit.end
+        guard let titles = Self.titlesByEnd[hit.scalar], titles.contains(where: { ByteSearch.hasSuffix($0, text, 0..<i) }) else { return nil }
+        let (count, first, k) = Self.hanRun(text, from: i, limit: 4, stops: Self.followers)
+        guard (2...3).contains(count), Self.surnames.contains(first), k < text.count,
+              Self.followers.contains(UTF8Scan.decode(text, at: k).0) else { return nil }
+        return (String(decoding: text[i..<k], as: UTF8.self), i..<k)
     }
 
     static let mastheadLabels: Set<String> = ["编辑", "责任编辑", "校对", "组版", "美编", "审校", "排版", "主编"]
     static let nameKinds: Set<BlockKind> = [.byline, .photoCredit, .commentaryAuthor, .masthead, .datelineLead]
     static let titleBytes = titles.map { Array($0.utf8) }
     static let titleEnds = ScalarSet(titles.compactMap { $0.unicodeScalars.last?.value })
+    /// What `markedNames` stops at in prose: the ends of titles, organisations and places, and “.
+    static let proseMarks = ScalarSet(titles.compactMap { $0.unicodeScalars.last?.value } + Array(orgWordsByEnd.keys) + [0x201C])
     /// The titles by their last character.
     static let titlesByEnd: [UInt32: [[UInt8]]] = Dictionary(grouping: titleBytes) { UTF8Scan.scalar(before: $0.count, in: $0) }
 }

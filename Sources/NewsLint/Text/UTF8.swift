@@ -461,7 +461,10 @@ public enum ByteSearch {
 
     public static func hasSuffix(_ suffix: [UInt8], _ haystack: [UInt8], _ range: Range<Int>) -> Bool {
         guard range.count >= suffix.count else { return false }
-        return haystack[(range.upperBound - suffix.count)..<range.upperBound].elementsEqual(suffix)
+        guard !suffix.isEmpty else { return true }
+        return haystack.withUnsafeBufferPointer { h in
+            suffix.withUnsafeBufferPointer { s in memcmp(h.baseAddress! + (range.upperBound - s.count), s.baseAddress!, s.count) == 0 }
+        }
     }
 }
 
