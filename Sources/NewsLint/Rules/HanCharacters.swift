@@ -51,18 +51,20 @@ public enum HanCharacters {
     }
 
     /// Same reading, tones aside: 勋/熏, 艺/义.
-    public static func soundAlike(_ a: UInt32, _ b: UInt32) -> Bool {
-        guard a != b, let x = table[a], let y = table[b] else { return false }
-        return x.pinyin == y.pinyin
-    }
+    public static func soundAlike(_ a: UInt32, _ b: UInt32) -> Bool { likeness(a, b).sound }
 
     /// Same radical, a similar stroke count, and a shared part of the Cangjie code (its first or
     /// last two letters: the shared component): 勤/勋 (…KS, 力).
-    public static func lookAlike(_ a: UInt32, _ b: UInt32) -> Bool {
-        guard a != b, let x = table[a], let y = table[b], x.radical == y.radical, abs(x.strokes - y.strokes) <= 5 else { return false }
+    public static func lookAlike(_ a: UInt32, _ b: UInt32) -> Bool { likeness(a, b).look }
+
+    /// Both tests above with the two characters looked up once.
+    public static func likeness(_ a: UInt32, _ b: UInt32) -> (look: Bool, sound: Bool) {
+        guard a != b, let x = table[a], let y = table[b] else { return (false, false) }
+        let sound = x.pinyin == y.pinyin
+        guard x.radical == y.radical, abs(x.strokes - y.strokes) <= 5 else { return (false, sound) }
         // Cangjie codes are ASCII letters: bytes are characters.
         let p = x.cangjie.utf8, q = y.cangjie.utf8
-        guard p.count >= 2, q.count >= 2 else { return false }
-        return p.prefix(2).elementsEqual(q.prefix(2)) || p.suffix(2).elementsEqual(q.suffix(2))
+        guard p.count >= 2, q.count >= 2 else { return (false, sound) }
+        return (p.prefix(2).elementsEqual(q.prefix(2)) || p.suffix(2).elementsEqual(q.suffix(2)), sound)
     }
 }

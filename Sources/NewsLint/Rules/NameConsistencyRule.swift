@@ -104,6 +104,26 @@ public struct NameConsistencyRule: Rule, CorpusRule {
 
         static func == (a: NameKey, b: NameKey) -> Bool { a.hash == b.hash && UTF8Scan.sameBytes(a.name, b.name) }
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        /// Dictionaries and sets ask for this, and by default feed the key through a full Hasher
+        /// (SipHash, about 70 instructions): the hash taken once is mixed with the table's seed instead.
+        func _rawHashValue(seed: Int) -> Int { Prehashed.mix(hash, seed) }
+    }
+
+    /// A 64-bit hash used as a dictionary key as it is (see `NameKey._rawHashValue`).
+    struct Prehashed: Hashable {
+        let value: UInt64
+        func hash(into hasher: inout Hasher) { hasher.combine(value) }
+        func _rawHashValue(seed: Int) -> Int { Self.mix(value, seed) }
+
+        /// A hash already spread over 64 bits, mixed with a table's seed so that every bit of the
+        /// result depends on every bit of both (a multiply and a fold, as in splitmix64).
+        @inline(__always)
+        static func mix(_ hash: UInt64, _ seed: Int) -> Int {
+            var x = hash ^ UInt64(UInt(bitPattern: seed))
+            x = (x ^ (x >> 31)) &* 0x7FB5_D329_728E_A185
+            x = (x ^ (x >> 27)) &* 0x81DA_DEF4_BC2D_D44D
+            return Int(truncatingIfNeeded: x ^ (x >> 33))
+        }
     }
 
     public func collect(_ document: Document) -> any Sendable {
@@ -113,13 +133,15 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     public func judge(_ facts: [any Sendable], documents: [DocumentInfo]) -> [[Finding]] {
         let perDocument = facts.map { $0 as! [Occurrence] }
         var counts = referenceCounts
+        counts.reserveCapacity(referenceCounts.count + perDocument.reduce(0) { $0 + $1.count } / 4)
         for list in perDocument { for o in list { counts[o.key, default: 0] += 1 } }
 
         // Group names that agree in all characters but one: each name goes into one group per
         // character, keyed by a hash of the name with that character masked. A group is a chain
         // through flat arrays (most groups hold one name: no array each).
         let names = counts.keys.map { (key: $0, scalars: $0.name.unicodeScalars.map(\.value)) }
-        var heads: [UInt64: Int] = [:]  // masked-name hash → its group's last entry
+        var heads: [Prehashed: Int] = [:]  // masked-name hash → its group's last entry
+        heads.reserveCapacity(names.count * 3)
         // An entry: a name, the position it is masked at, the character there, the group's entry before.
         var entryName: [Int] = [], entryPosition: [Int] = [], entryCharacter: [UInt32] = [], previous: [Int] = []
         for (n, entry) in names.enumerated() {
@@ -128,7 +150,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                 h.add(UInt64(i))
                 for (k, v) in entry.scalars.enumerated() { h.add(UInt64(k == i ? 0x2022 : v)) }
                 entryName.append(n); entryPosition.append(i); entryCharacter.append(entry.scalars[i])
-                previous.append(heads.updateValue(entryName.count - 1, forKey: h.value) ?? -1)
+                previous.append(heads.updateValue(entryName.count - 1, forKey: Prehashed(value: h.value)) ?? -1)
             }
         }
         // rare form → (dominant form, reason, whether the registry is the evidence)
@@ -138,7 +160,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             let position = entryPosition[e]
             guard entryPosition[f] == position else { return }
             let ca = entryCharacter[e], cb = entryCharacter[f]
-            let look = HanCharacters.lookAlike(ca, cb), sound = HanCharacters.soundAlike(ca, cb)
+            let (look, sound) = HanCharacters.likeness(ca, cb)
             guard look || sound else { return }  // different characters: different people
             // Same length, same characters but at the masked position (the hash only proposed the pair).
             let (m, n) = (entryName[e], entryName[f])
