@@ -245,9 +245,18 @@ public enum JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func newline(_ out: inout [UInt8], _ indent: Int) {
+    static func newline(_ out: inout [UInt8], _ indent: Int) {
         out.append(0x0A)
-        for _ in 0..<indent { out.append(0x20); out.append(0x20) }
+        out.append(contentsOf: repeatElement(0x20, count: 2 * indent))
+    }
+
+    /// An integral number as its digits, any other as Swift writes it (infinities and NaN as null).
+    static func number(_ n: Double, into out: inout [UInt8]) {
+        if n == n.rounded() && abs(n) < 1e15 {
+            appendInteger(Int64(n), to: &out)
+        } else {
+            out += Array((n.isFinite ? "\(n)" : "null").utf8)
+        }
     }
 
     /// Writes `value` pretty-printed as it stands at depth `indent` of a larger document, so that
@@ -257,12 +266,7 @@ public enum JSONWriter {
         switch value {
         case .null: out += Array("null".utf8)
         case let .bool(b): out += Array((b ? "true" : "false").utf8)
-        case let .number(n):
-            if n == n.rounded() && abs(n) < 1e15 {
-                appendInteger(Int64(n), to: &out)
-            } else {
-                out += Array((n.isFinite ? "\(n)" : "null").utf8)
-            }
+        case let .number(n): number(n, into: &out)
         case let .string(s): escape(s, into: &out)
         case let .array(items):
             if items.isEmpty { out += [0x5B, 0x5D]; return }
@@ -286,13 +290,13 @@ public enum JSONWriter {
     }
 
     /// What comes before the `k`th item of an array whose items stand at depth `indent`.
-    private static func itemStart(_ k: Int, into out: inout [UInt8], indent: Int, pretty: Bool) {
+    static func itemStart(_ k: Int, into out: inout [UInt8], indent: Int, pretty: Bool) {
         if k > 0 { out.append(0x2C) }
         if pretty { newline(&out, indent) }
     }
 
     /// What comes before the value of the `k`th member of an object whose members stand at depth `indent`.
-    private static func memberStart(_ k: Int, key: String, into out: inout [UInt8], indent: Int, pretty: Bool) {
+    static func memberStart(_ k: Int, key: String, into out: inout [UInt8], indent: Int, pretty: Bool) {
         itemStart(k, into: &out, indent: indent, pretty: pretty)
         escape(key, into: &out)
         out.append(0x3A)
