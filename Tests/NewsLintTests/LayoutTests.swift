@@ -43,6 +43,18 @@ struct LayoutTests {
         #expect(kinds("正文第一段。\n\n党建+基层治理 锻造党建高质量\n\n正文第二段。") == [.body, .subheading, .body])
     }
 
+    /// The cheap test before `Address.isAddressLine` lets every address line through.
+    @Test func addressLinesPassTheCheapTest() {
+        let lines = ["http://www.example.cn", "https://a.b/c", "www.dahe.cn", "〔https://news.example.cn/1〕", "（www.example.cn）", "(http://a.cn)",
+                     "<https://a.cn>", "［www.a.cn］", "[http://a.cn]", "本报讯 http://a.cn", "（来源：www.a.cn）", "h", ""]
+        for line in lines {
+            let bytes = Array(line.utf8)
+            if Address.isAddressLine(line) { #expect(Address.mayBeAddressLine(bytes, 0..<bytes.count), "\(line)") }
+        }
+        #expect(lines.filter { Address.isAddressLine($0) }.count == 9)
+        #expect(!Address.mayBeAddressLine(Array("本报讯（记者）".utf8), 0..<21))
+    }
+
     @Test func splitsAHeadingOffHardWrappedProse() {
         let text = "教育强区强力推进\n去年，示范区韩公教育园区一\n期工程建成投用，中心幼儿园、实"
         let document = Document(path: "t", text: text)

@@ -55,8 +55,7 @@ struct BlockClassifier {
 
         if isMasthead(block) { return (.masthead, false) }
         if Self.advertisementLabels.contains(bytes) || isAdvertisementMarker(block) { return (.advertisement, false) }
-        if ByteSearch.contains(BlockSplitter.scheme, in: source.bytes, block.range) || ByteSearch.contains(BlockSplitter.www, in: source.bytes, block.range),
-           Address.isAddressLine(text) { return (.sourceNote, false) }
+        if Address.mayBeAddressLine(bytes, 0..<bytes.count), Address.isAddressLine(text) { return (.sourceNote, false) }
         if let inner = bracketed(bytes) {
             if Self.sourceLeads.contains(where: { bytes[inner].starts(with: $0) }) { return (.sourceNote, false) }
             if Self.affiliationLeads.contains(where: { bytes[inner].starts(with: $0) }) { return (.authorAffiliation, false) }

@@ -105,8 +105,6 @@ struct BlockSplitter {
 
     private func string(_ r: Range<Int>) -> String { source.string(r) }
 
-    static let scheme = UTF8Scan.bytes("://")
-    static let www = UTF8Scan.bytes("www.")
 
     /// A short, unpunctuated first line over a wider line of prose: `教育强区强力推进` / `去年，…`.
     private func isHeadingOverProse(_ line: Line, next: Line) -> Bool {
@@ -159,8 +157,7 @@ struct BlockSplitter {
 
     /// A line that is only a web address, perhaps in brackets: `〔https://…〕`.
     private func isAddressLine(_ r: Range<Int>) -> Bool {
-        guard r.count >= 8, r.count <= 600, ByteSearch.contains(Self.scheme, in: source.bytes, r)
-                || ByteSearch.contains(Self.www, in: source.bytes, r) else { return false }
+        guard r.count >= 8, r.count <= 600, Address.mayBeAddressLine(source.bytes, r) else { return false }
         return Address.isAddressLine(string(r))
     }
 
@@ -201,6 +198,15 @@ enum Heading {
 
 /// Web addresses standing alone on a line.
 enum Address {
+    /// Whether `bytes[r]` can be only a web address, a cheap test before `isAddressLine`: an
+    /// address opens with `h` or `w`, at once or after a bracket of one or three bytes.
+    static func mayBeAddressLine(_ bytes: [UInt8], _ r: Range<Int>) -> Bool {
+        func opens(at k: Int) -> Bool {
+            k < r.count && (bytes[r.lowerBound + k] == UInt8(ascii: "h") || bytes[r.lowerBound + k] == UInt8(ascii: "w"))
+        }
+        return opens(at: 0) || opens(at: 1) || opens(at: 3)
+    }
+
     static func isAddressLine(_ text: String) -> Bool {
         var t = Substring(text)
         for (open, close) in [("〔", "〕"), ("（", "）"), ("(", ")"), ("<", ">"), ("［", "］"), ("[", "]")]
