@@ -29,6 +29,10 @@ public enum BlockKind: String, Sendable, CaseIterable {
 
     /// Kinds whose text is running prose (joined across hard wraps and column breaks).
     public var isProse: Bool { self == .body || self == .datelineLead }
+
+    /// Sets of kinds (rules keep several) hash the case, stored in one byte; a string-backed
+    /// enum would otherwise hash its raw value, a String, on every look-up.
+    public func hash(into hasher: inout Hasher) { hasher.combine(withUnsafeBytes(of: self) { $0[0] }) }
 }
 
 /// One unit of page text: the lines between blank lines, or a part of them that the
