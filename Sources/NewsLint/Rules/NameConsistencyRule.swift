@@ -340,6 +340,9 @@ struct NameExtractor {
         let orgMarks = Self.orgMarks, titleEnds = Self.titleEnds, byEnd = Self.orgWordsByEnd
         let marks = prose ? Self.proseMarks : orgMarks
         let inList = prose && ByteSearch.contains(Self.listMark, in: text, 0..<text.count)
+        func found(_ r: Range<Int>) -> NameConsistencyRule.Occurrence {
+            .init(name: String(decoding: text[r], as: UTF8.self), range: p.sourceRange(r))
+        }
         text.withUnsafeBufferPointer { buffer in
             var i = 0
             var organisationsFrom = 0  // a quotation taken as a name is not searched again
@@ -347,17 +350,16 @@ struct NameExtractor {
                 let v = hit.scalar
                 i = hit.end
                 if prose && titleEnds.contains(v) {
-                    if let name = nameAfterTitle(text, ending: hit) { titled.append(.init(name: name.name, range: p.sourceRange(name.range))) }
+                    if let r = nameAfterTitle(text, ending: hit) { titled.append(found(r)) }
                 }
                 if inList && (v == 0x6751 || (v == 0x533A && ByteSearch.hasSuffix(Self.community, text, 0..<hit.end))) {  // 村, 社区
-                    if let name = Self.nameAfterPlace(text, from: hit.end) {
-                        let found = NameConsistencyRule.Occurrence(name: name.name, range: p.sourceRange(name.range))
-                        if v == 0x6751 { villages.append(found) } else { communities.append(found) }
+                    if let r = Self.nameAfterPlace(text, from: hit.end) {
+                        if v == 0x6751 { villages.append(found(r)) } else { communities.append(found(r)) }
                     }
                 }
                 if hit.start >= organisationsFrom && orgMarks.contains(v) {
-                    let (found, next) = Self.organisation(text, at: hit, byEnd: byEnd)
-                    if let found { organisations.append(.init(name: String(decoding: text[found], as: UTF8.self), range: p.sourceRange(found))) }
+                    let (name, next) = Self.organisation(text, at: hit, byEnd: byEnd)
+                    if let name { organisations.append(found(name)) }
                     organisationsFrom = next
                 }
             }
@@ -404,7 +406,8 @@ struct NameExtractor {
     static let orgSuffixes: [(bytes: [UInt8], isPlace: Bool)] = ["有限公司", "公司", "集团", "合作社"].map { (Array($0.utf8), false) }
         + ["街道", "社区", "村", "镇"].map { (Array($0.utf8), true) }
     /// The last characters of the endings, and the opening quotation mark.
-    static let orgMarks = ScalarSet(Array(orgWordsByEnd.keys) + [0x201C])
+    static let orgMarks = ScalarSet(orgMarkScalars)
+    static let orgMarkScalars = Array(orgWordsByEnd.keys) + [0x201C]
     /// Characters that end a name going backwards: function words, counters, verbs of placement.
     static let orgStops = ScalarSet("的与和及在由对向将为从是等个各全本该每了到把被让使以于其中与同这那其有共创建成打造引进投资")
     /// Words that end like names of places but are common nouns.
@@ -423,14 +426,14 @@ struct NameExtractor {
     }()
 
     /// The name of two or three characters after a village or community in a list, at `from`.
-    static func nameAfterPlace(_ text: [UInt8], from: Int) -> (name: String, range: Range<Int>)? {
+    static func nameAfterPlace(_ text: [UInt8], from: Int) -> Range<Int>? {
         let (count, first, k) = hanRun(text, from: from, limit: 4, stops: itemStops)
         // The item ends the name: 、 or 等, or a count (4人).
         guard (2...3).contains(count), k < text.count else { return nil }
         let next = UTF8Scan.decode(text, at: k).0
         guard next == 0x3001 || next == 0x7B49 || NumberScanner.digit(next) != nil else { return nil }
         guard surnames.contains(first) else { return nil }
-        return (String(decoding: text[from..<k], as: UTF8.self), from..<k)
+        return from..<k
     }
 
     /// `张三、李四、王五3人`: the names of a list counted in people.
@@ -514,21 +517,22 @@ struct NameExtractor {
 
     /// The name of two or three characters between the longest title ending at `hit` and a
     /// follower: `党委书记崔全星说`.
-    private func nameAfterTitle(_ text: [UInt8], ending hit: (start: Int, end: Int, scalar: UInt32)) -> (name: String, range: Range<Int>)? {
+    private func nameAfterTitle(_ text: [UInt8], ending hit: (start: Int, end: Int, scalar: UInt32)) -> Range<Int>? {
         let i = hit.end
         guard let titles = Self.titlesByEnd[hit.scalar], titles.contains(where: { ByteSearch.hasSuffix($0, text, 0..<i) }) else { return nil }
         let (count, first, k) = Self.hanRun(text, from: i, limit: 4, stops: Self.followers)
         guard (2...3).contains(count), Self.surnames.contains(first), k < text.count,
               Self.followers.contains(UTF8Scan.decode(text, at: k).0) else { return nil }
-        return (String(decoding: text[i..<k], as: UTF8.self), i..<k)
+        return i..<k
     }
 
     static let mastheadLabels: Set<String> = ["编辑", "责任编辑", "校对", "组版", "美编", "审校", "排版", "主编"]
     static let nameKinds: Set<BlockKind> = [.byline, .photoCredit, .commentaryAuthor, .masthead, .datelineLead]
     static let titleBytes = titles.map { Array($0.utf8) }
-    static let titleEnds = ScalarSet(titles.compactMap { $0.unicodeScalars.last?.value })
+    static let titleEnds = ScalarSet(titleEndScalars)
+    static let titleEndScalars = titles.compactMap { $0.unicodeScalars.last?.value }
     /// What `markedNames` stops at in prose: the ends of titles, organisations and places, and “.
-    static let proseMarks = ScalarSet(titles.compactMap { $0.unicodeScalars.last?.value } + Array(orgWordsByEnd.keys) + [0x201C])
+    static let proseMarks = ScalarSet(titleEndScalars + orgMarkScalars)
     /// The titles by their last character.
     static let titlesByEnd: [UInt32: [[UInt8]]] = Dictionary(grouping: titleBytes) { UTF8Scan.scalar(before: $0.count, in: $0) }
 }
