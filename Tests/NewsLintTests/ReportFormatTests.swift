@@ -73,6 +73,14 @@ struct ReportFormatTests {
         #expect(try JSONParser.parse(Array(written.utf8)) == .string(s))
     }
 
+    /// Objects and arrays, empty and not, on one line and pretty-printed: the exact bytes.
+    @Test func jsonObjectsAndArraysAreWrittenExactly() {
+        let value: JSONValue = .object([("a", .array([.number(1), .object([]), .array([])])), ("b", .null), ("c", .number(0.5))])
+        #expect(JSONWriter.write(value, pretty: false) == #"{"a":[1,{},[]],"b":null,"c":0.5}"#)
+        #expect(JSONWriter.write(value) == "{\n  \"a\": [\n    1,\n    {},\n    []\n  ],\n  \"b\": null,\n  \"c\": 0.5\n}\n")
+        #expect(JSONWriter.write(.object([])) == "{}\n" && JSONWriter.write(.array([]), pretty: false) == "[]")
+    }
+
     /// The JSON report is written in pieces, one a file; joined, they are the bytes of writing the
     /// whole tree at once, whatever the number of items.
     @Test(arguments: [0, 1, 3])
@@ -81,7 +89,7 @@ struct ReportFormatTests {
         let head: JSONValue = .object([("name", .string("newslint"))])
         let pieces = JSONWriter.document([
             ("head", .value(head)),
-            ("files", .items(items.enumerated().map { JSONWriter.item($0.offset, $0.element) })),
+            ("files", .items(items.enumerated().map { k, item in JSONWriter.item(k) { JSONWriter.write(item, into: &$0, indent: 2) } })),
             ("tail", .value(.array([]))),
         ])
         let whole = JSONWriter.write(.object([("head", head), ("files", .array(items)), ("tail", .array([]))]))

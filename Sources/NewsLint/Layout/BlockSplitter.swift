@@ -105,7 +105,6 @@ struct BlockSplitter {
 
     private func string(_ r: Range<Int>) -> String { source.string(r) }
 
-
     /// A short, unpunctuated first line over a wider line of prose: `教育强区强力推进` / `去年，…`.
     private func isHeadingOverProse(_ line: Line, next: Line) -> Bool {
         guard line.width + 6 <= next.width, line.range.count <= 90 else { return false }

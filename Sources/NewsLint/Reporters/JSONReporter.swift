@@ -36,27 +36,25 @@ public enum JSONReporter {
     }
 
     /// The `k`th item of the report's `files` array. Files hold nearly all of a report (a
-    /// hundred megabytes for a year of editions), so they are written straight to bytes, member
-    /// by member, with no tree made: the same bytes as `JSONWriter` writes for the tree
+    /// hundred megabytes for a year of editions), so they are written straight to bytes with
+    /// `JSONWriter.ObjectWriter`, with no tree made, for the tree
     /// `{"path", "characters", "encoding", "errorRate", "diagnostics": [{"rule", "severity",
     /// "message", "line", "column", "endLine", "endColumn", "excerpt", "suggestion"?,
     /// "related"?: [{"path", "line", "column", "message"}]}]}`.
     static func fileItem(_ k: Int, _ file: FileReport, lang: Language) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(256 + 640 * file.diagnostics.count)
-        JSONWriter.itemStart(k, into: &out, indent: 2, pretty: true)
-        var object = ObjectWriter(indent: 2, out: &out)
-        object.string("path", file.path, into: &out)
-        object.number("characters", Double(file.characters), into: &out)
-        object.string("encoding", file.encoding.rawValue, into: &out)
-        object.number("errorRate", file.errorRate, into: &out)
-        object.array("diagnostics", file.diagnostics, into: &out) { d, indent, out in diagnostic(d, lang: lang, indent: indent, into: &out) }
-        object.close(into: &out)
-        return out
+        JSONWriter.item(k, reserving: 256 + 640 * file.diagnostics.count) { out in
+            var object = JSONWriter.ObjectWriter(indent: 2, into: &out)
+            object.string("path", file.path, into: &out)
+            object.number("characters", Double(file.characters), into: &out)
+            object.string("encoding", file.encoding.rawValue, into: &out)
+            object.number("errorRate", file.errorRate, into: &out)
+            object.array("diagnostics", file.diagnostics, into: &out) { d, depth, out in diagnostic(d, lang: lang, indent: depth, into: &out) }
+            object.close(into: &out)
+        }
     }
 
     static func diagnostic(_ d: Diagnostic, lang: Language, indent: Int, into out: inout [UInt8]) {
-        var object = ObjectWriter(indent: indent, out: &out)
+        var object = JSONWriter.ObjectWriter(indent: indent, into: &out)
         object.string("rule", d.rule, into: &out)
         object.string("severity", d.severity.rawValue, into: &out)
         object.string("message", d.message.text(lang), into: &out)
@@ -67,8 +65,8 @@ public enum JSONReporter {
         object.string("excerpt", d.excerpt, into: &out)
         if let s = d.suggestion { object.string("suggestion", s, into: &out) }
         if !d.related.isEmpty {
-            object.array("related", d.related, into: &out) { r, indent, out in
-                var place = ObjectWriter(indent: indent, out: &out)
+            object.array("related", d.related, into: &out) { r, depth, out in
+                var place = JSONWriter.ObjectWriter(indent: depth, into: &out)
                 place.string("path", r.path, into: &out)
                 place.number("line", Double(r.position.line), into: &out)
                 place.number("column", Double(r.position.column), into: &out)
@@ -77,51 +75,6 @@ public enum JSONReporter {
             }
         }
         object.close(into: &out)
-    }
-
-    /// An object written member by member, pretty-printed at depth `indent`, as `JSONWriter`
-    /// writes an object value.
-    struct ObjectWriter {
-        let indent: Int
-        var count = 0
-
-        init(indent: Int, out: inout [UInt8]) {
-            self.indent = indent
-            out.append(0x7B)
-        }
-
-        private mutating func key(_ key: String, into out: inout [UInt8]) {
-            JSONWriter.memberStart(count, key: key, into: &out, indent: indent + 1, pretty: true)
-            count += 1
-        }
-
-        mutating func string(_ key: String, _ value: String, into out: inout [UInt8]) {
-            self.key(key, into: &out)
-            JSONWriter.escape(value, into: &out)
-        }
-
-        mutating func number(_ key: String, _ value: Double, into out: inout [UInt8]) {
-            self.key(key, into: &out)
-            JSONWriter.number(value, into: &out)
-        }
-
-        /// An array member whose items `write` writes at the depth it is given.
-        mutating func array<T>(_ key: String, _ items: [T], into out: inout [UInt8], _ write: (T, Int, inout [UInt8]) -> Void) {
-            self.key(key, into: &out)
-            if items.isEmpty { out += [0x5B, 0x5D]; return }
-            out.append(0x5B)
-            for (k, item) in items.enumerated() {
-                JSONWriter.itemStart(k, into: &out, indent: indent + 2, pretty: true)
-                write(item, indent + 2, &out)
-            }
-            JSONWriter.newline(&out, indent + 1)
-            out.append(0x5D)
-        }
-
-        func close(into out: inout [UInt8]) {
-            if count > 0 { JSONWriter.newline(&out, indent) }
-            out.append(0x7D)
-        }
     }
 }
 

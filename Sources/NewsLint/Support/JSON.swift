@@ -269,22 +269,71 @@ public enum JSONWriter {
         case let .number(n): number(n, into: &out)
         case let .string(s): escape(s, into: &out)
         case let .array(items):
-            if items.isEmpty { out += [0x5B, 0x5D]; return }
-            out.append(0x5B)
-            for (k, item) in items.enumerated() {
-                itemStart(k, into: &out, indent: indent + 1, pretty: pretty)
-                write(item, into: &out, indent: pretty ? indent + 1 : -1)
-            }
-            if pretty { newline(&out, indent) }
-            out.append(0x5D)
+            array(items, into: &out, indent: indent) { item, depth, out in write(item, into: &out, indent: depth) }
         case let .object(members):
-            if members.isEmpty { out += [0x7B, 0x7D]; return }
+            var object = ObjectWriter(indent: indent, into: &out)
+            for member in members { object.value(member.key, member.value, into: &out) }
+            object.close(into: &out)
+        }
+    }
+
+    /// Writes an array at depth `indent` (-1: on one line), item by item: `write` writes an item
+    /// at the depth it is given.
+    static func array<T>(_ items: [T], into out: inout [UInt8], indent: Int, _ write: (T, Int, inout [UInt8]) -> Void) {
+        let pretty = indent >= 0
+        if items.isEmpty { out += [0x5B, 0x5D]; return }
+        out.append(0x5B)
+        for (k, item) in items.enumerated() {
+            itemStart(k, into: &out, indent: indent + 1, pretty: pretty)
+            write(item, pretty ? indent + 1 : -1, &out)
+        }
+        if pretty { newline(&out, indent) }
+        out.append(0x5D)
+    }
+
+    /// Writes an object at depth `indent` (-1: on one line), member by member. `write` writes
+    /// object values with it; so does output too large to build as a tree first (the JSON
+    /// report's files, a hundred megabytes for a year of editions).
+    struct ObjectWriter {
+        let indent: Int
+        private var count = 0
+
+        init(indent: Int, into out: inout [UInt8]) {
+            self.indent = indent
             out.append(0x7B)
-            for (k, member) in members.enumerated() {
-                memberStart(k, key: member.key, into: &out, indent: indent + 1, pretty: pretty)
-                write(member.value, into: &out, indent: pretty ? indent + 1 : -1)
-            }
-            if pretty { newline(&out, indent) }
+        }
+
+        /// The depth of the members' values.
+        private var depth: Int { indent >= 0 ? indent + 1 : -1 }
+
+        private mutating func key(_ key: String, into out: inout [UInt8]) {
+            memberStart(count, key: key, into: &out, indent: indent + 1, pretty: indent >= 0)
+            count += 1
+        }
+
+        mutating func value(_ key: String, _ value: JSONValue, into out: inout [UInt8]) {
+            self.key(key, into: &out)
+            write(value, into: &out, indent: depth)
+        }
+
+        mutating func string(_ key: String, _ value: String, into out: inout [UInt8]) {
+            self.key(key, into: &out)
+            escape(value, into: &out)
+        }
+
+        mutating func number(_ key: String, _ value: Double, into out: inout [UInt8]) {
+            self.key(key, into: &out)
+            JSONWriter.number(value, into: &out)
+        }
+
+        /// An array member whose items `write` writes at the depth it is given.
+        mutating func array<T>(_ key: String, _ items: [T], into out: inout [UInt8], _ write: (T, Int, inout [UInt8]) -> Void) {
+            self.key(key, into: &out)
+            JSONWriter.array(items, into: &out, indent: depth, write)
+        }
+
+        func close(into out: inout [UInt8]) {
+            if count > 0 && indent >= 0 { newline(&out, indent) }
             out.append(0x7D)
         }
     }
@@ -304,7 +353,7 @@ public enum JSONWriter {
     }
 
     /// Writes an object at the top level, pretty-printed, whose member values are either values or
-    /// arrays of items already written (`item(_:_:)`). The pieces, in order, are the same bytes as
+    /// arrays of items already written (`item(_:reserving:_:)`). The pieces, in order, are the same bytes as
     /// writing the whole tree at once; the items are pieces of their own, never copied.
     static func document(_ members: [(key: String, value: Member)]) -> [[UInt8]] {
         var pieces: [[UInt8]] = []
@@ -330,18 +379,18 @@ public enum JSONWriter {
     }
 
     /// The `k`th item of an array at depth 1 of a document, written apart: what comes before it in
-    /// the array, then the value at depth 2.
-    static func item(_ k: Int, _ value: JSONValue, reserving capacity: Int = 0) -> [UInt8] {
+    /// the array, then the value, which `write` writes at depth 2.
+    static func item(_ k: Int, reserving capacity: Int = 0, _ write: (inout [UInt8]) -> Void) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(capacity)
         itemStart(k, into: &out, indent: 2, pretty: true)
-        write(value, into: &out, indent: 2)
+        write(&out)
         return out
     }
 
     enum Member {
         case value(JSONValue)
-        /// Array items written apart (`item(_:_:)`).
+        /// Array items written apart (`item(_:reserving:_:)`).
         case items([[UInt8]])
     }
 
