@@ -41,33 +41,35 @@ public enum FileReader {
     }
 
     /// Reads `fd` to its end: first the size `fstat` gave, straight into an array of exactly that
-    /// size (it becomes the file's text and is kept until the report, so no slack), then whatever
-    /// more there is (a file that grew, a pipe) in chunks.
+    /// size (it becomes the file's text and is kept until the report, so no slack, and it is not
+    /// zeroed first), then whatever more there is (a file that grew, a pipe) in chunks.
     private static func readAll(_ fd: Int32, expected: Int) throws(InputFailure) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: expected)
-        var filled = 0
-        while filled < expected {
-            let n = out.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, expected - filled) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputFailure.errno(errno)
+        var failure: Int32?
+        var out = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            while count < expected {
+                let n = systemRead(fd, buffer.baseAddress! + count, expected - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { return }  // the file shrank while it was read
+                count += n
             }
-            if n == 0 { break }
-            filled += n
         }
-        if filled < expected {  // the file shrank while it was read
-            out.removeLast(expected - filled)
-            return out
-        }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputFailure.errno(errno)
+        if let failure { throw InputFailure.errno(failure) }
+        if out.count < expected { return out }
+        // The rest, if any: most files end here, after one read into a small buffer that finds nothing.
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 12) { (chunk) throws(InputFailure) in
+            while true {
+                let n = systemRead(fd, chunk.baseAddress, chunk.count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw InputFailure.errno(errno)
+                }
+                if n == 0 { return }
+                out.append(contentsOf: chunk[0..<n])
             }
-            if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
         }
         return out
     }

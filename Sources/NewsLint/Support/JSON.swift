@@ -262,7 +262,6 @@ public enum JSONWriter {
     /// Writes `value` pretty-printed as it stands at depth `indent` of a larger document, so that
     /// pieces of one document can be written apart (in parallel) and joined.
     static func write(_ value: JSONValue, into out: inout [UInt8], indent: Int) {
-        let pretty = indent >= 0
         switch value {
         case .null: out += Array("null".utf8)
         case let .bool(b): out += Array((b ? "true" : "false").utf8)
