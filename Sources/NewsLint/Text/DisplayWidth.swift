@@ -30,11 +30,21 @@ public enum DisplayWidth {
                     i += 1
                     continue
                 }
-                if (lead >= 0xE5 && lead <= 0xE9) || (lead == 0xE4 && i + 1 < range.upperBound && p[i + 1] >= 0xB8) {
-                    // U+4E00–U+9FFF: Han, two cells
+                if lead &- 0xE5 < 5 {
+                    // U+5000–U+9FFF: Han, two cells
                     w += 2
                     i += 3
                     continue
+                }
+                if i + 2 < range.upperBound {
+                    let b1 = p[i + 1]
+                    if (lead == 0xE4 && b1 != 0xB7)  // U+4000–U+4FFF but the hexagrams U+4DC0–U+4DFF
+                        || (lead == 0xE3 && (b1 > 0x81 || (b1 == 0x80 ? p[i + 2] != 0xBF : p[i + 2] != 0x80)))  // U+3000–U+3FFF but U+303F, U+3040
+                        || (lead == 0xEF && (b1 == 0xBC || (b1 == 0xBD && p[i + 2] <= 0xA0))) {  // U+FF00–U+FF60: ，：（）！？
+                        w += 2
+                        i += 3
+                        continue
+                    }
                 }
                 let (v, len) = UTF8Scan.decode(p, at: i)
                 w += typeset && v >= 0x2014 && v <= 0x2026 ? 2 : of(v)
