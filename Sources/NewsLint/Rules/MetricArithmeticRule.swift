@@ -685,26 +685,29 @@ struct ClaimText {
         static let dun = KeyWords(rawValue: 16)      // 、: a list
     }
 
-    /// Which key words stand in `range`, in one pass over its scalars.
+    /// Which key words stand in `range`, in one pass that decodes only the scalars that may
+    /// open one.
     func keyWords(in range: Range<Int>) -> KeyWords {
         var found: KeyWords = []
-        bytes.withUnsafeBufferPointer { p in
+        bytes.withUnsafeBufferPointer { whole in
+            let p = UnsafeBufferPointer(rebasing: whole[..<range.upperBound])
             var i = range.lowerBound
-            while i < range.upperBound {
-                let (v, len) = UTF8Scan.decode(p, at: i)
-                switch v {
+            while let hit = Self.keyWordStarts.next(in: p, from: i) {
+                switch hit.scalar {
                 case 0x4ECE, 0x7531: found.insert(.from)
                 case 0x5360: found.insert(.zhan)
-                case 0x5176: if i + len < range.upperBound && UTF8Scan.decode(p, at: i + len).0 == 0x4E2D { found.insert(.qizhong) }
+                case 0x5176: if hit.end < p.count && UTF8Scan.decode(p, at: hit.end).0 == 0x4E2D { found.insert(.qizhong) }
                 case 0x661F: found.insert(.star)
-                case 0x3001: found.insert(.dun)
-                default: break
+                default: found.insert(.dun)
                 }
-                i += len
+                i = hit.end
             }
         }
         return found
     }
+
+    /// 从 由 占 其 星 、
+    static let keyWordStarts = ScalarSet([0x4ECE, 0x7531, 0x5360, 0x5176, 0x661F, 0x3001])
 
     /// Whether the scalars of `range` hold a `、` and no digit: a list of named items may stand there.
     func mayHoldNamedList(_ range: Range<Int>) -> Bool {
