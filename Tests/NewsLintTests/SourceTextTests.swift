@@ -136,8 +136,9 @@ struct SourceTextTests {
         #expect(ByteSearch.rareByte([]) == 0)
     }
 
-    /// Short needles are found by their last byte, long ones by memmem: both must agree with a
-    /// plain search, matches at the range's edges included.
+    /// One-byte needles are found by memchr, short ones by a pair of bytes sixteen positions at a
+    /// time (haystacks up to 120 bytes cross those blocks), long ones by memmem: all must agree
+    /// with a plain search, matches at the range's edges included.
     @Test func byteSearchAgreesWithAPlainSearch() {
         var rng = RobustnessTests.Random(state: 7)
         let alphabet = Array("本报讯记者。ab".utf8)  // few bytes, so that matches and near-matches are common
