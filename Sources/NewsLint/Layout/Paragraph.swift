@@ -1,7 +1,9 @@
 /// A logical paragraph: the text of one or more blocks joined across hard wraps and column
 /// breaks, with a map from every byte of the joined text back to the source.
 /// Rules search `text` and report `sourceRange(_:)`, never offsets in joined text.
-public struct Paragraph: Sendable {
+/// A class, immutable: every rule walks the paragraphs, and a struct of four arrays was copied
+/// (four references counted up and down) at each step of each walk.
+public final class Paragraph: Sendable {
     /// A run of joined text copied from one place in the source.
     public struct Segment: Sendable {
         public let textStart: Int
@@ -18,6 +20,14 @@ public struct Paragraph: Sendable {
     public let interruptions: [Int]
     public let text: [UInt8]
     public let segments: [Segment]
+
+    init(kind: BlockKind, blocks: [Int], interruptions: [Int], text: [UInt8], segments: [Segment]) {
+        self.kind = kind
+        self.blocks = blocks
+        self.interruptions = interruptions
+        self.text = text
+        self.segments = segments
+    }
 
     /// Source byte offset of joined-text offset `offset` (an offset at the end maps to the end).
     public func sourceOffset(_ offset: Int) -> Int {
