@@ -11,7 +11,6 @@ struct BlockSplitter {
         let index: Int
         let range: Range<Int>  // trimmed content
         let indented: Bool
-        let width: Int
     }
 
     func split() -> [Block] {
@@ -37,14 +36,28 @@ struct BlockSplitter {
         let full = source.lineRange(index)
         let trimmed = UTF8Scan.trimmingSpaces(source.bytes, full)
         if trimmed.isEmpty { return nil }
-        return Line(index: index, range: trimmed, indented: trimmed.lowerBound > full.lowerBound,
-                    width: DisplayWidth.of(source.bytes, trimmed, typeset: true))
+        return Line(index: index, range: trimmed, indented: trimmed.lowerBound > full.lowerBound)
+    }
+
+    /// A line's width as typeset (see `DisplayWidth`), the measure of hard-wrapped lines. It is
+    /// taken only where a decision needs it: most lines never are measured.
+    private func width(_ line: Line) -> Int {
+        DisplayWidth.of(source.bytes, line.range, typeset: true)
     }
 
     /// Cuts one run of non-blank lines into pieces (at an indented line, after a heading over
     /// prose, after a sentence that ends on a short line) and each piece into blocks.
     private func emit(_ run: [Line], blanksBefore: Int, into blocks: inout [Block]) {
-        let maxWidth = run.reduce(0) { max($0, $1.width) }
+        // The lines' widths, measured the first time a sentence ends a line before the last.
+        var widths: [Int] = [], widest = 0
+        func endsShortSentence(_ i: Int) -> Bool {
+            guard endsSentence(run[i].range) else { return false }
+            if widths.isEmpty {
+                widths = run.map(width)
+                widest = widths.max()!
+            }
+            return widths[i] < widest - 2
+        }
         var first = true
         var pieceStart = 0
         for i in run.indices {
@@ -55,7 +68,7 @@ struct BlockSplitter {
             guard i < run.count - 1 else { continue }
             let line = run[i]
             if (i == pieceStart && isHeadingOverProse(line, next: run[i + 1]))
-                || (endsSentence(line.range) && line.width < maxWidth - 2) {
+                || endsShortSentence(i) {
                 emitPiece(run[pieceStart...i], blanksBefore: blanksBefore, first: &first, into: &blocks)
                 pieceStart = i + 1
             }
@@ -107,7 +120,7 @@ struct BlockSplitter {
 
     /// A short, unpunctuated first line over a wider line of prose: `教育强区强力推进` / `去年，…`.
     private func isHeadingOverProse(_ line: Line, next: Line) -> Bool {
-        guard line.width + 6 <= next.width, line.range.count <= 90 else { return false }
+        guard line.range.count <= 90, width(line) + 6 <= width(next) else { return false }
         let text = string(line.range)
         if text.hasPrefix("本报") || text.hasPrefix("新华社") { return false }
         return Heading.looksLikeTitle(text)
