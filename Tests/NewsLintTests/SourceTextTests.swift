@@ -291,4 +291,21 @@ struct ReadingFastPathTests {
             }
         }
     }
+
+    /// doubled-character's search for a run of bytes written twice, sixteen offsets at a time,
+    /// against a plain walk: every length a character may have, texts that cross the blocks.
+    @Test func doubleSearchAgreesWithAPlainWalk() {
+        var rng = RobustnessTests.Random(state: 13)
+        let pieces = ["的", "的的", "了了", "为", "a", "aa", "é", "éé", "😀😀", "，", "不了了之", "x"].map { Array($0.utf8) }
+        for _ in 0..<2000 {
+            let text = (0..<rng.int(30)).flatMap { _ in pieces[rng.int(pieces.count)] }
+            let length = 1 + rng.int(4)
+            let from = rng.int(text.count + 1)
+            let plain = from > text.count - 2 * length ? nil : (from...(text.count - 2 * length)).first { at in
+                (0..<length).allSatisfy { text[at + $0] == text[at + length + $0] }
+            }
+            let found = text.withUnsafeBufferPointer { DoubledCharacterRule.nextDouble($0, length: length, from: from) }
+            #expect(found == plain, "\(length) from \(from) in \(text)")
+        }
+    }
 }
