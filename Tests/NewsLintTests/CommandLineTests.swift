@@ -365,6 +365,21 @@ struct CommandLineTests {
         }
     }
 
+    /// The listed characters are all three bytes by default, and a text is searched sixteen
+    /// offsets at a time; a list that mixes lengths is walked scalar by scalar. Both find the same
+    /// doubles, a third one starting no new pair.
+    @Test func doubledCharactersOfEveryLengthAreFound() throws {
+        let dir = try TemporaryDirectory()
+        try dir.write(".lint.json", "{}")
+        try dir.write("a.txt", "成为为，axxb为为为。\n")
+        for (characters, expected) in [("为", ["a.txt:1:2:", "a.txt:1:9:"]), ("为x", ["a.txt:1:2:", "a.txt:1:6:", "a.txt:1:9:"])] {
+            try dir.write("Rules/doubled-character.json", #"{"characters": "\#(characters)", "allowed": []}"#)
+            let r = runTool(["--lang", "en", "a.txt"], in: dir.path)
+            let found = r.out.split(separator: "\n").filter { $0.hasSuffix("[doubled-character]") }.map { String($0.prefix(10)) }
+            #expect(found == expected, "\(characters): \(r.out)")
+        }
+    }
+
     @Test func explainShowsTheHouseStyleInUse() {
         let r = runTool(["explain", "byline-format"])
         #expect(r.out.contains("体例：角色词：") && r.out.contains("本报记者"))

@@ -97,12 +97,11 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
             while i + 2 * length + 15 <= t.count {
                 // Lane j: the bytes at i + j + k and i + j + length + k agree for every k < length.
                 var run = raw.loadUnaligned(fromByteOffset: i, as: Lanes.self) .== raw.loadUnaligned(fromByteOffset: i + length, as: Lanes.self)
-                for k in 1..<max(length, 1) {
+                for k in 1..<length {
                     run .&= raw.loadUnaligned(fromByteOffset: i + k, as: Lanes.self) .== raw.loadUnaligned(fromByteOffset: i + length + k, as: Lanes.self)
                 }
-                // A lane that matched is 0xFF: the sixteen lanes as two words.
-                let (low, high) = unsafeBitCast(run, to: (UInt64, UInt64).self)
-                if low | high != 0 { return i + (low != 0 ? low.trailingZeroBitCount >> 3 : 8 + high.trailingZeroBitCount >> 3) }
+                var lanes = MatchedLanes(run)
+                if !lanes.isEmpty, let lane = lanes.next() { return i + lane }
                 i += 16
             }
         }

@@ -358,6 +358,37 @@ public enum Scalar {
     public static func isASCIILetter(_ v: UInt32) -> Bool { (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
 }
 
+/// The lanes of a sixteen-byte comparison that matched, in order. A matched lane is all ones, so
+/// the mask is read as two words and each lane found by counting trailing zeros. (Constants
+/// compared with the lanes must be vectors, `SIMD16(repeating:)`: against a scalar, the
+/// comparison compiles to a loop over the lanes.)
+struct MatchedLanes: Sequence, IteratorProtocol {
+    private var low: UInt64, high: UInt64
+
+    @inline(__always)
+    init(_ mask: SIMDMask<SIMD16<Int8>>) {
+        (low, high) = unsafeBitCast(mask, to: (UInt64, UInt64).self)
+    }
+
+    /// Whether no lane matched: one test, for the common case.
+    var isEmpty: Bool { low | high == 0 }
+
+    @inline(__always)
+    mutating func next() -> Int? {
+        if low != 0 {
+            let lane = low.trailingZeroBitCount >> 3
+            low &= ~(0xFF << UInt64(lane << 3))
+            return lane
+        }
+        if high != 0 {
+            let lane = high.trailingZeroBitCount >> 3
+            high &= ~(0xFF << UInt64(lane << 3))
+            return 8 + lane
+        }
+        return nil
+    }
+}
+
 /// Byte-string search without Foundation (whose `String.contains` folds characters and is slow).
 public enum ByteSearch {
     /// Offset of the first occurrence of `needle` in `haystack[range]`, or nil.
@@ -404,19 +435,12 @@ public enum ByteSearch {
         while i <= lastCandidate && i + 17 <= range.upperBound {
             let pairs = (raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self) .== s0)
                 .& (raw.loadUnaligned(fromByteOffset: i + 1, as: SIMD16<UInt8>.self) .== s1)
-            // A lane that matched is 0xFF: the sixteen lanes as two words, tested at once.
-            var (low, high) = unsafeBitCast(pairs, to: (UInt64, UInt64).self)
-            while low | high != 0 {
-                let lane: Int
-                if low != 0 {
-                    lane = low.trailingZeroBitCount >> 3
-                    low &= ~(0xFF << UInt64(lane << 3))
-                } else {
-                    lane = 8 + high.trailingZeroBitCount >> 3
-                    high &= ~(0xFF << UInt64((lane - 8) << 3))
+            let lanes = MatchedLanes(pairs)
+            if !lanes.isEmpty {
+                for lane in lanes {
+                    if i + lane > lastCandidate { return nil }
+                    if matches(i + lane - k) { return i + lane - k }
                 }
-                if i + lane > lastCandidate { return nil }
-                if matches(i + lane - k) { return i + lane - k }
             }
             i += 16
         }
