@@ -38,6 +38,23 @@ struct MetricArithmeticTests {
         ])
     }
 
+    /// The rule builds only the claims it reports; they must be the ledger's reported claims, in
+    /// order: on the seeds and on every example of the rule.
+    @Test func reportedClaimsAreTheLedgersContradictionsAndSlips() throws {
+        let rule = try MetricArithmeticRule(options: RuleOptions())
+        let texts = try Repo.seedNames.map(Repo.seedText)
+            + (MetricArithmeticRule.description.triggering + MetricArithmeticRule.description.nonTriggering).map(\.stripped.text)
+        var reported = 0
+        for text in texts {
+            let document = Document(path: "t", text: text)
+            func line(_ c: Claim) -> String { "\(c.range) \(c.kind.rawValue) \(c.verdict.rawValue) \(c.text) \(c.message?.zh ?? "") \(c.suggestion ?? "")" }
+            let ledger = rule.claims(in: document).filter { $0.verdict == .contradicted || $0.verdict == .likelySlip }.map(line)
+            #expect(rule.claims(in: document, ledger: false).map(line) == ledger)
+            reported += ledger.count
+        }
+        #expect(reported >= 17)  // every triggering example, and seed 000 line 33
+    }
+
     @Test func seedClaimsThatMustStaySilentAreCheckedAndConsistent() throws {
         let seeds = try Repo.seedNames.map { (name: $0, document: Document(path: $0, text: try Repo.seedText($0))) }
         let rule = try MetricArithmeticRule(options: RuleOptions())

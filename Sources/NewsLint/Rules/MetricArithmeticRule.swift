@@ -116,15 +116,17 @@ public struct MetricArithmeticRule: Rule, DocumentRule {
     }
 
     public func check(_ document: Document) -> [Finding] {
-        claims(in: document).compactMap { claim in
+        claims(in: document, ledger: false).compactMap { claim in
             guard claim.verdict == .contradicted || claim.verdict == .likelySlip, let message = claim.message else { return nil }
             return Finding(range: claim.range, message: message, suggestion: claim.suggestion, related: claim.related,
                            severity: claim.verdict == .likelySlip ? .warning : nil)
         }
     }
 
-    /// Every numeric claim in the document with its verdict: the claims ledger.
-    public func claims(in document: Document) -> [Claim] {
+    /// Every numeric claim in the document with its verdict: the claims ledger. Without
+    /// `ledger`, only the claims the rule reports (contradicted, likely slips): the others are
+    /// not built, and the claims no check can judge are not looked for.
+    public func claims(in document: Document, ledger: Bool = true) -> [Claim] {
         var claims: [Claim] = []
         for p in document.paragraphs where p.kind.isProse {
             let figures = NumberScanner.figures(in: p.text)
@@ -138,7 +140,7 @@ public struct MetricArithmeticRule: Rule, DocumentRule {
                 guard last > next else { continue }
                 let figs = Array(figures[next..<last])
                 next = last
-                var s = Sentence(p: p, text: text, range: sentence, figs: figs)
+                var s = Sentence(p: p, text: text, range: sentence, figs: figs, ledger: ledger)
                 // Each check runs only where its key word stands (found in one pass over the sentence).
                 let keys = text.keyWords(in: sentence)
                 if figs.contains(where: { $0.hasUnit("倍") }) { s.fallingMultiples() }
@@ -147,7 +149,7 @@ public struct MetricArithmeticRule: Rule, DocumentRule {
                 if keys.contains(.qizhong) { s.partsAndTotals() }
                 if keys.contains(.star) { s.gradeShares() }
                 if keys.contains(.dun) { s.listCounts() }
-                s.uncheckable()
+                if ledger { s.uncheckable() }
                 claims += s.claims
             }
         }
@@ -230,6 +232,8 @@ private struct Sentence {
     let text: ClaimText
     let range: Range<Int>
     let figs: [Figure]
+    /// Whether every claim is kept, or only those reported.
+    let ledger: Bool
     var claims: [Claim] = []
     /// Figures (indices in `figs`) already taken as the claim of some check.
     var used = Set<Int>()
@@ -237,6 +241,7 @@ private struct Sentence {
     mutating func add(_ kind: Claim.Kind, _ span: Range<Int>, figures: [Figure], computed: String?, verdict: Claim.Verdict,
                       message: LocalizedText? = nil, suggestion: String? = nil,
                       related: [(offset: Int, message: LocalizedText)] = []) {
+        guard ledger || verdict == .contradicted || verdict == .likelySlip else { return }
         claims.append(Claim(kind: kind, range: p.sourceRange(span), text: text.string(span), figures: figures.map { text.string($0.range) },
                             computed: computed, verdict: verdict, message: message, suggestion: suggestion, related: related))
     }
