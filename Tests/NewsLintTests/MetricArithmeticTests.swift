@@ -48,7 +48,7 @@ struct MetricArithmeticTests {
         for text in texts {
             let document = Document(path: "t", text: text)
             func line(_ c: Claim) -> String { "\(c.range) \(c.kind.rawValue) \(c.verdict.rawValue) \(c.text) \(c.message?.zh ?? "") \(c.suggestion ?? "")" }
-            let ledger = rule.claims(in: document).filter { $0.verdict == .contradicted || $0.verdict == .likelySlip }.map(line)
+            let ledger = rule.claims(in: document).filter(\.verdict.isReported).map(line)
             #expect(rule.claims(in: document, ledger: false).map(line) == ledger)
             reported += ledger.count
         }

@@ -218,9 +218,6 @@ struct ReadingFastPathTests {
         }
     }
 
-    /// `ScalarSet.next(in:from:)` decodes only scalars whose last byte ends some member; it must
-    /// find exactly the members a decoding walk finds, in order, including non-members that share
-    /// a member's last byte (U+6751 村 and U+6711 share it) and members of every length.
     /// A word ending at an offset: the longest one, never starting before the limit, the same on
     /// an array and on a buffer.
     @Test func wordListMatchesWordsEndingAtAnOffset() {
@@ -246,6 +243,9 @@ struct ReadingFastPathTests {
         }
     }
 
+    /// `ScalarSet.next(in:from:)` decodes only scalars whose last byte ends some member; it must
+    /// find exactly the members a decoding walk finds, in order, including non-members that share
+    /// a member's last byte (U+6751 村 and U+6711 share it) and members of every length.
     @Test func scalarSetFindsWhatADecodingWalkFinds() {
         var rng = RobustnessTests.Random(state: 13)
         let pool: [UInt32] = [0x61, 0x3001, 0x6751, 0x6711, 0x53F8, 0x201C, 0x201D, 0xE9, 0x1F600, 0x1F640, 0x4E00, 0x0A, 0x20, 0x3000, 0xFF0C]

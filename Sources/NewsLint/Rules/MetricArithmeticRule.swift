@@ -29,6 +29,9 @@ public struct Claim: Sendable {
             case .notCheckable: return LocalizedText(zh: "无法核对", en: rawValue)
             }
         }
+
+        /// Whether the rule reports a claim with this verdict (an error, or a warning for a slip).
+        public var isReported: Bool { self == .contradicted || self == .likelySlip }
     }
 
     public let kind: Kind
@@ -117,7 +120,7 @@ public struct MetricArithmeticRule: Rule, DocumentRule {
 
     public func check(_ document: Document) -> [Finding] {
         claims(in: document, ledger: false).compactMap { claim in
-            guard claim.verdict == .contradicted || claim.verdict == .likelySlip, let message = claim.message else { return nil }
+            guard claim.verdict.isReported, let message = claim.message else { return nil }
             return Finding(range: claim.range, message: message, suggestion: claim.suggestion, related: claim.related,
                            severity: claim.verdict == .likelySlip ? .warning : nil)
         }
@@ -241,7 +244,7 @@ private struct Sentence {
     mutating func add(_ kind: Claim.Kind, _ span: Range<Int>, figures: [Figure], computed: String?, verdict: Claim.Verdict,
                       message: LocalizedText? = nil, suggestion: String? = nil,
                       related: [(offset: Int, message: LocalizedText)] = []) {
-        guard ledger || verdict == .contradicted || verdict == .likelySlip else { return }
+        guard ledger || verdict.isReported else { return }
         claims.append(Claim(kind: kind, range: p.sourceRange(span), text: text.string(span), figures: figures.map { text.string($0.range) },
                             computed: computed, verdict: verdict, message: message, suggestion: suggestion, related: related))
     }

@@ -397,7 +397,7 @@ public enum ByteSearch {
     }
 
     /// Offset of the first occurrence of `needle` in `haystack[range]`, searched for by the byte
-    /// at `anchor` (see `rareByte`).
+    /// at `anchor` and the one before it (see `rareByte`).
     public static func find(_ needle: [UInt8], anchor a: Int, in haystack: [UInt8], _ range: Range<Int>) -> Int? {
         guard !needle.isEmpty, needle.count <= range.count else { return nil }
         return haystack.withUnsafeBufferPointer { h -> Int? in
@@ -482,7 +482,7 @@ public enum ByteSearch {
 
     /// Offsets of every occurrence of `needle` in `haystack`, not overlapping, in order: each
     /// found as the loop asks for it, with no array made (rules call this per paragraph).
-    /// `anchor` is the byte searched for (see `rareByte`); the last by default.
+    /// `anchor` is the byte searched for, with the one before it (see `rareByte`); the last by default.
     public static func offsets(of needle: [UInt8], in haystack: [UInt8], anchor: Int? = nil) -> Offsets {
         Offsets(needle: needle, haystack: haystack, anchor: anchor ?? needle.count - 1)
     }
