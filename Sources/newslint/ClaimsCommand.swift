@@ -26,9 +26,7 @@ extension CommandLineTool {
             case let .failure(error): errors.append(error)
             }
         }
-        for e in errors {
-            writeErr("newslint: " + (options.lang == .zh ? "错误：" : "error: ") + "\(e.path): \(e.message.text(options.lang))\n")
-        }
+        writeInputErrors(errors, options.lang)
         ledger.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         switch options.format {
         case .json: writeOut(claimsJSON(ledger, lang: options.lang))
@@ -50,8 +48,8 @@ extension CommandLineTool {
                 var line = "\(entry.path):\(p.line):\(p.column): [\(c.verdict.label.text(lang))] \(c.kind.rawValue): \(c.text.replacingNewlines)"
                 if !c.figures.isEmpty { line += (lang == .zh ? "  依据 " : "  from ") + c.figures.joined(separator: ", ") }
                 if let computed = c.computed { line += " → " + computed }
-                out += line + "\n"
-                if let m = c.message { out += "    " + m.text(lang) + "\n" }
+                out += Quoted.escapingControls(line) + "\n"
+                if let m = c.message { out += "    " + Quoted.escapingControls(m.text(lang)) + "\n" }
             }
         }
         let total = counts.values.reduce(0, +)

@@ -13,6 +13,8 @@ struct CommandLineTool {
     /// Writes a report's bytes as they are (large JSON reports are not copied into a String);
     /// without it they go through `writeOut`.
     var writeOutBytes: (([UInt8]) -> Void)? = nil
+    /// Whether writing to standard output has failed (it was closed, or the disk is full).
+    var outputFailed: () -> Bool = { false }
 
     enum ExitCode {
         static let clean: Int32 = 0
@@ -37,13 +39,33 @@ struct CommandLineTool {
         var jobs: Int?
         var writeBaselinePath: String?
         var timing = false
+        var maxFileSize: Int?
     }
 
     struct UsageError: Error {
         let message: LocalizedText
     }
 
+    /// Runs the command; a report or listing that could not be written is exit 2, whatever was found.
     func run() -> Int32 {
+        let status = runCommand()
+        guard outputFailed() else { return status }
+        writeErr("newslint: 错误：无法写入标准输出 / error: cannot write to standard output\n")
+        return ExitCode.failure
+    }
+
+    /// The position (1-based) of the first argument that is not valid UTF-8, if any: Swift
+    /// repairs such an argument, and the repaired name would be reported as missing.
+    static func invalidArgument(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int? {
+        guard argc > 1 else { return nil }
+        for k in 1..<Int(argc) {
+            guard let p = argv[k] else { continue }
+            if String(validatingCString: p) == nil { return k }
+        }
+        return nil
+    }
+
+    private func runCommand() -> Int32 {
         let options: Options
         do {
             options = try parse(arguments)
@@ -122,7 +144,8 @@ struct CommandLineTool {
             let a = args[i]
             defer { i += 1 }
             if endOfOptions || !a.hasPrefix("-") || a == "-" {
-                if !sawCommand && o.paths.isEmpty && ["lint", "rules", "explain", "layout", "claims", "fix", "help", "version"].contains(a) {
+                // After `--` every argument is a path: `newslint -- fix` lints a file named `fix`.
+                if !endOfOptions && !sawCommand && o.paths.isEmpty && ["lint", "rules", "explain", "layout", "claims", "fix", "help", "version"].contains(a) {
                     o.command = a
                     sawCommand = true
                 } else {
@@ -164,6 +187,13 @@ struct CommandLineTool {
                 o.jobs = n
             case "--write-baseline": o.writeBaselinePath = try take()
             case "--timing": o.timing = true
+            case "--max-file-size":
+                let v = try take()
+                guard let n = Self.byteCount(v) else {
+                    throw UsageError(message: LocalizedText(zh: "--max-file-size 需要字节数，可带 K、M、G（如 64M），实为 `\(Quoted.cut(v))`",
+                                                            en: "--max-file-size takes a number of bytes, optionally with K, M or G (64M), not `\(Quoted.cut(v))`"))
+                }
+                o.maxFileSize = n
             case "--no-color": o.noColor = true
             case "--lang":
                 let v = try take()
@@ -172,11 +202,23 @@ struct CommandLineTool {
                 }
                 o.lang = l
             default:
-                let known = ["--help", "--version", "--format", "--config", "--output", "--strict", "--no-color", "--lang", "--markdown", "--baseline", "--write-baseline", "--dry-run", "--jobs", "--timing"]
+                let known = ["--help", "--version", "--format", "--config", "--output", "--strict", "--no-color", "--lang", "--markdown", "--baseline", "--write-baseline", "--dry-run", "--jobs", "--timing", "--max-file-size"]
                 throw UsageError(message: Suggest.unknown(what: ("选项", "option"), flag, among: known))
             }
         }
         return o
+    }
+
+    /// `1048576`, `512K`, `64M`, `1G` as bytes (from 1 byte to 1 TiB).
+    static func byteCount(_ text: String) -> Int? {
+        var digits = Substring(text)
+        var scale = 1
+        if let last = text.last, let k = ["K": 10, "M": 20, "G": 30][last.uppercased()] {
+            scale = 1 << k
+            digits = digits.dropLast()
+        }
+        guard let n = Int(digits), n >= 1, n <= (1 << 40) / scale else { return nil }
+        return n * scale
     }
 
     // MARK: - lint
@@ -187,6 +229,13 @@ struct CommandLineTool {
         let linter: Linter
         let files: [InputFile]
         let errors: [InputError]
+    }
+
+    /// Each path that could not be linted, with the reason (names escaped for the terminal).
+    func writeInputErrors(_ errors: [InputError], _ lang: Language) {
+        for e in errors {
+            writeErr("newslint: " + (lang == .zh ? "错误：" : "error: ") + "\(Quoted.escapingControls(e.path)): \(e.message.text(lang))\n")
+        }
     }
 
     func fail(_ text: String, _ lang: Language) -> Int32 {
@@ -231,15 +280,25 @@ struct CommandLineTool {
                 return .failure(ExitStatus(code: fail(error.describe(lang), lang)))
             }
             if let dir = configuration.rulesDirectory {
-                var isDir: ObjCBool = false
                 let full = dir.hasPrefix("/") ? dir : configuration.baseDirectory + "/" + dir
-                if !FileManager.default.fileExists(atPath: full, isDirectory: &isDir) || !isDir.boolValue {
-                    let e = ConfigurationError(file: configuration.path ?? "", keyPath: "rulesDirectory",
-                                               message: LocalizedText(zh: "规则目录 `\(dir)` 不存在", en: "rules directory `\(dir)` does not exist"))
+                var st = stat()
+                let problem: LocalizedText?
+                if stat(full, &st) != 0 {
+                    let code = errno
+                    problem = code == ENOENT ? LocalizedText(zh: "规则目录 `\(dir)` 不存在", en: "rules directory `\(dir)` does not exist")
+                        : LocalizedText(zh: "规则目录 `\(dir)`：\(InputFailure.errno(code).message.zh)", en: "rules directory `\(dir)`: \(InputFailure.errno(code).message.en)")
+                } else if (st.st_mode & S_IFMT) != S_IFDIR {
+                    problem = LocalizedText(zh: "规则目录 `\(dir)` 不是文件夹", en: "rules directory `\(dir)` is not a folder")
+                } else {
+                    problem = nil
+                }
+                if let problem {
+                    let e = ConfigurationError(file: configuration.path ?? "", keyPath: "rulesDirectory", message: problem)
                     return .failure(ExitStatus(code: fail(e.describe(lang), lang)))
                 }
             }
         }
+        if let limit = options.maxFileSize { configuration.maxFileSize = limit }
         do {
             var linter = try Linter(configuration: configuration)
             linter.jobs = options.jobs
@@ -260,6 +319,13 @@ struct CommandLineTool {
         case let .success(p): collected = p
         case let .failure(status): return status.code
         }
+        // A report or baseline never replaces a file being linted: refused before any work.
+        let inputs = Set(collected.files.compactMap { $0.isStandardInput ? nil : FileIdentity(path: $0.fileSystemPath) })
+        for target in [options.outputPath, options.writeBaselinePath].compactMap({ $0 }) {
+            if let id = FileIdentity(path: absolute(target)), inputs.contains(id) {
+                return fail(Quoted.escapingControls(target) + (lang == .zh ? "：是本次检查的输入文件，不能覆盖" : ": is one of the files being linted; it is not overwritten"), lang)
+            }
+        }
         var linter = collected.linter
         linter.timings = timings
         let result = linter.lint(collected.files)
@@ -267,26 +333,24 @@ struct CommandLineTool {
         var report = LintReport(files: result.files, inputErrors: inputErrors)
         if let path = options.writeBaselinePath {
             do {
-                try Data(Baseline(report).json.utf8).write(to: URL(fileURLWithPath: absolute(path)), options: .atomic)
+                try FileWriter.output([Array(Baseline(report).json.utf8)], to: absolute(path), inputs: inputs)
             } catch {
-                return fail((lang == .zh ? "无法写入 " : "cannot write ") + path + ": \(error.localizedDescription)", lang)
+                return fail((lang == .zh ? "无法写入 " : "cannot write ") + Quoted.escapingControls(path) + ": " + error.message.text(lang), lang)
             }
         }
         if let path = options.baselinePath {
             do {
-                let bytes = try FileReader.read(absolute(path))
+                let bytes = try FileReader.read(absolute(path), limit: linter.maxFileSize, regularOnly: true)
                 report = try Baseline(json: bytes, file: path).filter(report)
             } catch let e as InputFailure {
-                return fail("\(path): \(e.message.text(lang))", lang)
+                return fail("\(Quoted.escapingControls(path)): \(e.message.text(lang))", lang)
             } catch let e as ConfigurationError {
                 return fail(e.describe(lang), lang)
             } catch {
-                return fail("\(path)", lang)
+                return fail("\(Quoted.escapingControls(path))", lang)
             }
         }
-        for e in inputErrors {
-            writeErr("newslint: " + (lang == .zh ? "错误：" : "error: ") + "\(e.path): \(e.message.text(lang))\n")
-        }
+        writeInputErrors(inputErrors, lang)
         if collected.files.isEmpty && inputErrors.isEmpty {
             writeErr("newslint: " + (lang == .zh ? "警告：没有找到 .txt 或 .md 文件" : "warning: no .txt or .md files found") + "\n")
         }
@@ -309,13 +373,10 @@ struct CommandLineTool {
             }
         }
         if let out = options.outputPath {
-            let path = out.hasPrefix("/") ? out : workingDirectory + "/" + out
             do {
-                var data = Data(capacity: rendered.reduce(0) { $0 + $1.count })
-                for piece in rendered { data.append(contentsOf: piece) }
-                try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+                try timings.measure("write") { () throws(WriteFailure) in try FileWriter.output(rendered, to: absolute(out), inputs: inputs) }
             } catch {
-                return fail((lang == .zh ? "无法写入 " : "cannot write ") + out + ": \(error.localizedDescription)", lang)
+                return fail((lang == .zh ? "无法写入 " : "cannot write ") + Quoted.escapingControls(out) + ": " + error.message.text(lang), lang)
             }
         } else {
             timings.measure("write") {
@@ -337,16 +398,14 @@ struct CommandLineTool {
         let collected = FileCollector(baseDirectory: workingDirectory, workingDirectory: workingDirectory, exclude: [])
             .collect(paths: options.paths)
         var status = ExitCode.clean
-        for e in collected.errors {
-            writeErr("newslint: \(e.path): \(e.message.text(options.lang))\n")
-            status = ExitCode.failure
-        }
+        writeInputErrors(collected.errors, options.lang)
+        if !collected.errors.isEmpty { status = ExitCode.failure }
         for file in collected.files {
             switch DocumentLoader.document(file) {
             case let .success(document):
-                writeOut("# \(file.path)\n" + document.blockListing())
+                writeOut("# \(Quoted.escapingControls(file.path))\n" + document.blockListing())
             case let .failure(error):
-                writeErr("newslint: \(error.path): \(error.message.text(options.lang))\n")
+                writeInputErrors([error], options.lang)
                 status = ExitCode.failure
             }
         }

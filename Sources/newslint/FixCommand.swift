@@ -14,32 +14,56 @@ extension CommandLineTool {
         let files = prepared.files.filter { !$0.isStandardInput }
         let report = prepared.linter.lint(files)
         let errors = prepared.errors + report.inputErrors
-        for e in errors {
-            writeErr("newslint: " + (lang == .zh ? "错误：" : "error: ") + "\(e.path): \(e.message.text(lang))\n")
-        }
+        writeInputErrors(errors, lang)
         let fsPath = Dictionary(files.map { ($0.path, $0.fileSystemPath) }, uniquingKeysWith: { a, _ in a })
-        var changedFiles = 0, changes = 0
+        var changedFiles = 0, changes = 0, notFixed = 0
+        func refuse(_ path: String, _ reason: LocalizedText) {
+            writeErr("newslint: " + (lang == .zh ? "未修改 " : "not fixed: ") + Quoted.escapingControls(path) + (lang == .zh ? "：" : ": ") + reason.text(lang) + "\n")
+            notFixed += 1
+        }
         for file in report.files {
             let (text, applied) = Fixer.apply(file)
             guard !applied.isEmpty, let target = fsPath[file.path] else { continue }
+            // The file as it was read, written back in its encoding: unless that gives its bytes
+            // exactly, writing the fixed text would change more than the spans reported.
+            guard let original = Fixer.encode(file.source.bytes, as: file.encoding),
+                  let bytes = Fixer.encode(text, as: file.encoding) else {
+                refuse(file.path, LocalizedText(zh: "无法以原编码写回", en: "cannot be written back in its encoding"))
+                continue
+            }
+            let onDisk = try? FileReader.read(target, limit: prepared.linter.maxFileSize)
+            if onDisk != original {
+                let sameText = onDisk.flatMap { try? TextDecoder.decode($0).utf8 } == file.source.bytes
+                refuse(file.path, sameText
+                       ? LocalizedText(zh: "按 \(file.encoding.rawValue) 解码再编码不能还原原文件的每个字节，修改会改动报告之外的内容",
+                                       en: "decoding it as \(file.encoding.rawValue) and encoding it again does not give back its bytes, so a fix would change more than the spans reported")
+                       : LocalizedText(zh: "检查之后文件被改动过", en: "it changed after it was linted"))
+                continue
+            }
             if options.dryRun {
                 writeOut(Fixer.unifiedDiff(path: file.path, old: file.source, new: SourceText(utf8: text, encoding: file.encoding)))
             } else {
-                guard let bytes = Fixer.encode(text, as: file.encoding) else {
-                    writeErr("newslint: \(file.path): " + (lang == .zh ? "无法以原编码写回" : "cannot be written back in its encoding") + "\n")
-                    continue
-                }
                 do {
-                    try Data(bytes).write(to: URL(fileURLWithPath: target), options: .atomic)
+                    try FileWriter.rewrite(target, with: bytes, expected: original, limit: prepared.linter.maxFileSize)
                 } catch {
-                    return fail((lang == .zh ? "无法写入 " : "cannot write ") + file.path + ": \(error.localizedDescription)", lang)
+                    switch error {
+                    case let .failed(f): refuse(file.path, f.message)
+                    case .changed: refuse(file.path, LocalizedText(zh: "检查期间文件被改动过（另一处保存的修改不会被覆盖）",
+                                                                   en: "it changed while it was being fixed (an edit saved meanwhile is not overwritten)"))
+                    case let .refused(reason): refuse(file.path, reason)
+                    }
+                    continue
                 }
             }
             changedFiles += 1
             changes += applied.count
         }
         let verb = options.dryRun ? (lang == .zh ? "可修改" : "would fix") : (lang == .zh ? "已修改" : "fixed")
-        writeErr(lang == .zh ? "\(verb) \(changedFiles) 个文件，\(changes) 处\n" : "\(verb) \(changes) \(changes == 1 ? "finding" : "findings") in \(changedFiles) \(changedFiles == 1 ? "file" : "files")\n")
-        return errors.isEmpty ? ExitCode.clean : ExitCode.failure
+        var summary = lang == .zh ? "\(verb) \(changedFiles) 个文件，\(changes) 处" : "\(verb) \(changes) \(changes == 1 ? "finding" : "findings") in \(changedFiles) \(changedFiles == 1 ? "file" : "files")"
+        if notFixed > 0 {
+            summary += lang == .zh ? "；\(notFixed) 个文件未修改" : "; \(notFixed) \(notFixed == 1 ? "file" : "files") not fixed"
+        }
+        writeErr(summary + "\n")
+        return errors.isEmpty && notFixed == 0 ? ExitCode.clean : ExitCode.failure
     }
 }

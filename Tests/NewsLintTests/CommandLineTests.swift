@@ -234,7 +234,9 @@ struct CommandLineTests {
         let root = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
         #expect((root["files"] as? [[String: Any]])?.map { $0["path"] as? String }
                 == ["pages/E.TXT", "pages/a.txt", "pages/linked/f.txt", "pages/sub/b.md"])
-        #expect(r.code == 0)
+        // A dangling link with a page's name is said, not skipped in silence.
+        #expect(r.code == 2)
+        #expect(r.err.contains("pages/gone.txt: 文件或文件夹不存在"))
         // The same folder given twice, once by another spelling of its path, is linted once.
         try dir.write("single/g.txt", "正文。")
         let twice = runTool(["--format", "json", "single", "./single/", dir.path + "/single"], in: dir.path)

@@ -23,6 +23,8 @@ public struct Configuration: Sendable {
     /// Folder of rule data (packs, house style); relative to `baseDirectory`.
     public var rulesDirectory: String?
     public var rules: [String: RuleSetting] = [:]
+    /// The largest file read, in bytes (nil: `FileReader.defaultLimit`).
+    public var maxFileSize: Int?
 
     public struct RuleSetting: Sendable {
         /// nil keeps the rule's default; `.some(nil)` is `off`.
@@ -41,22 +43,24 @@ public struct Configuration: Sendable {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir) && isDir.boolValue ? candidate : nil
     }
-    static let topLevelKeys = ["include", "exclude", "rulesDirectory", "rules"]
+    static let topLevelKeys = ["include", "exclude", "rulesDirectory", "rules", "maxFileSize"]
 
     public init(baseDirectory: String) {
         self.baseDirectory = baseDirectory
     }
 
-    /// The nearest `.lint.json` in `directory` or one of its parents.
+    /// The nearest `.lint.json` in `directory` or one of its parents. The folders are walked as
+    /// text, one component at a time: a folder that no longer exists or a path longer than the
+    /// system allows cannot make the walk go round.
     public static func find(from directory: String) -> String? {
-        var url = URL(fileURLWithPath: directory).standardizedFileURL
+        guard directory.hasPrefix("/") else { return nil }
+        var folder = URL(fileURLWithPath: directory).standardizedFileURL.path
         while true {
-            let candidate = url.appendingPathComponent(fileName).path
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir), !isDir.boolValue { return candidate }
-            let parent = url.deletingLastPathComponent()
-            if parent.path == url.path { return nil }
-            url = parent
+            let candidate = (folder == "/" ? "" : folder) + "/" + fileName
+            var st = stat()
+            if stat(candidate, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR { return candidate }
+            guard folder != "/", let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+            folder = slash == folder.utf8.startIndex ? "/" : String(folder[..<slash])
         }
     }
 
@@ -65,7 +69,7 @@ public struct Configuration: Sendable {
         let shown = displayPath ?? path
         let bytes: [UInt8]
         do {
-            bytes = try FileReader.read(path)
+            bytes = try FileReader.read(path, limit: FileReader.dataLimit, regularOnly: true)
         } catch {
             throw ConfigurationError(file: shown, message: error.message)
         }
@@ -89,6 +93,8 @@ public struct Configuration: Sendable {
                     throw ConfigurationError(file: file, keyPath: key, message: Suggest.wrongType(expected: ("非空字符串", "a non-empty string"), got: value))
                 }
                 config.rulesDirectory = s
+            case "maxFileSize":
+                config.maxFileSize = try RuleOptions(.object([(key, value)]), file: file).int(key, default: 0, range: 1...(1 << 40))
             case "rules":
                 guard case let .object(rules) = value else {
                     throw ConfigurationError(file: file, keyPath: key, message: Suggest.wrongType(expected: ("对象", "an object"), got: value))

@@ -20,7 +20,7 @@ public struct ConfigurationError: Error, Sendable, Equatable {
     public func describe(_ lang: Language) -> String {
         var where_ = file
         if let line, let column { where_ += ":\(line):\(column)" }
-        if !keyPath.isEmpty { where_ += (lang == .zh ? "：键 " : ": key ") + "`\(keyPath)`" }
+        if !keyPath.isEmpty { where_ += (lang == .zh ? "：键 " : ": key ") + "`\(Quoted.cut(keyPath))`" }
         return where_ + (lang == .zh ? "：" : ": ") + message.text(lang)
     }
 
@@ -39,7 +39,7 @@ public struct ConfigurationError: Error, Sendable, Equatable {
     /// Reads and parses a configuration or data file; errors name `shown` (the path as the user gave it).
     public static func readJSON(_ path: String, shown: String? = nil) throws(ConfigurationError) -> JSONValue {
         let bytes: [UInt8]
-        do { bytes = try FileReader.read(path) } catch { throw ConfigurationError(file: shown ?? path, message: error.message) }
+        do { bytes = try FileReader.read(path, limit: FileReader.dataLimit, regularOnly: true) } catch { throw ConfigurationError(file: shown ?? path, message: error.message) }
         return try parseJSON(bytes, file: shown ?? path)
     }
 
@@ -62,10 +62,13 @@ public struct RuleOptions: Sendable {
     public let rulesDirectory: String?
     /// The configuration's folder: paths in options are relative to it.
     public let baseDirectory: String?
+    /// The largest file a rule reads for its data (reference editions), in bytes.
+    public let maxFileSize: Int
 
     public init(_ value: JSONValue? = nil, keyPath: String = "", file: String = "", rulesDirectory: String? = nil,
-                baseDirectory: String? = nil) {
+                baseDirectory: String? = nil, maxFileSize: Int = FileReader.defaultLimit) {
         if case let .object(members)? = value { values = members } else { values = [] }
+        self.maxFileSize = maxFileSize
         self.keyPath = keyPath
         self.file = file
         self.rulesDirectory = rulesDirectory
@@ -92,8 +95,8 @@ public struct RuleOptions: Sendable {
     public func int(_ key: String, default value: Int, range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
         guard let v = values.first(where: { $0.key == key })?.value else { return value }
         guard case let .number(n) = v, n == n.rounded(), n >= Double(range.lowerBound), n <= Double(range.upperBound) else {
-            throw error(key, LocalizedText(zh: "应为 \(range.lowerBound)～\(range.upperBound) 的整数，实为 \(JSONWriter.write(v, pretty: false))",
-                                           en: "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \(JSONWriter.write(v, pretty: false))"))
+            throw error(key, LocalizedText(zh: "应为 \(range.lowerBound)～\(range.upperBound) 的整数，实为 \(Quoted.cut(JSONWriter.write(v, pretty: false)))",
+                                           en: "expected a whole number from \(range.lowerBound) to \(range.upperBound), got \(Quoted.cut(JSONWriter.write(v, pretty: false)))"))
         }
         return Int(n)
     }
@@ -139,7 +142,10 @@ public enum Suggest {
     }
 
     public static func unknown(what: (zh: String, en: String), _ key: String, among known: [String]) -> LocalizedText {
-        if let best = closest(key, among: known) {
+        // A key far longer than any known name is no typo of one (and its edit distance would cost its length times theirs).
+        let best = key.unicodeScalars.count <= 4 * Quoted.limit ? closest(key, among: known) : nil
+        let key = Quoted.cut(key)
+        if let best {
             return LocalizedText(zh: "未知的\(what.zh) `\(key)`，是否想写 `\(best)`？",
                                  en: "unknown \(what.en) `\(key)`; did you mean `\(best)`?")
         }

@@ -11,39 +11,76 @@ private let systemRead = Darwin.read
 public struct InputFailure: Error, Sendable {
     public let message: LocalizedText
 
-    static func errno(_ code: Int32) -> InputFailure {
+    public static func errno(_ code: Int32) -> InputFailure {
         switch code {
         case ENOENT: return InputFailure(message: LocalizedText(zh: "文件或文件夹不存在", en: "no such file or directory"))
         case EACCES, EPERM: return InputFailure(message: LocalizedText(zh: "没有读取权限", en: "permission denied"))
         case EISDIR: return InputFailure(message: LocalizedText(zh: "是文件夹，不是文件", en: "is a directory"))
         case ELOOP: return InputFailure(message: LocalizedText(zh: "符号链接循环", en: "too many levels of symbolic links"))
+        case ENAMETOOLONG: return InputFailure(message: LocalizedText(zh: "路径超过系统允许的长度（PATH_MAX），无法打开",
+                                                                      en: "the path is longer than the system allows (PATH_MAX) and cannot be opened"))
         default:
             let reason = String(cString: strerror(code))
             return InputFailure(message: LocalizedText(zh: "无法读取（\(reason)）", en: "cannot be read (\(reason))"))
         }
     }
-}
 
-/// Reads whole files with POSIX calls, so that failures carry their real reason.
-public enum FileReader {
-    public static func read(_ path: String) throws(InputFailure) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        if fd < 0 { throw InputFailure.errno(errno) }
-        defer { close(fd) }
-        var st = stat()
-        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { throw InputFailure.errno(EISDIR) }
-        return try readAll(fd, expected: st.st_size > 0 ? Int(st.st_size) : 0)
+    static func tooLarge(_ limit: Int) -> InputFailure {
+        InputFailure(message: LocalizedText(zh: "超过文件大小上限 \(limit) 字节（--max-file-size 可调）",
+                                            en: "larger than the file size limit of \(limit) bytes (see --max-file-size)"))
     }
 
-    /// All of standard input.
-    public static func readStandardInput() -> [UInt8] {
-        (try? readAll(0, expected: 0)) ?? []
+    static func notRegular(_ st: stat) -> InputFailure {
+        let what: (zh: String, en: String)
+        switch st.st_mode & S_IFMT {
+        case S_IFIFO: what = ("命名管道（FIFO）", "a FIFO")
+        case S_IFCHR, S_IFBLK: what = ("设备文件", "a device")
+        case S_IFSOCK: what = ("套接字", "a socket")
+        default: what = ("特殊文件", "a special file")
+        }
+        return InputFailure(message: LocalizedText(zh: "是\(what.zh)，不是普通文件", en: "is \(what.en), not a regular file"))
+    }
+}
+
+/// Reads whole files with POSIX calls, so that failures carry their real reason, within a
+/// size limit, so that `/dev/zero` or a runaway export cannot take the machine's memory.
+public enum FileReader {
+    /// The largest input file read by default (`--max-file-size`, `maxFileSize` in `.lint.json`).
+    public static let defaultLimit = 256 << 20
+    /// The largest configuration or data file (`.lint.json`, packs, the house style).
+    public static let dataLimit = 64 << 20
+
+    /// Reads the file at `path`. With `regularOnly` (configuration and data files, and files
+    /// found in a folder) anything but a regular file is refused at once, before a FIFO could
+    /// block the run; otherwise a FIFO or device named by the user is read as a stream, as
+    /// `cat` would, up to the limit.
+    public static func read(_ path: String, limit: Int = defaultLimit, regularOnly: Bool = false) throws(InputFailure) -> [UInt8] {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw InputFailure.errno(errno) }
+        let type = st.st_mode & S_IFMT
+        if type == S_IFDIR { throw InputFailure.errno(EISDIR) }
+        if regularOnly && type != S_IFREG { throw InputFailure.notRegular(st) }
+        // Non-blocking, so that a regular file swapped for a FIFO after the check cannot block.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (type == S_IFREG ? O_NONBLOCK : 0))
+        if fd < 0 { throw InputFailure.errno(errno) }
+        defer { close(fd) }
+        guard fstat(fd, &st) == 0 else { throw InputFailure.errno(errno) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw InputFailure.errno(EISDIR) }
+        if regularOnly && (st.st_mode & S_IFMT) != S_IFREG { throw InputFailure.notRegular(st) }
+        let size = (st.st_mode & S_IFMT) == S_IFREG && st.st_size > 0 ? Int(st.st_size) : 0
+        if size > limit { throw InputFailure.tooLarge(limit) }
+        return try readAll(fd, expected: size, limit: limit)
+    }
+
+    /// All of standard input, up to the limit.
+    public static func readStandardInput(limit: Int = defaultLimit) throws(InputFailure) -> [UInt8] {
+        try readAll(0, expected: 0, limit: limit)
     }
 
     /// Reads `fd` to its end: first the size `fstat` gave, straight into an array of exactly that
     /// size (it becomes the file's text and is kept until the report, so no slack, and it is not
     /// zeroed first), then whatever more there is (a file that grew, a pipe) in chunks.
-    private static func readAll(_ fd: Int32, expected: Int) throws(InputFailure) -> [UInt8] {
+    private static func readAll(_ fd: Int32, expected: Int, limit: Int) throws(InputFailure) -> [UInt8] {
         var failure: Int32?
         var out = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
             while count < expected {
@@ -68,6 +105,7 @@ public enum FileReader {
                     throw InputFailure.errno(errno)
                 }
                 if n == 0 { return }
+                if out.count + n > limit { throw InputFailure.tooLarge(limit) }
                 out.append(contentsOf: chunk[0..<n])
             }
         }
@@ -124,15 +162,16 @@ public struct FileCollector {
                 continue
             }
             let fsPath = absolute(path)
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: fsPath, isDirectory: &isDir) else {
-                errors.append(InputError(path: path, message: InputFailure.errno(ENOENT).message))
+            var st = stat()
+            guard stat(fsPath, &st) == 0 else {
+                errors.append(InputError(path: path, message: InputFailure.errno(errno).message))
                 continue
             }
-            if isDir.boolValue {
+            if (st.st_mode & S_IFMT) == S_IFDIR {
                 var visited = Set<FolderIdentity>()
                 walk(display: path.hasSuffix("/") ? String(path.dropLast()) : path, fsPath: fsPath, into: &files, errors: &errors, visited: &visited)
             } else {
+                // A file named on the command line is read whatever it is: a FIFO as a stream.
                 files.append(InputFile(path: path, fileSystemPath: fsPath))
             }
         }
@@ -169,16 +208,28 @@ public struct FileCollector {
     /// Foundation's file manager costs tens of thousands of instructions an entry.
     private func walk(display: String, fsPath: String, into files: inout [InputFile], errors: inout [InputError], visited: inout Set<FolderIdentity>) {
         var st = stat()
-        guard stat(fsPath, &st) == 0,
-              visited.insert(FolderIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))).inserted else { return }  // a symlink loop
+        guard stat(fsPath, &st) == 0 else {
+            errors.append(InputError(path: display, message: InputFailure.errno(errno).message))
+            return
+        }
+        guard visited.insert(FolderIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))).inserted else { return }  // a symlink loop
         guard let folder = opendir(fsPath) else {
             errors.append(InputError(path: display, message: InputFailure.errno(errno).message))
             return
         }
         var entries: [(name: String, type: Int)] = []
         while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name.utf8.first == UInt8(ascii: ".") { continue }  // hidden, and `.` and `..`
+            let raw = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if raw.first == UInt8(ascii: ".") { continue }  // hidden, and `.` and `..`
+            guard let name = String(validating: raw, as: UTF8.self) else {
+                // The name cannot be held as text, so the file cannot be opened by it: said, not skipped.
+                let shown = (display.isEmpty || display == "." ? "" : display + "/") + String(decoding: raw, as: UTF8.self)
+                if Self.isLintable(String(decoding: raw, as: UTF8.self)) || Int(entry.pointee.d_type) == Int(DT_DIR) {
+                    errors.append(InputError(path: shown, message: LocalizedText(zh: "文件名不是有效的 UTF-8，无法检查；请改名",
+                                                                              en: "the file name is not valid UTF-8 and cannot be linted; rename it")))
+                }
+                continue
+            }
             entries.append((name, Int(entry.pointee.d_type)))
         }
         closedir(folder)
@@ -187,17 +238,30 @@ public struct FileCollector {
             let childFS = (fsPath.hasSuffix("/") ? fsPath : fsPath + "/") + name
             let childShown = display.isEmpty || display == "." ? name : display + "/" + name
             if isExcluded(childFS) { continue }
-            var isFolder = type == Int(DT_DIR)
-            if type != Int(DT_DIR) && type != Int(DT_REG) {
-                // A symbolic link (or a file system that does not say): what it leads to.
+            var kind = type == Int(DT_DIR) ? S_IFDIR : type == Int(DT_REG) ? S_IFREG : 0
+            if kind == 0 {
+                // A symbolic link, a FIFO, a device (or a file system that does not say): what it is.
                 var target = stat()
-                guard stat(childFS, &target) == 0 else { continue }  // dangling link
-                isFolder = (target.st_mode & S_IFMT) == S_IFDIR
+                if stat(childFS, &target) == 0 {
+                    kind = target.st_mode & S_IFMT
+                } else if Self.isLintable(name) {
+                    errors.append(InputError(path: childShown, message: InputFailure.errno(errno).message))
+                    continue
+                }
             }
-            if isFolder {
+            if kind == S_IFDIR {
                 walk(display: childShown, fsPath: childFS, into: &files, errors: &errors, visited: &visited)
             } else if Self.isLintable(name) {
-                files.append(InputFile(path: childShown, fileSystemPath: childFS))
+                if kind == S_IFREG {
+                    files.append(InputFile(path: childShown, fileSystemPath: childFS))
+                } else {
+                    // A FIFO in a folder would block the run until something writes to it.
+                    var target = stat()
+                    _ = stat(childFS, &target)
+                    errors.append(InputError(path: childShown,
+                                             message: LocalizedText(zh: InputFailure.notRegular(target).message.zh + "；文件夹中只检查普通文件",
+                                                                    en: InputFailure.notRegular(target).message.en + "; a folder's regular files only are linted")))
+                }
             }
         }
     }
@@ -247,11 +311,24 @@ public enum Glob {
         pattern.contains("*") || pattern.contains("?")
     }
 
+    /// Each (pattern position, path position) is tried at most once: a failed pair is
+    /// remembered, so that patterns like `*a*a*a*b` or many `**` take time proportional to
+    /// the pattern's length times the path's, not exponential in the stars.
     public static func matches(_ pattern: String, _ path: String) -> Bool {
-        match(Array(pattern.unicodeScalars), 0, Array(path.unicodeScalars), 0)
+        let p = Array(pattern.unicodeScalars), s = Array(path.unicodeScalars)
+        var failed = [Bool](repeating: false, count: (p.count + 1) * (s.count + 1))
+        return match(p, 0, s, 0, &failed)
     }
 
-    private static func match(_ p: [Unicode.Scalar], _ pi: Int, _ s: [Unicode.Scalar], _ si: Int) -> Bool {
+    private static func match(_ p: [Unicode.Scalar], _ pi: Int, _ s: [Unicode.Scalar], _ si: Int, _ failed: inout [Bool]) -> Bool {
+        let key = pi * (s.count + 1) + si
+        if failed[key] { return false }
+        let result = matchOnce(p, pi, s, si, &failed)
+        if !result { failed[key] = true }
+        return result
+    }
+
+    private static func matchOnce(_ p: [Unicode.Scalar], _ pi: Int, _ s: [Unicode.Scalar], _ si: Int, _ failed: inout [Bool]) -> Bool {
         var pi = pi, si = si
         while pi < p.count {
             let c = p[pi]
@@ -260,12 +337,12 @@ public enum Glob {
                 if doubleStar {
                     var next = pi + 2
                     if next < p.count && p[next] == "/" { next += 1 }  // `**/` also matches nothing
-                    for k in si...s.count where match(p, next, s, k) { return true }
+                    for k in si...s.count where match(p, next, s, k, &failed) { return true }
                     return false
                 }
                 var k = si
                 while true {
-                    if match(p, pi + 1, s, k) { return true }
+                    if match(p, pi + 1, s, k, &failed) { return true }
                     if k >= s.count || s[k] == "/" { return false }
                     k += 1
                 }

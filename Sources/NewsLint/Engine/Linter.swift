@@ -93,6 +93,8 @@ public struct Linter: Sendable {
     public var jobs: Int?
     /// Where the time of a run goes, when the caller wants to know (`--timing`).
     public var timings: Timings?
+    /// The largest file read, in bytes; a larger one is an input error.
+    public var maxFileSize = FileReader.defaultLimit
 
     public init(rules: [ConfiguredRule], jobs: Int? = nil) {
         self.rules = rules
@@ -110,7 +112,8 @@ public struct Linter: Sendable {
             if let chosen = setting?.severity { severity = chosen }
             guard let severity else { continue }
             let options = RuleOptions(setting?.options, keyPath: "rules.\(d.id).options", file: configuration.path ?? "",
-                                      rulesDirectory: configuration.resolvedRulesDirectory, baseDirectory: configuration.baseDirectory)
+                                      rulesDirectory: configuration.resolvedRulesDirectory, baseDirectory: configuration.baseDirectory,
+                                      maxFileSize: configuration.maxFileSize ?? FileReader.defaultLimit)
             rules.append(ConfiguredRule(rule: try type.init(options: options), severity: severity,
                                         severityIsConfigured: setting?.severity != nil))
         }
@@ -131,16 +134,18 @@ public struct Linter: Sendable {
                                      message: Suggest.unknown(what: ("规则", "rule id"), id, among: Array(Set(known)).sorted()))
         }
         self.init(rules: rules)
+        if let limit = configuration.maxFileSize { maxFileSize = limit }
     }
 
     /// Where a document's bytes come from; files are read inside the parallel part.
     enum Input: Sendable {
         case file(path: String, fileSystemPath: String)
         case memory(path: String, bytes: [UInt8])
+        case unreadable(path: String, InputFailure)
 
         var path: String {
             switch self {
-            case let .file(path, _), let .memory(path, _): return path
+            case let .file(path, _), let .memory(path, _), let .unreadable(path, _): return path
             }
         }
     }
@@ -155,9 +160,12 @@ public struct Linter: Sendable {
 
     /// Lints files. Standard input (`-`) is read once, before the parallel part.
     public func lint(_ files: [InputFile]) -> LintReport {
-        let stdin = files.contains(where: \.isStandardInput) ? FileReader.readStandardInput() : []
+        var stdin: Input?
+        if let f = files.first(where: \.isStandardInput) {
+            do { stdin = .memory(path: f.path, bytes: try FileReader.readStandardInput(limit: maxFileSize)) } catch { stdin = .unreadable(path: f.path, error) }
+        }
         return lint(files.map { f in
-            f.isStandardInput ? .memory(path: f.path, bytes: stdin) : .file(path: f.path, fileSystemPath: f.fileSystemPath)
+            f.isStandardInput ? stdin! : .file(path: f.path, fileSystemPath: f.fileSystemPath)
         })
     }
 
@@ -209,9 +217,10 @@ public struct Linter: Sendable {
         let bytes: [UInt8]
         switch input {
         case let .memory(_, b): bytes = b
+        case let .unreadable(path, failure): return Analysed(error: InputError(path: path, message: failure.message))
         case let .file(path, fsPath):
             do throws(InputFailure) {
-                bytes = try timings.measure("read") { () throws(InputFailure) in try FileReader.read(fsPath) }
+                bytes = try timings.measure("read") { () throws(InputFailure) in try FileReader.read(fsPath, limit: maxFileSize) }
             } catch {
                 return Analysed(error: InputError(path: path, message: error.message))
             }
@@ -307,10 +316,11 @@ public enum DocumentLoader {
     }
 
     /// Reads a file (standard input for `-`) and analyses it.
-    public static func document(_ file: InputFile) -> Result<Document, InputError> {
-        if file.isStandardInput { return document(path: file.path, bytes: FileReader.readStandardInput()) }
+    /// `regularOnly` refuses a FIFO or device (data read while rules are made, such as reference editions).
+    public static func document(_ file: InputFile, limit: Int = FileReader.defaultLimit, regularOnly: Bool = false) -> Result<Document, InputError> {
         do throws(InputFailure) {
-            return document(path: file.path, bytes: try FileReader.read(file.fileSystemPath))
+            if file.isStandardInput { return document(path: file.path, bytes: try FileReader.readStandardInput(limit: limit)) }
+            return document(path: file.path, bytes: try FileReader.read(file.fileSystemPath, limit: limit, regularOnly: regularOnly))
         } catch {
             return .failure(InputError(path: file.path, message: error.message))
         }

@@ -4,7 +4,9 @@
 /// covers the next line. The same comments work in plain text and in Markdown.
 public struct Suppressions: Sendable {
     struct Span { let rule: String?; let lines: ClosedRange<Int> }
-    private var spans: [Span] = []
+    /// The suppressed lines of each rule ("" for all rules), as sorted ranges that do not
+    /// overlap: a finding is looked up by binary search, not against every directive.
+    private var ranges: [String: [ClosedRange<Int>]] = [:]
     /// 0-based lines that hold directives (the layout treats them as blank).
     public private(set) var directiveLines: Set<Int> = []
 
@@ -13,6 +15,7 @@ public struct Suppressions: Sendable {
     static let commentOpen = UTF8Scan.bytes("<!--")
 
     public init(source: SourceText) {
+        var spans: [Span] = []
         var openSince: [String: Int] = [:]  // "" stands for all rules
         // Only lines holding `<!--` can be directives: find them with one byte search over the file.
         let bytes = source.bytes
@@ -47,11 +50,35 @@ public struct Suppressions: Sendable {
             }
         }
         for (k, start) in openSince { spans.append(Span(rule: k.isEmpty ? nil : k, lines: start...Int.max - 1)) }
+        var byRule: [String: [ClosedRange<Int>]] = [:]
+        for span in spans { byRule[span.rule ?? "", default: []].append(span.lines) }
+        for (rule, lines) in byRule {
+            var merged: [ClosedRange<Int>] = []
+            for r in lines.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                if let last = merged.last, r.lowerBound <= last.upperBound {
+                    merged[merged.count - 1] = last.lowerBound...max(last.upperBound, r.upperBound)
+                } else {
+                    merged.append(r)
+                }
+            }
+            ranges[rule] = merged
+        }
     }
 
     /// Whether a finding of `rule` starting on 1-based `line` is suppressed.
     public func suppresses(rule: String, line: Int) -> Bool {
-        spans.contains { ($0.rule == nil || $0.rule == rule) && $0.lines.contains(line) }
+        guard !ranges.isEmpty else { return false }
+        return Self.covers(ranges[""], line) || Self.covers(ranges[rule], line)
+    }
+
+    private static func covers(_ ranges: [ClosedRange<Int>]?, _ line: Int) -> Bool {
+        guard let ranges else { return false }
+        var lo = 0, hi = ranges.count  // the first range that ends at or after `line`
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ranges[mid].upperBound < line { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ranges.count && ranges[lo].contains(line)
     }
 }
 

@@ -288,7 +288,7 @@ public enum NumberScanner {
         }
         if scalars.allSatisfy({ chineseDigitValue($0) != nil }) && scalars.count > 1 {
             // 二〇二一: digits in a row.
-            return Double(scalars.reduce(0) { $0 * 10 + chineseDigitValue($1)! })
+            return scalars.reduce(0.0) { $0 * 10 + Double(chineseDigitValue($1)!) }
         }
         var total = 0.0, section = 0.0, number = 0.0
         for v in scalars {

@@ -18,7 +18,8 @@ public enum GitHubReporter {
         return out
     }
 
-    /// Escaping of a command's message: %, CR and LF.
+    /// Escaping of a command's message: %, CR and LF; other control characters (an ESC from a
+    /// file) are written visibly, so that they cannot act on the log viewer.
     static func data(_ s: String) -> String {
         var out = ""
         for u in s.unicodeScalars {
@@ -26,7 +27,8 @@ public enum GitHubReporter {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            default: out.unicodeScalars.append(u)
+            default:
+                if Quoted.isControl(u.value) { out += Quoted.escapingControls(String(u)) } else { out.unicodeScalars.append(u) }
             }
         }
         return out

@@ -39,11 +39,14 @@ public enum TextReporter {
 
     public static func diagnostic(_ d: Diagnostic, path: String, source: SourceText, style: Style) -> String {
         let c = style.color
+        // File names and text from files are shown with their control characters escaped: an ESC
+        // from a file must not reach the terminal, and a newline in a name must not split the line.
+        let path = Quoted.escapingControls(path)
         var out = paint("\(path):\(d.start.line):\(d.start.column):", "1", c) + " "
         // The severity keyword stays `error`/`warning`/`note` in every language: editors' tools and
         // CI problem matchers read this line.
         out += paint("\(d.severity.rawValue):", color(d.severity), c) + " "
-        out += d.message.text(style.lang) + " " + paint("[\(d.rule)]", "2", c) + "\n"
+        out += Quoted.escapingControls(d.message.text(style.lang)) + " " + paint("[\(d.rule)]", "2", c) + "\n"
 
         let lineIndex = d.start.line - 1
         let lineRange = source.lineRange(lineIndex)
@@ -56,10 +59,10 @@ public enum TextReporter {
         let caret = "^" + String(repeating: "~", count: max(0, caretWidth - 1))
         out += " \(gutter) | " + String(repeating: " ", count: caretOffset) + paint(caret, color(d.severity), c) + "\n"
         if let s = d.suggestion {
-            out += " \(gutter) = " + (style.lang == .zh ? "建议：" : "suggestion: ") + s + "\n"
+            out += " \(gutter) = " + (style.lang == .zh ? "建议：" : "suggestion: ") + Quoted.escapingControls(s) + "\n"
         }
         for r in d.related {
-            out += " \(gutter) = " + "\(r.path):\(r.position.line):\(r.position.column): " + r.message.text(style.lang) + "\n"
+            out += " \(gutter) = " + "\(Quoted.escapingControls(r.path)):\(r.position.line):\(r.position.column): " + Quoted.escapingControls(r.message.text(style.lang)) + "\n"
         }
         return out
     }
@@ -70,43 +73,51 @@ public enum TextReporter {
         let start = max(line.lowerBound, min(span.lowerBound, line.upperBound))
         var end = max(start, min(span.upperBound, line.upperBound))
         // A span wider than the window is shown from its start; the caret runs to the window's edge.
-        if DisplayWidth.of(bytes, start..<end) > window - 16 {
-            var w = 0, k = start
-            while k < end {
-                let (v, len) = UTF8Scan.decode(bytes, at: k)
-                if w + DisplayWidth.of(v) > window - 16 { break }
-                w += DisplayWidth.of(v)
-                k += len
-            }
-            end = k
-        }
+        end = walkForward(bytes, from: start, ceiling: end, cells: window - 16).0
         let spanWidth = max(1, DisplayWidth.of(bytes, start..<end))
-        var from = line.lowerBound
-        var to = line.upperBound
-        let total = DisplayWidth.of(bytes, line)
+        // Only the cells near the span are measured: a line of unwrapped copy can be megabytes
+        // long and hold thousands of findings.
+        var (from, before) = walkBack(bytes, from: start, floor: line.lowerBound, cells: window + 1)
+        let (lineEnd, after) = walkForward(bytes, from: end, ceiling: line.upperBound, cells: window + 1)
+        var to = lineEnd
         var prefix = "", suffix = ""
-        if total > window {
+        if from > line.lowerBound || to < line.upperBound || before + spanWidth + after > window {
             let context = max(8, (window - spanWidth) / 2)
-            // Move `from` forward until at most `context` cells stand before the span.
-            var before = DisplayWidth.of(bytes, from..<start)
-            while before > context && from < start {
-                let (v, len) = UTF8Scan.decode(bytes, at: from)
-                before -= DisplayWidth.of(v)
-                from += len
-            }
-            var after = DisplayWidth.of(bytes, end..<to)
-            let allowedAfter = max(context, window - spanWidth - before)
-            while after > allowedAfter && to > end {
-                let s = UTF8Scan.previousScalarStart(bytes, before: to)
-                after -= DisplayWidth.of(UTF8Scan.decode(bytes, at: s).0)
-                to = s
-            }
+            (from, before) = walkBack(bytes, from: start, floor: line.lowerBound, cells: context)
+            to = walkForward(bytes, from: end, ceiling: line.upperBound, cells: max(context, window - spanWidth - before)).0
             if from > line.lowerBound { prefix = "…" }
             if to < line.upperBound { suffix = "…" }
         }
-        let text = prefix + String(decoding: bytes[from..<to], as: UTF8.self).replacingTabs + suffix
-        let offset = DisplayWidth.of(prefix) + DisplayWidth.of(bytes, from..<start)
-        return (text, offset, spanWidth)
+        func shown(_ range: Range<Int>) -> String { Quoted.escapingControls(String(decoding: bytes[range], as: UTF8.self).replacingTabs) }
+        let lead = prefix + shown(from..<start), inside = shown(start..<end)
+        return (lead + inside + shown(end..<to) + suffix, DisplayWidth.of(lead), max(1, DisplayWidth.of(inside)))
+    }
+
+    /// Steps back from `offset` over whole scalars while at most `cells` cells lie between; the
+    /// start reached and the cells passed.
+    static func walkBack(_ bytes: [UInt8], from offset: Int, floor: Int, cells: Int) -> (Int, Int) {
+        var k = offset, w = 0
+        while k > floor {
+            let s = UTF8Scan.previousScalarStart(bytes, before: k)
+            let cw = DisplayWidth.of(UTF8Scan.decode(bytes, at: s).0)
+            if w + cw > cells { break }
+            w += cw
+            k = s
+        }
+        return (k, w)
+    }
+
+    /// Steps forward from `offset` over whole scalars while at most `cells` cells lie between.
+    static func walkForward(_ bytes: [UInt8], from offset: Int, ceiling: Int, cells: Int) -> (Int, Int) {
+        var k = offset, w = 0
+        while k < ceiling {
+            let (v, len) = UTF8Scan.decode(bytes, at: k)
+            let cw = DisplayWidth.of(v)
+            if w + cw > cells { break }
+            w += cw
+            k += len
+        }
+        return (k, w)
     }
 
     public static func summary(_ report: LintReport, style: Style) -> String {

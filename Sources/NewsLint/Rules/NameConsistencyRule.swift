@@ -63,7 +63,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                 throw options.error("reference[\(i)]", LocalizedText(zh: "参考版次 \(e.path)：\(e.message.zh)", en: "reference edition \(e.path): \(e.message.en)"))
             }
             for file in collected.files {
-                switch DocumentLoader.document(file) {
+                switch DocumentLoader.document(file, limit: options.maxFileSize, regularOnly: true) {
                 case let .success(document):
                     for o in NameExtractor(document: document, style: style).occurrences() { counts[o.key, default: 0] += 1 }
                 case let .failure(e):

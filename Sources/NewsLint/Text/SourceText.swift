@@ -30,6 +30,12 @@ public struct SourceText: Sendable {
     /// 4 GiB or more are refused when files are read (`SourceText.maximumBytes`).
     private let starts: [UInt32]
     private let ends: [UInt32]
+    /// Scalars before every `checkpointStride`-th byte, kept only for texts with a line longer
+    /// than that (unwrapped copy, a file of one line): a column there is counted from the
+    /// nearest checkpoint, not from the line's start, so that positioning many findings on one
+    /// long line stays linear. Empty for the short lines of ordinary copy.
+    private let checkpoints: [UInt32]
+    static let checkpointStride = 1024
     public let encoding: SourceEncoding
     public let lineEnding: LineEnding
     /// Number of characters an editor would count: Unicode scalars that are not white space.
@@ -97,6 +103,23 @@ public struct SourceText: Sendable {
             }
             return (starts, ends)
         }
+        var longest = 0
+        for k in 0..<starts.count { longest = max(longest, Int(ends[k]) - Int(starts[k])) }
+        if longest > Self.checkpointStride {
+            var table: [UInt32] = []
+            table.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+            var scalars: UInt32 = 0
+            bytes.withUnsafeBufferPointer { p in
+                for i in 0..<p.count {
+                    if i % Self.checkpointStride == 0 { table.append(scalars) }
+                    if UTF8Scan.isScalarStart(p[i]) { scalars += 1 }
+                }
+            }
+            if bytes.count % Self.checkpointStride == 0 { table.append(scalars) }  // the end offset's own entry
+            checkpoints = table
+        } else {
+            checkpoints = []
+        }
         self.starts = starts
         self.ends = ends
         let kinds = [sawLF, sawCRLF, sawCR].filter { $0 }.count
@@ -125,7 +148,17 @@ public struct SourceText: Sendable {
         let index = lineIndex(containing: offset)
         let range = lineRange(index)
         let clamped = min(offset, range.upperBound)
-        return SourcePosition(line: index + 1, column: UTF8Scan.scalarCount(bytes, range.lowerBound..<clamped) + 1)
+        return SourcePosition(line: index + 1, column: scalars(range.lowerBound..<clamped) + 1)
+    }
+
+    /// The number of scalars in `range`, in time bounded by the checkpoint stride.
+    func scalars(_ range: Range<Int>) -> Int {
+        guard range.count > 2 * Self.checkpointStride, !checkpoints.isEmpty else { return UTF8Scan.scalarCount(bytes, range) }
+        func before(_ offset: Int) -> Int {
+            let k = offset / Self.checkpointStride
+            return Int(checkpoints[k]) + UTF8Scan.scalarCount(bytes, k * Self.checkpointStride..<offset)
+        }
+        return before(range.upperBound) - before(range.lowerBound)
     }
 
     /// Byte range of line `index`'s content (0-based).
