@@ -55,8 +55,8 @@ struct PackTests {
         #expect(decodeError(#"{"pack": "x", "entries": [{"id": "a", "kind": "swap", "message": "m"}]}"#)?.keyPath == "entries[0].kind")
         #expect(decodeError(#"{"pack": "x", "entries": [{"id": "a", "kind": "forbid", "words": ["甲"], "mesage": "m"}]}"#)?.message.en.contains("did you mean `message`?") == true)
         #expect(decodeError(#"{"pack": "X Y", "entries": []}"#)?.keyPath == "pack")
-        // Patterns that could backtrack for ever are refused, in bounded time.
-        for bad in [#"(a+)+$"#, #"(甲|乙*)*丙"#, #"(x)\\1"#] {
+        // What cannot be matched in linear time is refused; nested quantifiers are matched (see PatternTests).
+        for bad in [#"(x)\\1"#, #"(?=x)"#, #"(?i)x"#, #"x{2000}"#] {
             let entry = #"{"id": "a", "kind": "forbid", "pattern": "\#(bad)", "message": "m", "examples": {"triggering": ["x"]}}"#
             #expect(decodeError(#"{"pack": "x", "entries": [\#(entry)]}"#)?.keyPath == "entries[0].pattern", "\(bad)")
         }

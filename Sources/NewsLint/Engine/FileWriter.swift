@@ -106,11 +106,11 @@ public enum FileWriter {
             throw .refused(LocalizedText(zh: "不是普通文件", en: "is not a regular file"))
         }
         if st.st_nlink > 1 {
-            throw .refused(LocalizedText(zh: "有 \(st.st_nlink) 个硬链接，改写会把它们拆开，未修改",
-                                         en: "has \(st.st_nlink) hard links, which rewriting it would split; not fixed"))
+            throw .refused(LocalizedText(zh: "有 \(st.st_nlink) 个硬链接，改写会把它们拆开",
+                                         en: "has \(st.st_nlink) hard links, which rewriting it would split"))
         }
         if st.st_mode & 0o222 == 0 || access(target, W_OK) != 0 {
-            throw .refused(LocalizedText(zh: "是只读文件，未修改", en: "is read-only; not fixed"))
+            throw .refused(LocalizedText(zh: "是只读文件", en: "is read-only"))
         }
         guard let now = try? FileReader.read(target, limit: limit), now == expected else { throw .changed }
         let written: Bool
@@ -157,7 +157,7 @@ public enum FileWriter {
             if let (uid, gid) = owner, fchown(fd, uid, gid) != 0 {
                 // The caller may not give a file away: keep the owner where it is the caller.
                 guard uid == geteuid(), fchown(fd, uid_t.max, gid) == 0 || gid == getegid() else {
-                    throw WriteFailure(LocalizedText(zh: "无法保留文件的所有者，未修改", en: "its owner cannot be kept; not fixed"))
+                    throw WriteFailure(LocalizedText(zh: "无法保留文件的所有者", en: "its owner cannot be kept"))
                 }
             }
             // After chown, which clears the set-user-ID and set-group-ID bits.

@@ -54,6 +54,11 @@ public struct RulePack: Sendable {
             for name in names.sorted() where name.hasPrefix("pack-") && name.hasSuffix(".json") {
                 let path = dir + "/" + name
                 let pack = try decode(try ConfigurationError.readJSON(path), file: path)
+                // A pack is a rule: its name must not be a built-in rule's id, or two rules would share one.
+                if RuleRegistry.ids.contains(pack.name) {
+                    throw ConfigurationError(file: path, keyPath: "pack", message: LocalizedText(
+                        zh: "规则包名 `\(pack.name)` 是内置规则的 id，请换一个名字", en: "the pack name `\(pack.name)` is a built-in rule's id; choose another"))
+                }
                 packs[pack.name] = pack
             }
         }
@@ -110,15 +115,11 @@ public struct RulePack: Sendable {
                 forms = try o.strings("words", default: [])
                 pattern = try string(item["pattern"], "pattern", in: o, required: false)
                 if let pattern {
-                    do { _ = try NSRegularExpression(pattern: pattern) } catch {
-                        throw o.error("pattern", LocalizedText(zh: "正则表达式无效", en: "invalid regular expression"))
-                    }
-                    // A quantified group that holds a quantifier, `(a+)+`, can take exponential time on some
-                    // text; patterns are short and plain here.
-                    if pattern.unicodeScalars.count > 200 || pattern.range(of: #"\([^()]*[+*}][^()]*\)\s*[+*{]"#, options: .regularExpression) != nil
-                        || pattern.contains("\\1") {
-                        throw o.error("pattern", LocalizedText(zh: "正则表达式可能运行极慢（量词套量词、反向引用或过长），请改写",
-                                                             en: "the pattern could run for ever (a quantifier inside a quantified group, a back-reference, or over 200 characters): rewrite it"))
+                    // Compiled here so that a bad pattern is a configuration error naming its entry;
+                    // `Pattern` matches in linear time and refuses what it cannot match so.
+                    do { _ = try Pattern(pattern) } catch {
+                        throw o.error("pattern", LocalizedText(zh: "正则表达式无效（第 \(error.offset + 1) 个字符处）：\(error.message.zh)",
+                                                             en: "invalid pattern (at character \(error.offset + 1)): \(error.message.en)"))
                     }
                 }
                 if forms.isEmpty && pattern == nil { throw o.error("words", LocalizedText(zh: "forbid 需要 words 或 pattern", en: "forbid needs words or a pattern")) }

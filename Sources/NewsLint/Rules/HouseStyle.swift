@@ -51,7 +51,13 @@ public struct HouseStyle: Sendable, Equatable {
         }
         let space = try options.bool("spaceBeforeDatelineBracket", default: base?.spaceBeforeDatelineBracket ?? false)
         var nameLength = base?.nameLength
+        if let v = json["description"], v.typeName != "string" {
+            throw options.error("description", Suggest.wrongType(expected: ("字符串", "a string"), got: v))
+        }
         if let v = json["nameLength"] {
+            guard case .object = v else {
+                throw options.error("nameLength", Suggest.wrongType(expected: ("对象 {\"min\": 2, \"max\": 4}", "an object {\"min\": 2, \"max\": 4}"), got: v))
+            }
             let inner = RuleOptions(v, keyPath: path("nameLength"), file: file)
             try inner.allowOnly(["min", "max"])
             let min = try inner.int("min", default: 2, range: 1...10), max = try inner.int("max", default: 4, range: 1...10)

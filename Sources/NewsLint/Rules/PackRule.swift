@@ -10,9 +10,8 @@ public struct PackRule: DocumentRule, CorpusRule {
     let off: Set<String>
     /// Severities set by the configuration, per entry.
     let severities: [String: Severity]
-    /// The active entries with a pattern: entry index, the compiled pattern, and the literal text
-    /// it starts with (searched for before the pattern is run).
-    let patterns: [(entry: Int, regex: NSRegularExpression, hint: [UInt8])]
+    /// The active entries with a pattern: entry index and the compiled pattern.
+    let patterns: [(entry: Int, pattern: Pattern)]
     /// Every literal form of the active entries, by its first scalar: one pass over a text finds
     /// them all, however many entries a pack has.
     let formsByFirstScalar: [UInt32: [(form: [UInt8], entry: Int)]]
@@ -33,7 +32,11 @@ public struct PackRule: DocumentRule, CorpusRule {
         self.pack = pack
         try options.allowOnly(["entries"])
         var off = Set<String>(), severities: [String: Severity] = [:]
-        if case let .object(members)? = options.values.first(where: { $0.key == "entries" })?.value {
+        let entries = options.values.first(where: { $0.key == "entries" })?.value
+        if let entries, !entries.isObject {
+            throw options.error("entries", Suggest.wrongType(expected: ("对象（条目 id → 级别）", "an object (entry id → severity)"), got: entries))
+        }
+        if case let .object(members)? = entries {
             for (id, v) in members {
                 guard pack.entries.contains(where: { $0.id == id }) else {
                     throw options.error("entries.\(id)", Suggest.unknown(what: ("条目", "entry"), id, among: pack.entries.map(\.id)))
@@ -46,13 +49,11 @@ public struct PackRule: DocumentRule, CorpusRule {
         }
         self.off = off
         self.severities = severities
-        var patterns: [(entry: Int, regex: NSRegularExpression, hint: [UInt8])] = []
-        for (k, e) in pack.entries.enumerated() where !off.contains(e.id) {
-            guard let p = e.pattern, let regex = try? NSRegularExpression(pattern: p) else { continue }
-            let literal = p.unicodeScalars.prefix { !"\\^$.|?*+()[]{}".unicodeScalars.contains($0) }
-            patterns.append((k, regex, Array(String(String.UnicodeScalarView(literal)).utf8)))
+        // Patterns were compiled once when the pack was validated; a failure here cannot happen.
+        self.patterns = pack.entries.enumerated().compactMap { k, e in
+            guard !off.contains(e.id), let p = e.pattern, let pattern = try? Pattern(p) else { return nil }
+            return (k, pattern)
         }
-        self.patterns = patterns
         consistencyEntries = pack.entries.indices.filter { pack.entries[$0].kind == .consistency && !off.contains(pack.entries[$0].id) }
         consistencyForms = consistencyEntries.map { k in pack.entries[k].forms.prefix(2).map { Array($0.utf8) } }
         consistencyAnchors = consistencyForms.map { $0.map(ByteSearch.rareByte) }
@@ -116,25 +117,11 @@ public struct PackRule: DocumentRule, CorpusRule {
                 }
                 i += len
             }
-            for pattern in patterns {
-                if !pattern.hint.isEmpty && !ByteSearch.contains(pattern.hint, in: text, 0..<text.count) { continue }
-                for r in Self.matches(pattern.regex, in: text) { report(pattern.entry, p, r) }
+            for (k, pattern) in patterns {
+                for r in pattern.matches(in: text) { report(k, p, r) }
             }
         }
         return findings
-    }
-
-    /// Byte ranges where a pattern matches a text.
-    static func matches(_ regex: NSRegularExpression, in text: [UInt8]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        let s = String(decoding: text, as: UTF8.self)
-        let ns = s as NSString
-        for m in regex.matches(in: s, range: NSRange(location: 0, length: ns.length)) where m.range.length > 0 {
-            guard let r = Range(m.range, in: s) else { continue }
-            let start = s.utf8.distance(from: s.utf8.startIndex, to: r.lowerBound)
-            out.append(start..<(start + s[r].utf8.count))
-        }
-        return out
     }
 
     /// Where each consistency entry's two forms stand in one document (source byte ranges).

@@ -27,6 +27,11 @@ public indirect enum JSONValue: Sendable, Equatable {
         return nil
     }
 
+    public var isObject: Bool {
+        if case .object = self { return true }
+        return false
+    }
+
     public var typeName: String {
         switch self {
         case .null: return "null"
