@@ -65,12 +65,13 @@ public enum FileWriter {
             }
             switch st.st_mode & S_IFMT {
             case S_IFDIR: throw WriteFailure.errno(EISDIR)
-            case S_IFREG:
+            case S_IFREG where !(path.hasPrefix("/dev/") || path.hasPrefix("/proc/")):
                 // A symbolic link stays a link: its target is replaced.
                 let target = realPath(path) ?? path
                 try replace(target, with: pieces, mode: st.st_mode & 0o7777, owner: nil)
             default:
-                // A device, a FIFO, a terminal: written into, as a shell's `>` would.
+                // A device, a FIFO, a terminal, or a stream named under /dev (`/dev/stdout` when
+                // it is redirected to a file): written into, as a shell's `>` would.
                 try writeInto(path, pieces)
             }
             return
@@ -172,7 +173,7 @@ public enum FileWriter {
 
     /// Writes into what is at `path` without replacing it (a device, a FIFO, a link's target).
     private static func writeInto(_ path: String, _ pieces: [[UInt8]], create: Bool = false) throws(WriteFailure) {
-        let fd = create ? open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o666) : open(path, O_WRONLY)
+        let fd = open(path, O_WRONLY | O_TRUNC | (create ? O_CREAT : 0), 0o666)
         guard fd >= 0 else { throw .errno(errno) }
         defer { close(fd) }
         for piece in pieces { try writeAll(fd, piece) }
