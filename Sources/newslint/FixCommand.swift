@@ -55,6 +55,10 @@ extension CommandLineTool {
                     continue
                 }
             }
+            if !options.dryRun {
+                writeErr("newslint: " + (lang == .zh ? "已修改 " : "fixed: ") + Quoted.escapingControls(file.path)
+                         + (lang == .zh ? "（\(applied.count) 处）" : " (\(applied.count))") + "\n")
+            }
             changedFiles += 1
             changes += applied.count
         }

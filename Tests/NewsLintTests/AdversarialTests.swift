@@ -95,7 +95,16 @@ struct AdversarialTests {
         #expect(text(dir.path + "/private.txt") == Self.fixed && mode(dir.path + "/private.txt") == 0o600)
         #expect(text(dir.path + "/script.txt") == Self.fixed && mode(dir.path + "/script.txt") == 0o4755)
         #expect(text(dir.path + "/locked.txt") == Self.quote && mode(dir.path + "/locked.txt") == 0o444)
-        #expect(r.err.contains("未修改 locked.txt：是只读文件"))
+        #expect(r.err.contains("未修改 locked.txt：是只读文件") && r.err.contains("已修改 private.txt（1 处）"))
+        // The owner and group stay (run as root, the file can be given back to another user).
+        if geteuid() == 0 {
+            try dir.write("theirs.txt", Self.quote)
+            chown(dir.path + "/theirs.txt", 4321, 4322)
+            #expect(runTool(["fix", "theirs.txt"], in: dir.path).code == 0)
+            var st = stat()
+            stat(dir.path + "/theirs.txt", &st)
+            #expect(st.st_uid == 4321 && st.st_gid == 4322 && text(dir.path + "/theirs.txt") == Self.fixed)
+        }
     }
 
     /// 4. `fix` through a symbolic link edits the target and keeps the link; a hard-linked file
