@@ -155,7 +155,6 @@ public struct Linter: Sendable {
         var error: InputError?
         var report: FileReport?
         var document: DocumentInfo?
-        var facts: [any Sendable] = []
     }
 
     /// Lints files. Standard input (`-`) is read once, before the parallel part.
@@ -178,14 +177,14 @@ public struct Linter: Sendable {
         let slots = Slots<Analysed>(count: inputs.count)
         // Each rule's role is cast for once here, not per file: a cast to a protocol is a runtime look-up.
         let documentRules = rules.compactMap { c in (c.rule as? any DocumentRule).map { (configured: c, rule: $0) } }
-        let corpusRules = rules.compactMap { c in (c.rule as? any CorpusRule).map { (configured: c, rule: $0) } }
+        let corpusRules = rules.compactMap { c in (c.rule as? any CorpusRule).map { $0.run(c, count: inputs.count) } }
 
         // Workers take the next file from a shared counter; `jobs` bounds how many run at once.
         let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, inputs.count))
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while case let i = next.take(), i < inputs.count {
-                slots[i] = analyse(inputs[i], documentRules: documentRules, corpusRules: corpusRules)
+                slots[i] = analyse(inputs[i], at: i, documentRules: documentRules, corpusRules: corpusRules)
             }
         }
         var results = slots.values
@@ -194,12 +193,10 @@ public struct Linter: Sendable {
         if !corpusRules.isEmpty {
             let analysed = results.indices.filter { results[$0].document != nil }
             let documents = analysed.map { results[$0].document! }
-            for (c, (configured, rule)) in corpusRules.enumerated() {
-                let judged = timings.measure(configured.id + " (judge)") {
-                    rule.judge(analysed.map { results[$0].facts[c] }, documents: documents)
-                }
+            for run in corpusRules {
+                let judged = timings.measure(run.configured.id + " (judge)") { run.judge(analysed, documents: documents) }
                 for (d, slot) in analysed.enumerated() where d < judged.count {
-                    let extra = judged[d].compactMap { diagnostic($0, rule: configured, in: documents[d]) }
+                    let extra = judged[d].compactMap { diagnostic($0, rule: run.configured, in: documents[d]) }
                     guard let r = results[slot].report, !extra.isEmpty else { continue }
                     results[slot].report = FileReport(path: r.path, characters: r.characters, encoding: r.encoding,
                                                       diagnostics: sorted(r.diagnostics + extra), source: r.source)
@@ -212,8 +209,8 @@ public struct Linter: Sendable {
 
     /// Reads, decodes and analyses one input and runs the document rules on it. The document
     /// itself is kept only when corpus rules will need it.
-    private func analyse(_ input: Input, documentRules: [(configured: ConfiguredRule, rule: any DocumentRule)],
-                         corpusRules: [(configured: ConfiguredRule, rule: any CorpusRule)]) -> Analysed {
+    private func analyse(_ input: Input, at index: Int, documentRules: [(configured: ConfiguredRule, rule: any DocumentRule)],
+                         corpusRules: [any CorpusRun]) -> Analysed {
         let bytes: [UInt8]
         switch input {
         case let .memory(_, b): bytes = b
@@ -241,8 +238,8 @@ public struct Linter: Sendable {
         let report = FileReport(path: input.path, characters: document.source.characterCount, encoding: document.source.encoding,
                                 diagnostics: sorted(diagnostics), source: document.source)
         if corpusRules.isEmpty { return Analysed(report: report) }
-        return Analysed(report: report, document: DocumentInfo(path: document.path, source: document.source, suppressions: document.suppressions),
-                        facts: corpusRules.map { c in timings.measure(c.configured.id + " (collect)") { c.rule.collect(document) } })
+        for run in corpusRules { timings.measure(run.configured.id + " (collect)") { run.collect(document, at: index) } }
+        return Analysed(report: report, document: DocumentInfo(path: document.path, source: document.source, suppressions: document.suppressions))
     }
 
     private func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

@@ -114,9 +114,44 @@ public struct DocumentInfo: Sendable {
 }
 
 /// A rule that judges all documents of a run together (map, then reduce): the
-/// cross-edition checks. `collect` runs in parallel, one call per document;
-/// `judge` gets the facts in document order and returns findings per document.
+/// cross-edition checks. `collect` runs in parallel, one call per document, and returns the
+/// rule's own `Facts`; `judge` gets them in document order and returns findings per document.
 public protocol CorpusRule: LintRule {
-    func collect(_ document: Document) -> any Sendable
-    func judge(_ facts: [any Sendable], documents: [DocumentInfo]) -> [[Finding]]
+    associatedtype Facts: Sendable
+    func collect(_ document: Document) -> Facts
+    func judge(_ facts: [Facts], documents: [DocumentInfo]) -> [[Finding]]
+}
+
+/// One corpus rule's part in one run: the facts of each document, kept in the rule's own type
+/// from `collect` to `judge` (no erasure to `any Sendable`, no cast back).
+protocol CorpusRun: Sendable {
+    var configured: ConfiguredRule { get }
+    func collect(_ document: Document, at index: Int)
+    /// Findings for the documents at `indices` (in that order), which are described by `documents`.
+    func judge(_ indices: [Int], documents: [DocumentInfo]) -> [[Finding]]
+}
+
+final class TypedCorpusRun<R: CorpusRule>: CorpusRun {
+    let configured: ConfiguredRule
+    let rule: R
+    private let facts: Slots<R.Facts>
+
+    init(_ rule: R, configured: ConfiguredRule, count: Int) {
+        self.rule = rule
+        self.configured = configured
+        facts = Slots(count: count)
+    }
+
+    func collect(_ document: Document, at index: Int) { facts[index] = rule.collect(document) }
+
+    func judge(_ indices: [Int], documents: [DocumentInfo]) -> [[Finding]] {
+        rule.judge(indices.map { facts[$0] }, documents: documents)
+    }
+}
+
+extension CorpusRule {
+    /// This rule's part in a run of `count` documents.
+    func run(_ configured: ConfiguredRule, count: Int) -> any CorpusRun {
+        TypedCorpusRun(self, configured: configured, count: count)
+    }
 }

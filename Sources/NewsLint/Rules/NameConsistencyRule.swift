@@ -75,7 +75,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     }
 
     /// A name where it stands in one document.
-    struct Occurrence: Sendable {
+    public struct Occurrence: Sendable {
         let key: NameKey
         let range: Range<Int>
 
@@ -126,12 +126,11 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         }
     }
 
-    public func collect(_ document: Document) -> any Sendable {
+    public func collect(_ document: Document) -> [Occurrence] {
         NameExtractor(document: document, style: style).occurrences()
     }
 
-    public func judge(_ facts: [any Sendable], documents: [DocumentInfo]) -> [[Finding]] {
-        let perDocument = facts.map { $0 as! [Occurrence] }
+    public func judge(_ perDocument: [[Occurrence]], documents: [DocumentInfo]) -> [[Finding]] {
         var counts = referenceCounts
         counts.reserveCapacity(referenceCounts.count + perDocument.reduce(0) { $0 + $1.count } / 4)
         for list in perDocument { for o in list { counts[o.key, default: 0] += 1 } }

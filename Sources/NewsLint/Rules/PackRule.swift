@@ -125,11 +125,11 @@ public struct PackRule: DocumentRule, CorpusRule {
     }
 
     /// Where each consistency entry's two forms stand in one document (source byte ranges).
-    struct FormPlaces: Sendable {
+    public struct FormPlaces: Sendable {
         var places: [[[Range<Int>]]]  // entry (in consistencyEntries order) → form 0/1 → ranges
     }
 
-    public func collect(_ document: Document) -> any Sendable {
+    public func collect(_ document: Document) -> FormPlaces {
         FormPlaces(places: zip(consistencyForms, consistencyAnchors).map { forms, anchors in
             zip(forms, anchors).map { bytes, anchor in
                 var places: [Range<Int>] = []
@@ -143,8 +143,7 @@ public struct PackRule: DocumentRule, CorpusRule {
 
     /// Two forms in one run (all files linted together): the rarer one is reported everywhere it
     /// stands, pointing at the first place of the other.
-    public func judge(_ facts: [any Sendable], documents: [DocumentInfo]) -> [[Finding]] {
-        let all = facts.map { $0 as! FormPlaces }
+    public func judge(_ all: [FormPlaces], documents: [DocumentInfo]) -> [[Finding]] {
         var out = [[Finding]](repeating: [], count: all.count)
         for (n, k) in consistencyEntries.enumerated() {
             let entry = pack.entries[k]
