@@ -10,24 +10,15 @@ extension CommandLineTool {
         case let .success(p): prepared = p
         case let .failure(status): return status.code
         }
-        let rule: MetricArithmeticRule
-        do {
-            let setting = prepared.configuration.rules[MetricArithmeticRule.description.id]
-            rule = try MetricArithmeticRule(options: RuleOptions(setting?.options ?? nil))
-        } catch {
-            writeErr("newslint: \(error.describe(options.lang))\n")
-            return ExitCode.failure
-        }
-        var errors = prepared.errors
-        var ledger: [(path: String, source: SourceText, claims: [Claim])] = []
-        for file in prepared.files {
-            switch DocumentLoader.document(file) {
-            case let .success(document): ledger.append((file.path, document.source, rule.claims(in: document)))
-            case let .failure(error): errors.append(error)
-            }
-        }
+        // The run's own rules that keep a ledger (metric-arithmetic, unless the configuration
+        // turns it off), run once over the files: the ledger is what the lint computed.
+        var linter = Linter(rules: prepared.linter.rules.filter { $0.rule is any LedgerRule }, jobs: options.jobs)
+        linter.maxFileSize = prepared.linter.maxFileSize
+        linter.keepsLedgers = true
+        let report = linter.lint(prepared.files)
+        let errors = prepared.errors + report.inputErrors
         writeInputErrors(errors, options.lang)
-        ledger.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let ledger = report.files.map { (path: $0.path, source: $0.source, claims: $0.claims) }
         switch options.format {
         case .json: writeOut(claimsJSON(ledger, lang: options.lang))
         case .text: writeOut(claimsText(ledger, lang: options.lang))

@@ -22,7 +22,19 @@ struct CommandLineTool {
         static let failure: Int32 = 2
     }
 
-    enum Format: String, CaseIterable { case text, json, sarif, github, html }
+    enum Format: String, CaseIterable {
+        case text, json, sarif, github, html
+
+        var reporter: any Reporter.Type {
+            switch self {
+            case .text: return TextReporter.self
+            case .json: return JSONReporter.self
+            case .sarif: return SARIFReporter.self
+            case .github: return GitHubReporter.self
+            case .html: return HTMLReporter.self
+            }
+        }
+    }
 
     struct Options {
         var command = "lint"
@@ -328,6 +340,7 @@ struct CommandLineTool {
         }
         var linter = collected.linter
         linter.timings = timings
+        linter.keepsLedgers = options.format == .html  // the report shows each file's claims ledger
         let result = linter.lint(collected.files)
         let inputErrors = collected.errors + result.inputErrors
         var report = LintReport(files: result.files, inputErrors: inputErrors)
@@ -358,15 +371,8 @@ struct CommandLineTool {
         let color = options.outputPath == nil && stdoutIsTerminal && !options.noColor
             && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         // The report in pieces that are written one after another (the JSON report: one a file).
-        let rendered: [[UInt8]] = timings.measure("report (\(options.format.rawValue))") {
-            switch options.format {
-            case .text: return [Array(TextReporter.report(report, style: .init(color: color, lang: lang)).utf8)]
-            case .json: return JSONReporter.reportPieces(report, lang: lang)
-            case .sarif: return [Array(SARIFReporter.report(report, lang: lang, rules: collected.linter.rules.map(\.rule.ruleDescription)).utf8)]
-            case .github: return [Array(GitHubReporter.report(report, lang: lang).utf8)]
-            case .html: return [Array(HTMLReporter.report(report, lang: lang, claims: claimsLedger(report, linter)).utf8)]
-            }
-        }
+        let input = ReportInput(report: report, rules: collected.linter.rules.map(\.rule.ruleDescription), lang: lang, color: color)
+        let rendered = timings.measure("report (\(options.format.rawValue))") { options.format.reporter.render(input) }
         defer {
             if let timings {
                 writeErr(timings.table(wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))
@@ -410,15 +416,6 @@ struct CommandLineTool {
             }
         }
         return status
-    }
-
-    /// The claims ledger for the HTML report, by the run's own `metric-arithmetic` (none when
-    /// the configuration turns it off).
-    private func claimsLedger(_ report: LintReport, _ linter: Linter) -> [String: [Claim]] {
-        guard let rule = linter.rules.first(where: { $0.id == MetricArithmeticRule.description.id })?.rule as? MetricArithmeticRule else { return [:] }
-        var ledger: [String: [Claim]] = [:]
-        for file in report.files { ledger[file.path] = rule.claims(in: Document(path: file.path, source: file.source)) }
-        return ledger
     }
 
     private func absolute(_ path: String) -> String {

@@ -27,10 +27,14 @@ public struct FileReport: Sendable {
     public let diagnostics: [Diagnostic]
     /// The file's decoded text, kept for excerpts in reports.
     public let source: SourceText
+    /// The claims ledger of the file, when the run kept ledgers (`Linter.keepsLedgers`).
+    public let claims: [Claim]
     /// Findings by severity, counted once: reports ask for them often.
     private let counts: (errors: Int, warnings: Int, notes: Int)
 
-    public init(path: String, characters: Int, encoding: SourceEncoding, diagnostics: [Diagnostic], source: SourceText) {
+    public init(path: String, characters: Int, encoding: SourceEncoding, diagnostics: [Diagnostic], source: SourceText,
+                claims: [Claim] = []) {
+        self.claims = claims
         self.path = path
         self.characters = characters
         self.encoding = encoding
@@ -95,6 +99,8 @@ public struct Linter: Sendable {
     public var timings: Timings?
     /// The largest file read, in bytes; a larger one is an input error.
     public var maxFileSize = FileReader.defaultLimit
+    /// Whether rules that keep a ledger (`LedgerRule`) hand it over in each file's report.
+    public var keepsLedgers = false
 
     public init(rules: [ConfiguredRule], jobs: Int? = nil) {
         self.rules = rules
@@ -176,7 +182,9 @@ public struct Linter: Sendable {
     func lint(_ inputs: [Input]) -> LintReport {
         let slots = Slots<Analysed>(count: inputs.count)
         // Each rule's role is cast for once here, not per file: a cast to a protocol is a runtime look-up.
-        let documentRules = rules.compactMap { c in (c.rule as? any DocumentRule).map { (configured: c, rule: $0) } }
+        let documentRules = rules.compactMap { c in
+            (c.rule as? any DocumentRule).map { (configured: c, rule: $0, ledger: keepsLedgers ? c.rule as? any LedgerRule : nil) }
+        }
         let corpusRules = rules.compactMap { c in (c.rule as? any CorpusRule).map { $0.run(c, count: inputs.count) } }
 
         // Workers take the next file from a shared counter; `jobs` bounds how many run at once.
@@ -199,7 +207,7 @@ public struct Linter: Sendable {
                     let extra = judged[d].compactMap { diagnostic($0, rule: run.configured, in: documents[d]) }
                     guard let r = results[slot].report, !extra.isEmpty else { continue }
                     results[slot].report = FileReport(path: r.path, characters: r.characters, encoding: r.encoding,
-                                                      diagnostics: sorted(r.diagnostics + extra), source: r.source)
+                                                      diagnostics: sorted(r.diagnostics + extra), source: r.source, claims: r.claims)
                 }
             }
         }
@@ -209,7 +217,8 @@ public struct Linter: Sendable {
 
     /// Reads, decodes and analyses one input and runs the document rules on it. The document
     /// itself is kept only when corpus rules will need it.
-    private func analyse(_ input: Input, at index: Int, documentRules: [(configured: ConfiguredRule, rule: any DocumentRule)],
+    private func analyse(_ input: Input, at index: Int,
+                         documentRules: [(configured: ConfiguredRule, rule: any DocumentRule, ledger: (any LedgerRule)?)],
                          corpusRules: [any CorpusRun]) -> Analysed {
         let bytes: [UInt8]
         switch input {
@@ -229,14 +238,20 @@ public struct Linter: Sendable {
         }
         let document = timings.measure("layout") { Document(path: input.path, source: source) }
         var diagnostics: [Diagnostic] = []
-        for (configured, rule) in documentRules {
-            let findings = timings.measure(configured.id) { rule.check(document) }
+        var claims: [Claim] = []
+        for (configured, rule, ledger) in documentRules {
+            let findings = timings.measure(configured.id) {
+                guard let ledger else { return rule.check(document) }
+                var kept: [Claim] = []
+                defer { claims += kept }
+                return ledger.check(document, ledger: &kept)
+            }
             for f in findings {
                 if let d = diagnostic(f, rule: configured, in: document) { diagnostics.append(d) }
             }
         }
         let report = FileReport(path: input.path, characters: document.source.characterCount, encoding: document.source.encoding,
-                                diagnostics: sorted(diagnostics), source: document.source)
+                                diagnostics: sorted(diagnostics), source: document.source, claims: claims)
         if corpusRules.isEmpty { return Analysed(report: report) }
         for run in corpusRules { timings.measure(run.configured.id + " (collect)") { run.collect(document, at: index) } }
         return Analysed(report: report, document: DocumentInfo(path: document.path, source: document.source, suppressions: document.suppressions))

@@ -105,6 +105,14 @@ public protocol DocumentRule: LintRule {
     func check(_ document: Document) -> [Finding]
 }
 
+/// A document rule that keeps a ledger of what it checked, not only what it reports
+/// (`metric-arithmetic`: every numeric claim with its verdict). When a run keeps ledgers (the
+/// HTML report, `newslint claims`), the linter calls this instead of `check(_:)`, once, and the
+/// ledger travels in the file's report to the reporters.
+public protocol LedgerRule: DocumentRule {
+    func check(_ document: Document, ledger: inout [Claim]) -> [Finding]
+}
+
 /// What a corpus rule's judging sees of each document: its path and text (for positions), not
 /// its analysis, which is dropped after `collect` to keep a run of many files small.
 public struct DocumentInfo: Sendable {

@@ -3,11 +3,10 @@ import Foundation
 /// The report editors read in a browser: one self-contained HTML file (no network, no external
 /// assets). A summary per file with counts and the 编校差错率 against the standard's 3 per 10,000,
 /// filters by rule and severity, then each file's text with every finding's span marked (its
-/// message on hover and in the list, which links to the place), and the claims ledger where
-/// `metric-arithmetic` checked claims.
+/// message on hover and in the list, which links to the place), and each file's claims ledger
+/// when the run kept ledgers (`Linter.keepsLedgers`).
 public enum HTMLReporter {
-    /// `claims` are the claims ledger of each file, by path (`MetricArithmeticRule.claims(in:)`).
-    public static func report(_ report: LintReport, lang: Language, claims: [String: [Claim]] = [:]) -> String {
+    public static func report(_ report: LintReport, lang: Language) -> String {
         let zh = lang == .zh
         var html = """
         <!DOCTYPE html>
@@ -30,7 +29,7 @@ public enum HTMLReporter {
             html += "<p class=\"input-error\">\(escape(e.path)): \(escape(e.message.text(lang)))</p>\n"
         }
         for (n, file) in report.files.enumerated() {
-            html += fileSection(file, index: n, lang: lang, claims: claims[file.path] ?? [])
+            html += fileSection(file, index: n, lang: lang)
         }
         html += "<script>\(script)</script>\n</body>\n</html>\n"
         return html
@@ -70,7 +69,8 @@ public enum HTMLReporter {
         return out + "</fieldset></form>\n"
     }
 
-    private static func fileSection(_ file: FileReport, index n: Int, lang: Language, claims: [Claim]) -> String {
+    private static func fileSection(_ file: FileReport, index n: Int, lang: Language) -> String {
+        let claims = file.claims
         let zh = lang == .zh
         var out = "<section class=\"file\" id=\"file-\(n)\"><h2>\(escape(file.path))</h2>\n"
         if !file.diagnostics.isEmpty {

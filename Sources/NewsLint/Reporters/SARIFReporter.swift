@@ -5,7 +5,7 @@ import Foundation
 /// for every finding with a suggestion.
 public enum SARIFReporter {
     /// `rules` are the run's rules (built-in and packs); by default every built-in one.
-    public static func report(_ report: LintReport, lang: Language, rules: [RuleDescription] = RuleRegistry.all.map { $0.description }) -> String {
+    public static func report(_ report: LintReport, lang: Language, rules: [RuleDescription]) -> String {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let driverRules: [JSONValue] = rules.map { d in
             .object([

@@ -1,53 +1,5 @@
 import Foundation
 
-/// A numeric claim the rule found, with what it concluded: the unit of the claims ledger
-/// (`newslint claims`) and the source of the rule's findings.
-public struct Claim: Sendable {
-    public enum Kind: String, Sendable {
-        case multiple, doubling
-        case fallingMultiple = "falling-multiple"
-        case percentChange = "percent-change"
-        case percentagePoints = "percentage-points"
-        case share, difference
-        case partsAndTotal = "parts-and-total"
-        case listCount = "list-count"
-    }
-
-    public enum Verdict: String, Sendable {
-        case consistent
-        case contradicted
-        /// Explained only by the common slip between 增长N倍 and 增长到N倍.
-        case likelySlip = "likely-slip"
-        case notCheckable = "not-checkable"
-
-        /// The verdict as the ledger shows it to an editor.
-        public var label: LocalizedText {
-            switch self {
-            case .consistent: return LocalizedText(zh: "相符", en: rawValue)
-            case .contradicted: return LocalizedText(zh: "不符", en: rawValue)
-            case .likelySlip: return LocalizedText(zh: "疑似误用", en: rawValue)
-            case .notCheckable: return LocalizedText(zh: "无法核对", en: rawValue)
-            }
-        }
-
-        /// Whether the rule reports a claim with this verdict (an error, or a warning for a slip).
-        public var isReported: Bool { self == .contradicted || self == .likelySlip }
-    }
-
-    public let kind: Kind
-    /// The claim's span in the document's source.
-    public let range: Range<Int>
-    public let text: String
-    /// The figures the claim was checked against, as written.
-    public let figures: [String]
-    /// What the figures give (`原来的34.35倍`, `150.7%`), when they give something.
-    public let computed: String?
-    public let verdict: Verdict
-    public let message: LocalizedText?
-    public let suggestion: String?
-    public let related: [(offset: Int, message: LocalizedText)]
-}
-
 /// `metric-arithmetic`: numeric claims checked against the figures stated beside them.
 ///
 /// Within a sentence: growth multiples after `从A…至B` (`增长N倍`: B = A×(N+1); `增长到N倍`,
@@ -58,7 +10,7 @@ public struct Claim: Sendable {
 /// 三星以上占58%`), counts of listed items (`甲、乙、丙3人`, `项目5个（甲、乙、丙、丁、戊）`), and the
 /// always-wrong `减少/降低/下降N倍`. Every figure carries its precision: a claim is reported only when
 /// no value the figures allow makes it true.
-public struct MetricArithmeticRule: Rule, DocumentRule {
+public struct MetricArithmeticRule: Rule, LedgerRule {
     public static let description = RuleDescription(
         id: "metric-arithmetic",
         name: LocalizedText(zh: "数字计算", en: "Arithmetic of numeric claims"),
@@ -119,11 +71,20 @@ public struct MetricArithmeticRule: Rule, DocumentRule {
     }
 
     public func check(_ document: Document) -> [Finding] {
-        claims(in: document, ledger: false).compactMap { claim in
-            guard claim.verdict.isReported, let message = claim.message else { return nil }
-            return Finding(range: claim.range, message: message, suggestion: claim.suggestion, related: claim.related,
-                           severity: claim.verdict == .likelySlip ? .warning : nil)
-        }
+        claims(in: document, ledger: false).compactMap(Self.finding)
+    }
+
+    /// The findings and, in `ledger`, every claim checked: one pass for both.
+    public func check(_ document: Document, ledger: inout [Claim]) -> [Finding] {
+        ledger = claims(in: document, ledger: true)
+        return ledger.compactMap(Self.finding)
+    }
+
+    /// The finding a claim gives: contradictions are errors, likely slips warnings.
+    static func finding(_ claim: Claim) -> Finding? {
+        guard claim.verdict.isReported, let message = claim.message else { return nil }
+        return Finding(range: claim.range, message: message, suggestion: claim.suggestion, related: claim.related,
+                       severity: claim.verdict == .likelySlip ? .warning : nil)
     }
 
     /// Every numeric claim in the document with its verdict: the claims ledger. Without
