@@ -131,6 +131,8 @@ struct CommandLineTool {
             return layout(options)
         case "claims":
             return claims(options)
+        case "words":
+            return words(options)
         case "fix":
             return fix(options)
         default:
@@ -157,7 +159,7 @@ struct CommandLineTool {
             defer { i += 1 }
             if endOfOptions || !a.hasPrefix("-") || a == "-" {
                 // After `--` every argument is a path: `newslint -- fix` lints a file named `fix`.
-                if !endOfOptions && !sawCommand && o.paths.isEmpty && ["lint", "rules", "explain", "layout", "claims", "fix", "help", "version"].contains(a) {
+                if !endOfOptions && !sawCommand && o.paths.isEmpty && ["lint", "rules", "explain", "layout", "claims", "words", "fix", "help", "version"].contains(a) {
                     o.command = a
                     sawCommand = true
                 } else {

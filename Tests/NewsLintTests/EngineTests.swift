@@ -100,8 +100,10 @@ struct EngineTests {
 @Suite("Rule data")
 struct RuleDataTests {
     @Test func builtInDataMatchesTheRulesFolder() throws {
-        for (name, embedded) in [("house-style.json", EmbeddedRuleData.houseStyle), ("doubled-character.json", EmbeddedRuleData.doubledCharacter),
-                                 ("han-characters.tsv", EmbeddedRuleData.hanCharacters)] {
+        let folder = try FileManager.default.contentsOfDirectory(atPath: Repo.root.appendingPathComponent("Rules").path)
+            .filter { $0.hasSuffix(".json") || $0.hasSuffix(".tsv") }
+        #expect(Set(folder) == Set(EmbeddedRuleData.files.keys), "Rules/ gained or lost a file: run scripts/embed-rule-data")
+        for (name, embedded) in EmbeddedRuleData.files {
             let file = try String(contentsOf: Repo.root.appendingPathComponent("Rules/" + name), encoding: .utf8)
             #expect(file == embedded + "\n", "Rules/\(name) changed: run scripts/embed-rule-data")
         }

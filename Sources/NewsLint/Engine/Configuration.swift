@@ -25,6 +25,8 @@ public struct Configuration: Sendable {
     public var rules: [String: RuleSetting] = [:]
     /// The largest file read, in bytes (nil: `FileReader.defaultLimit`).
     public var maxFileSize: Int?
+    /// Words the segmenter should know beyond its lexicon: names, places, terms.
+    public var words: [String] = []
 
     public struct RuleSetting: Sendable {
         /// nil keeps the rule's default; `.some(nil)` is `off`.
@@ -43,7 +45,7 @@ public struct Configuration: Sendable {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir) && isDir.boolValue ? candidate : nil
     }
-    static let topLevelKeys = ["include", "exclude", "rulesDirectory", "rules", "maxFileSize"]
+    static let topLevelKeys = ["include", "exclude", "rulesDirectory", "rules", "maxFileSize", "words"]
 
     public init(baseDirectory: String) {
         self.baseDirectory = baseDirectory
@@ -93,6 +95,7 @@ public struct Configuration: Sendable {
                     throw ConfigurationError(file: file, keyPath: key, message: Suggest.wrongType(expected: ("非空字符串", "a non-empty string"), got: value))
                 }
                 config.rulesDirectory = s
+            case "words": config.words = try stringList(value, key: key, file: file)
             case "maxFileSize":
                 config.maxFileSize = try RuleOptions(.object([(key, value)]), file: file).int(key, default: 0, range: 1...(1 << 40))
             case "rules":

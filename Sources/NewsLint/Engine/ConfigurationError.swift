@@ -42,15 +42,6 @@ public struct ConfigurationError: Error, Sendable, Equatable {
         do { bytes = try FileReader.read(path, limit: FileReader.dataLimit, regularOnly: true) } catch { throw ConfigurationError(file: shown ?? path, message: error.message) }
         return try parseJSON(bytes, file: shown ?? path)
     }
-
-    /// A data file of the rules folder (`house-style.json`…), read and parsed, with its path; nil
-    /// when the folder has none, and the built-in copy applies.
-    public static func ruleData(_ fileName: String, in rulesDirectory: String?) throws(ConfigurationError) -> (json: JSONValue, path: String)? {
-        guard let dir = rulesDirectory else { return nil }
-        let path = dir + "/" + fileName
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        return (try readJSON(path), path)
-    }
 }
 
 /// The options object of one rule, with helpers that report errors at their key path.

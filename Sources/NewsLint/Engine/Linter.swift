@@ -101,6 +101,9 @@ public struct Linter: Sendable {
     public var maxFileSize = FileReader.defaultLimit
     /// Whether rules that keep a ledger (`LedgerRule`) hand it over in each file's report.
     public var keepsLedgers = false
+    /// The words the documents are segmented by: the built-in lexicon with the editors' words
+    /// (nil: the built-in one, read only when a rule asks for words).
+    public var lexicon: Lexicon?
 
     public init(rules: [ConfiguredRule], jobs: Int? = nil) {
         self.rules = rules
@@ -141,6 +144,11 @@ public struct Linter: Sendable {
         }
         self.init(rules: rules)
         if let limit = configuration.maxFileSize { maxFileSize = limit }
+        var words = configuration.words.map { (word: $0, frequency: Int?.none) }
+        if let (bytes, _) = try RuleData.file("words.txt", in: configuration.resolvedRulesDirectory) {
+            words += Lexicon.editorWords(String(decoding: bytes, as: UTF8.self))
+        }
+        if !words.isEmpty { lexicon = Lexicon.with(words: words) }
     }
 
     /// Where a document's bytes come from; files are read inside the parallel part.
@@ -236,7 +244,7 @@ public struct Linter: Sendable {
         case let .success(s): source = s
         case let .failure(error): return Analysed(error: error)
         }
-        let document = timings.measure("layout") { Document(path: input.path, source: source) }
+        let document = timings.measure("layout") { Document(path: input.path, source: source, lexicon: lexicon) }
         var diagnostics: [Diagnostic] = []
         var claims: [Claim] = []
         for (configured, rule, ledger) in documentRules {

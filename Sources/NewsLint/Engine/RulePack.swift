@@ -45,32 +45,35 @@ public struct RulePack: Sendable {
     static let packKeys = ["pack", "title", "description", "severity", "entries"]
     static let entryKeys = ["id", "kind", "words", "pattern", "wrong", "right", "forms", "term", "variants", "message", "messageEn", "severity", "examples"]
 
-    /// The packs of a run: the built-in ones, replaced by name or added to by `pack-*.json` files
-    /// in the rules directory.
+    /// The packs of a run: the `pack-*.json` files of the rules directory, and the built-in ones
+    /// it has no file of the same name for (`RuleData`).
     public static func load(rulesDirectory: String?) throws(ConfigurationError) -> [RulePack] {
         var packs: [String: RulePack] = [:]
-        for pack in try builtIn.get() { packs[pack.name] = pack }
-        if let dir = rulesDirectory, let names = try? FileManager.default.contentsOfDirectory(atPath: dir) {
-            for name in names.sorted() where name.hasPrefix("pack-") && name.hasSuffix(".json") {
-                let path = dir + "/" + name
-                let pack = try decode(try ConfigurationError.readJSON(path), file: path)
+        let builtIn = try self.builtIn.get()
+        for name in RuleData.names(prefix: "pack-", suffix: ".json", in: rulesDirectory) {
+            guard let (bytes, file) = try RuleData.file(name, in: rulesDirectory) else { continue }
+            let pack: RulePack
+            if let decoded = builtIn[file] {
+                pack = decoded
+            } else {
+                pack = try decode(try ConfigurationError.parseJSON(bytes, file: file), file: file)
                 // A pack is a rule: its name must not be a built-in rule's id, or two rules would share one.
                 if RuleRegistry.ids.contains(pack.name) {
-                    throw ConfigurationError(file: path, keyPath: "pack", message: LocalizedText(
+                    throw ConfigurationError(file: file, keyPath: "pack", message: LocalizedText(
                         zh: "规则包名 `\(pack.name)` 是内置规则的 id，请换一个名字", en: "the pack name `\(pack.name)` is a built-in rule's id; choose another"))
                 }
-                packs[pack.name] = pack
             }
+            packs[pack.name] = pack
         }
         return packs.values.sorted { $0.name < $1.name }
     }
 
-    /// The packs built into the binary, decoded once.
-    static let builtIn: Result<[RulePack], ConfigurationError> = Result { () throws(ConfigurationError) -> [RulePack] in
-        var out: [RulePack] = []
-        for (name, text) in EmbeddedRuleData.packs {
-            let file = "<built-in \(name)>"
-            out.append(try decode(try ConfigurationError.parseJSON(Array(text.utf8), file: file), file: file))
+    /// The packs built into the binary, decoded once, by how `RuleData` names their files.
+    static let builtIn: Result<[String: RulePack], ConfigurationError> = Result { () throws(ConfigurationError) -> [String: RulePack] in
+        var out: [String: RulePack] = [:]
+        for name in RuleData.names(prefix: "pack-", suffix: ".json", in: nil) {
+            let file = RuleData.builtInName(name)
+            out[file] = try decode(try ConfigurationError.parseJSON(Array(RuleData.builtIn(name)!.utf8), file: file), file: file)
         }
         return out
     }

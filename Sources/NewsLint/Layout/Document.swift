@@ -9,9 +9,12 @@ public struct Document: Sendable {
     public let paragraphs: [Paragraph]
     public let articles: [Article]
     public let suppressions: Suppressions
+    /// The lexicon the document's words are found with (nil: the built-in one).
+    public let lexicon: Lexicon?
 
-    public init(path: String, source: SourceText) {
+    public init(path: String, source: SourceText, lexicon: Lexicon? = nil) {
         self.path = path
+        self.lexicon = lexicon
         self.source = source
         let suppressions = Suppressions(source: source)
         self.suppressions = suppressions
@@ -32,6 +35,11 @@ public struct Document: Sendable {
 
     public init(path: String, text: String) {
         self.init(path: path, source: SourceText(text))
+    }
+
+    /// The words of a paragraph (byte ranges in its `text`), found by the segmenter.
+    public func words(in paragraph: Paragraph) -> [Word] {
+        Segmenter(lexicon: lexicon ?? .builtIn).words(in: paragraph.text)
     }
 
     /// A listing of the blocks, one line each: `first-last kind text`. Used by the golden tests

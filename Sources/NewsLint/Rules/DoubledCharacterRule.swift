@@ -35,8 +35,7 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
     public init(options: RuleOptions) throws(ConfigurationError) {
         try options.allowOnly(Self.description.options.map(\.name))
         // The rules folder's copy of the data, else the built-in one (checked by a test; it parses).
-        let (json, file) = try ConfigurationError.ruleData("doubled-character.json", in: options.rulesDirectory)
-            ?? (try! JSONParser.parse(Array(EmbeddedRuleData.doubledCharacter.utf8)), "<built-in doubled-character>")
+        let (json, file) = try RuleData.json("doubled-character.json", in: options.rulesDirectory)!
         let data = RuleOptions(json, file: file)
         try data.allowOnly(["description", "characters", "allowed"])
         guard case let .string(chars)? = json["characters"], !chars.isEmpty else {

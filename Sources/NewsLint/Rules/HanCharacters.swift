@@ -10,7 +10,7 @@ public enum HanCharacters {
     }
 
     /// The table, parsed once.
-    public static let table: [UInt32: Info] = parse(EmbeddedRuleData.hanCharacters)
+    public static let table: [UInt32: Info] = parse(RuleData.builtIn("han-characters.tsv")!)
 
     /// Reads the table's lines (`char<TAB>pinyin<TAB>radical<TAB>strokes<TAB>cangjie`) as bytes:
     /// the table is loaded by every run that compares names, small ones included.

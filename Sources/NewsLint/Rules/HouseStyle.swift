@@ -24,7 +24,8 @@ public struct HouseStyle: Sendable, Equatable {
     /// The built-in house style.
     public static let builtIn: HouseStyle = {
         // The embedded data is checked by a test; it cannot fail to decode.
-        try! HouseStyle.decode(try! JSONParser.parse(Array(EmbeddedRuleData.houseStyle.utf8)), over: nil, file: "<built-in house style>", keyPath: "")
+        let (json, file) = try! RuleData.json(fileName, in: nil)!
+        return try! HouseStyle.decode(json, over: nil, file: file, keyPath: "")
     }()
 
     /// Decodes a house style object; keys that are present replace those of `base`.
@@ -75,8 +76,8 @@ public struct HouseStyle: Sendable, Equatable {
     /// The house style of a run: the built-in one, replaced by the rules directory's file when
     /// there is one. Every rule that reads bylines (and the roster) works with it.
     public static func load(rulesDirectory: String?) throws(ConfigurationError) -> HouseStyle {
-        guard let (json, path) = try ConfigurationError.ruleData(fileName, in: rulesDirectory) else { return builtIn }
-        return try decode(json, over: nil, file: path, keyPath: "")
+        guard let (bytes, file) = try RuleData.file(fileName, in: rulesDirectory), file != RuleData.builtInName(fileName) else { return builtIn }
+        return try decode(try ConfigurationError.parseJSON(bytes, file: file), over: nil, file: file, keyPath: "")
     }
 
     /// The house style `byline-format` runs with: the run's, with the rule's `houseStyle` option
