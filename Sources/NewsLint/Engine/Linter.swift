@@ -1,94 +1,6 @@
 import Dispatch
 import Foundation
 
-/// A rule made from its configuration, with the severity it reports at.
-public struct ConfiguredRule: Sendable {
-    public let rule: any LintRule
-    public let severity: Severity
-    /// Whether the configuration set the severity: then it applies to every finding of the rule;
-    /// otherwise a rule may report a finding at another severity (a likely slip as a warning).
-    public let severityIsConfigured: Bool
-    /// The rule's id, taken once: a rule pack builds its whole description to answer it.
-    public let id: String
-
-    public init(rule: any LintRule, severity: Severity, severityIsConfigured: Bool = false) {
-        self.rule = rule
-        self.id = rule.ruleDescription.id
-        self.severity = severity
-        self.severityIsConfigured = severityIsConfigured
-    }
-}
-
-/// Results for one linted file.
-public struct FileReport: Sendable {
-    public let path: String
-    public let characters: Int
-    public let encoding: SourceEncoding
-    public let diagnostics: [Diagnostic]
-    /// The file's decoded text, kept for excerpts in reports.
-    public let source: SourceText
-    /// The claims ledger of the file, when the run kept ledgers (`Linter.keepsLedgers`).
-    public let claims: [Claim]
-    /// Findings by severity, counted once: reports ask for them often.
-    private let counts: (errors: Int, warnings: Int, notes: Int)
-
-    public init(path: String, characters: Int, encoding: SourceEncoding, diagnostics: [Diagnostic], source: SourceText,
-                claims: [Claim] = []) {
-        self.claims = claims
-        self.path = path
-        self.characters = characters
-        self.encoding = encoding
-        self.diagnostics = diagnostics
-        self.source = source
-        var counts = (errors: 0, warnings: 0, notes: 0)
-        for d in diagnostics {
-            switch d.severity {
-            case .error: counts.errors += 1
-            case .warning: counts.warnings += 1
-            case .note: counts.notes += 1
-            }
-        }
-        self.counts = counts
-    }
-
-    public func count(_ severity: Severity) -> Int {
-        switch severity {
-        case .error: return counts.errors
-        case .warning: return counts.warnings
-        case .note: return counts.notes
-        }
-    }
-
-    /// 编校差错率: error-severity findings per 10,000 characters (the standard allows 3).
-    public var errorRate: Double { LintReport.errorRate(count(.error), characters) }
-}
-
-/// Results for a run: every linted file, and the paths that could not be linted.
-public struct LintReport: Sendable {
-    public let files: [FileReport]
-    public let inputErrors: [InputError]
-
-    public init(files: [FileReport], inputErrors: [InputError]) {
-        self.files = files
-        self.inputErrors = inputErrors
-    }
-
-    public func count(_ severity: Severity) -> Int {
-        files.reduce(0) { $0 + $1.count(severity) }
-    }
-
-    public var characters: Int { files.reduce(0) { $0 + $1.characters } }
-
-    /// 编校差错率 of the whole run.
-    public var errorRate: Double { Self.errorRate(count(.error), characters) }
-
-    /// Errors per 10,000 characters, to two decimals.
-    public static func errorRate(_ errors: Int, _ characters: Int) -> Double {
-        guard characters > 0 else { return 0 }
-        return (Double(errors) * 10_000 / Double(characters) * 100).rounded() / 100
-    }
-}
-
 /// Runs rules over documents: reads and analyses files in parallel, runs document rules,
 /// collects and judges corpus rules, applies suppressions, and sorts the results.
 public struct Linter: Sendable {
@@ -110,38 +22,9 @@ public struct Linter: Sendable {
         self.jobs = jobs
     }
 
-    /// Builds the rule set a configuration asks for: every registered rule at its default
-    /// severity unless the configuration turns it off, changes its severity or sets options.
-    public init(configuration: Configuration) throws(ConfigurationError) {
-        var rules: [ConfiguredRule] = []
-        for type in RuleRegistry.all {
-            let d = type.description
-            let setting = configuration.rules[d.id]
-            var severity: Severity? = d.severity
-            if let chosen = setting?.severity { severity = chosen }
-            guard let severity else { continue }
-            let options = RuleOptions(setting?.options, keyPath: "rules.\(d.id).options", file: configuration.path ?? "",
-                                      rulesDirectory: configuration.resolvedRulesDirectory, baseDirectory: configuration.baseDirectory,
-                                      maxFileSize: configuration.maxFileSize ?? FileReader.defaultLimit)
-            rules.append(ConfiguredRule(rule: try type.init(options: options), severity: severity,
-                                        severityIsConfigured: setting?.severity != nil))
-        }
-        // Rule packs: data, built in and from the rules directory.
-        let packs = try RulePack.load(rulesDirectory: configuration.resolvedRulesDirectory)
-        for pack in packs {
-            let setting = configuration.rules[pack.name]
-            var severity: Severity? = pack.severity
-            if let chosen = setting?.severity { severity = chosen }
-            guard let severity else { continue }
-            let options = RuleOptions(setting?.options, keyPath: "rules.\(pack.name).options", file: configuration.path ?? "")
-            rules.append(ConfiguredRule(rule: try PackRule(pack: pack, options: options), severity: severity,
-                                        severityIsConfigured: setting?.severity != nil))
-        }
-        let known = RuleRegistry.ids + packs.map(\.name)
-        for id in configuration.rules.keys.sorted() where !known.contains(id) {
-            throw ConfigurationError(file: configuration.path ?? "", keyPath: "rules.\(id)",
-                                     message: Suggest.unknown(what: ("规则", "rule id"), id, among: Array(Set(known)).sorted()))
-        }
+    /// A linter with `rules` and the run settings of `configuration`: the file size limit and
+    /// the editors' words for the lexicon.
+    public init(rules: [ConfiguredRule], configuration: Configuration) throws(ConfigurationError) {
         self.init(rules: rules)
         if let limit = configuration.maxFileSize { maxFileSize = limit }
         var words = configuration.words.map { (word: $0, frequency: Int?.none) }
@@ -284,65 +167,5 @@ public struct Linter: Sendable {
             + f.relatedElsewhere
         return Diagnostic(rule: rule.id, severity: rule.severityIsConfigured ? rule.severity : (f.severity ?? rule.severity), message: f.message, start: start, end: end,
                           excerpt: excerpt, suggestion: f.suggestion, fixIsSafe: f.fixIsSafe, related: related, byteRange: f.range)
-    }
-}
-
-/// A shared counter handing out indices to workers.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func take() -> Int {
-        lock.lock(); defer { lock.unlock() }
-        value += 1
-        return value - 1
-    }
-}
-
-/// Fixed slots written from concurrent iterations, one slot per iteration.
-final class Slots<T: Sendable>: @unchecked Sendable {
-    private var storage: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(i: Int) -> T {
-        get { lock.lock(); defer { lock.unlock() }; return storage[i]! }
-        set { lock.lock(); storage[i] = newValue; lock.unlock() }
-    }
-
-    var values: [T] { storage.map { $0! } }
-}
-
-/// Reads and analyses one input: the one way every command turns a file into a document.
-public enum DocumentLoader {
-    /// Decodes `bytes` and analyses them, or says why they are not text.
-    public static func document(path: String, bytes: [UInt8]) -> Result<Document, InputError> {
-        source(path: path, bytes: bytes).map { Document(path: path, source: $0) }
-    }
-
-    /// Decodes `bytes`, or says why they are not text.
-    public static func source(path: String, bytes: [UInt8]) -> Result<SourceText, InputError> {
-        do throws(DecodingFailure) {
-            let decoded = try TextDecoder.decode(bytes)
-            guard decoded.utf8.count <= SourceText.maximumBytes else {
-                return .failure(InputError(path: path, message: LocalizedText(zh: "文件过大（4 GiB 以上），无法检查",
-                                                                             en: "too large to lint (4 GiB or more)")))
-            }
-            return .success(SourceText(utf8: decoded.utf8, encoding: decoded.encoding, characterCount: decoded.characters))
-        } catch {
-            return .failure(InputError(path: path, message: LocalizedText(zh: error.message(.zh), en: error.message(.en))))
-        }
-    }
-
-    /// Reads a file (standard input for `-`) and analyses it.
-    /// `regularOnly` refuses a FIFO or device (data read while rules are made, such as reference editions).
-    public static func document(_ file: InputFile, limit: Int = FileReader.defaultLimit, regularOnly: Bool = false) -> Result<Document, InputError> {
-        do throws(InputFailure) {
-            if file.isStandardInput { return document(path: file.path, bytes: try FileReader.readStandardInput(limit: limit)) }
-            return document(path: file.path, bytes: try FileReader.read(file.fileSystemPath, limit: limit, regularOnly: regularOnly))
-        } catch {
-            return .failure(InputError(path: file.path, message: error.message))
-        }
     }
 }

@@ -163,3 +163,21 @@ extension CorpusRule {
         TypedCorpusRun(self, configured: configured, count: count)
     }
 }
+
+/// A rule made from its configuration, with the severity it reports at.
+public struct ConfiguredRule: Sendable {
+    public let rule: any LintRule
+    public let severity: Severity
+    /// Whether the configuration set the severity: then it applies to every finding of the rule;
+    /// otherwise a rule may report a finding at another severity (a likely slip as a warning).
+    public let severityIsConfigured: Bool
+    /// The rule's id, taken once: a rule pack builds its whole description to answer it.
+    public let id: String
+
+    public init(rule: any LintRule, severity: Severity, severityIsConfigured: Bool = false) {
+        self.rule = rule
+        self.id = rule.ruleDescription.id
+        self.severity = severity
+        self.severityIsConfigured = severityIsConfigured
+    }
+}

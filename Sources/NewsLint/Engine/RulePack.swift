@@ -46,8 +46,9 @@ public struct RulePack: Sendable {
     static let entryKeys = ["id", "kind", "words", "pattern", "wrong", "right", "forms", "term", "variants", "message", "messageEn", "severity", "examples"]
 
     /// The packs of a run: the `pack-*.json` files of the rules directory, and the built-in ones
-    /// it has no file of the same name for (`RuleData`).
-    public static func load(rulesDirectory: String?) throws(ConfigurationError) -> [RulePack] {
+    /// it has no file of the same name for (`RuleData`). A pack of the directory may not take one
+    /// of `reservedIds` (the built-in rules'), or two rules would share an id.
+    public static func load(rulesDirectory: String?, reservedIds: [String] = []) throws(ConfigurationError) -> [RulePack] {
         var packs: [String: RulePack] = [:]
         let builtIn = try self.builtIn.get()
         for name in RuleData.names(prefix: "pack-", suffix: ".json", in: rulesDirectory) {
@@ -57,8 +58,7 @@ public struct RulePack: Sendable {
                 pack = decoded
             } else {
                 pack = try decode(try ConfigurationError.parseJSON(bytes, file: file), file: file)
-                // A pack is a rule: its name must not be a built-in rule's id, or two rules would share one.
-                if RuleRegistry.ids.contains(pack.name) {
+                if reservedIds.contains(pack.name) {
                     throw ConfigurationError(file: file, keyPath: "pack", message: LocalizedText(
                         zh: "规则包名 `\(pack.name)` 是内置规则的 id，请换一个名字", en: "the pack name `\(pack.name)` is a built-in rule's id; choose another"))
                 }

@@ -222,7 +222,7 @@ private struct Sentence {
             used.insert(k)
             let span = start..<f.range.upperBound
             add(.fallingMultiple, span, figures: [], computed: nil, verdict: .contradicted,
-                message: Messages.fallingMultiple(text.string(span)))
+                message: MetricArithmeticMessages.fallingMultiple(text.string(span)))
         }
     }
 
@@ -258,7 +258,7 @@ private struct Sentence {
                 let slip = verb == .growth ? claim.interval.contains(centre) : claim.interval.contains(centre - 1)
                 add(.multiple, span, figures: [A, B], computed: "原来的" + Rule.format(centre, decimals: 2) + "倍",
                     verdict: slip ? .likelySlip : .contradicted,
-                    message: Messages.multiple(claimText, figures: shown, ratio: centre, slip: slip),
+                    message: MetricArithmeticMessages.multiple(claimText, figures: shown, ratio: centre, slip: slip),
                     suggestion: verb == .growth ? "增长" + Rule.format(centre - 1) + "倍" : "增长到" + Rule.format(centre) + "倍",
                     related: related)
             case "%" where A.isPercent && B.isPercent:
@@ -271,10 +271,10 @@ private struct Sentence {
                     add(.percentChange, span, figures: [A, B], computed: Rule.format(relative.middle) + "%", verdict: .consistent)
                 } else if points.overlaps(claim.interval) {
                     add(.percentagePoints, span, figures: [A, B], computed: Rule.format(diff) + "个百分点", verdict: .contradicted,
-                        message: Messages.percentForPoints(figures: shown, diff: diff), suggestion: fix, related: related)
+                        message: MetricArithmeticMessages.percentForPoints(figures: shown, diff: diff), suggestion: fix, related: related)
                 } else {
                     add(.percentagePoints, span, figures: [A, B], computed: Rule.format(diff) + "个百分点", verdict: .contradicted,
-                        message: Messages.points(claimText, figures: shown, diff: diff), suggestion: fix, related: related)
+                        message: MetricArithmeticMessages.points(claimText, figures: shown, diff: diff), suggestion: fix, related: related)
                 }
             case "%":
                 let computed: Interval, value: Double
@@ -289,7 +289,7 @@ private struct Sentence {
                     add(.percentChange, span, figures: [A, B], computed: shownValue, verdict: .consistent)
                 } else {
                     add(.percentChange, span, figures: [A, B], computed: shownValue, verdict: .contradicted,
-                        message: Messages.percent(claimText, figures: shown, value: shownValue),
+                        message: MetricArithmeticMessages.percent(claimText, figures: shown, value: shownValue),
                         suggestion: claimText.replacingFigure(text.string(claim.range), with: shownValue), related: related)
                 }
             case "分数":
@@ -297,13 +297,13 @@ private struct Sentence {
                 guard verb == .ratio || verb == .declineTo else { used.remove(k); continue }
                 let ok = ratio.overlaps(claim.interval)
                 add(.multiple, span, figures: [A, B], computed: "原来的" + Rule.format(centre, decimals: 2) + "倍", verdict: ok ? .consistent : .contradicted,
-                    message: ok ? nil : Messages.fraction(claimText, figures: shown, ratio: centre), related: ok ? [] : related)
+                    message: ok ? nil : MetricArithmeticMessages.fraction(claimText, figures: shown, ratio: centre), related: ok ? [] : related)
             case "百分点" where A.isPercent && B.isPercent:
                 let diff = abs(B.value - A.value)
                 let allowed = Interval(abs(B.interval.low - A.interval.high), abs(B.interval.high - A.interval.low))
                 let ok = allowed.overlaps(claim.interval)
                 add(.percentagePoints, span, figures: [A, B], computed: Rule.format(diff) + "个百分点", verdict: ok ? .consistent : .contradicted,
-                    message: ok ? nil : Messages.points(claimText, figures: shown, diff: diff),
+                    message: ok ? nil : MetricArithmeticMessages.points(claimText, figures: shown, diff: diff),
                     suggestion: ok ? nil : claimText.replacingFigure(text.string(claim.range), with: Rule.format(diff) + "个百分点"),
                     related: ok ? [] : related)
             default:
@@ -316,7 +316,7 @@ private struct Sentence {
             let ok = ratio.contains(claimed) || abs(centre - claimed) / claimed <= 0.05
             let span = start..<end
             add(.doubling, span, figures: [A, B], computed: "原来的" + Rule.format(centre, decimals: 2) + "倍", verdict: ok ? .consistent : .contradicted,
-                message: ok ? nil : Messages.doubling(text.string(span), figures: shown, ratio: centre), related: ok ? [] : related)
+                message: ok ? nil : MetricArithmeticMessages.doubling(text.string(span), figures: shown, ratio: centre), related: ok ? [] : related)
         }
     }
 
@@ -368,7 +368,7 @@ private struct Sentence {
             let span = shareStart..<P.range.upperBound
             let ok = (share * 100).overlaps(P.interval)
             add(.share, span, figures: [A, B], computed: value, verdict: ok ? .consistent : .contradicted,
-                message: ok ? nil : Messages.share(text.string(span), figures: shown, value: value),
+                message: ok ? nil : MetricArithmeticMessages.share(text.string(span), figures: shown, value: value),
                 suggestion: ok ? nil : text.string(span).replacingFigure(text.string(P.range), with: value), related: ok ? [] : related)
             // 超收/超额/超出 X after the share, same unit: X = A − B.
             for (x, X) in figs.enumerated() where x > k && X.hasUnit(A.unit) {
@@ -379,7 +379,7 @@ private struct Sentence {
                 let span = s.start..<X.range.upperBound
                 let ok = diff.overlaps(X.interval)
                 add(.difference, span, figures: [A, B], computed: amount, verdict: ok ? .consistent : .contradicted,
-                    message: ok ? nil : Messages.difference(text.string(span), a: text.string(A.range), b: text.string(B.range), value: amount),
+                    message: ok ? nil : MetricArithmeticMessages.difference(text.string(span), a: text.string(A.range), b: text.string(B.range), value: amount),
                     suggestion: ok ? nil : text.string(span).replacingFigure(text.string(X.range), with: amount), related: ok ? [] : related)
                 break
             }
@@ -416,7 +416,7 @@ private struct Sentence {
             let ok = sum.low <= T.interval.high
             add(.partsAndTotal, span, figures: [T] + parts.map(\.element), computed: "\(total)=\(value)\(T.unit)",
                 verdict: ok ? (sum.overlaps(T.interval) ? .consistent : .notCheckable) : .contradicted,
-                message: ok ? nil : Messages.partsExceed(total: text.string(T.range), parts: total, sum: value + T.unit),
+                message: ok ? nil : MetricArithmeticMessages.partsExceed(total: text.string(T.range), parts: total, sum: value + T.unit),
                 related: ok ? [] : [(p.sourceOffset(T.range.lowerBound), LocalizedText(zh: "总数", en: "the total"))])
             used.insert(t)
         }
@@ -458,7 +458,7 @@ private struct Sentence {
             let ok = Interval(exactly: upper / all * 100).overlaps(P.interval)
             let shown = "(\(counts.filter { $0.grade >= threshold }.map { Rule.format($0.figure.value, decimals: 0) }.joined(separator: "+")))÷\(Rule.format(all, decimals: 0))"
             add(.share, span, figures: counts.map(\.figure), computed: value, verdict: ok ? .consistent : .contradicted,
-                message: ok ? nil : Messages.share(text.string(span), figures: shown, value: value),
+                message: ok ? nil : MetricArithmeticMessages.share(text.string(span), figures: shown, value: value),
                 suggestion: ok ? nil : text.string(span).replacingFigure(text.string(P.range), with: value))
         }
     }
@@ -498,7 +498,7 @@ private struct Sentence {
                 let count = Int(N.value)
                 let ok = hasDeng ? items <= count : items == count
                 add(.listCount, span, figures: [N], computed: "\(items)项" + (hasDeng ? "（含“等”）" : ""), verdict: ok ? .consistent : .contradicted,
-                    message: ok ? nil : Messages.listCount(stated: text.string(N.range), items: items, deng: hasDeng))
+                    message: ok ? nil : MetricArithmeticMessages.listCount(stated: text.string(N.range), items: items, deng: hasDeng))
             }
         }
     }
@@ -565,238 +565,5 @@ private struct Sentence {
                 add(.share, s.start..<f.range.upperBound, figures: [], computed: nil, verdict: .notCheckable)
             }
         }
-    }
-}
-
-// MARK: - Messages
-
-private enum Messages {
-    typealias Rule = MetricArithmeticRule
-
-    static func multiple(_ claim: String, figures: String, ratio: Double, slip: Bool) -> LocalizedText {
-        let g = Rule.format(ratio - 1), r = Rule.format(ratio)
-        if slip {
-            return LocalizedText(
-                zh: "\(claim)与所列数字的关系容易误读：\(figures)为原来的\(r)倍，即“增长\(g)倍”或“增长到\(r)倍”",
-                en: "\(claim) is likely the common slip between 增长N倍 and 增长到N倍: \(figures) is \(r) times the start, so 增长\(g)倍 or 增长到\(r)倍")
-        }
-        return LocalizedText(
-            zh: "\(claim)与所列数字不符：\(figures)为原来的\(r)倍，应为“增长\(g)倍”或“增长到\(r)倍”",
-            en: "\(claim) does not match the figures: \(figures) is \(r) times the start; write 增长\(g)倍 (grew by \(g) times) or 增长到\(r)倍 (grew to \(r) times)")
-    }
-
-    static func fallingMultiple(_ claim: String) -> LocalizedText {
-        LocalizedText(zh: "“\(claim)”不成立：数量不能减少若干倍，应改用百分数或分数（如“下降75%”“减少到四分之一”）",
-                      en: "“\(claim)” cannot be right: a quantity cannot fall by a multiple; use a percentage or a fraction (下降75%, 减少到四分之一)")
-    }
-
-    static func percent(_ claim: String, figures: String, value: String) -> LocalizedText {
-        LocalizedText(zh: "\(claim)与所列数字不符：\(figures)的变化为\(value)", en: "\(claim) does not match the figures: \(figures) is a change of \(value)")
-    }
-
-    static func percentForPoints(figures: String, diff: Double) -> LocalizedText {
-        let d = Rule.format(diff)
-        return LocalizedText(zh: "两个百分数之差要用百分点：\(figures)应为“\(d)个百分点”，不是“\(d)%”",
-                             en: "the difference of two percentages is in percentage points: \(figures) is \(d)个百分点, not \(d)%")
-    }
-
-    static func fraction(_ claim: String, figures: String, ratio: Double) -> LocalizedText {
-        LocalizedText(zh: "\(claim)与所列数字不符：\(figures)为原来的\(Rule.format(ratio, decimals: 2))倍",
-                      en: "\(claim) does not match the figures: \(figures) is \(Rule.format(ratio, decimals: 2)) times the start")
-    }
-
-    static func points(_ claim: String, figures: String, diff: Double) -> LocalizedText {
-        let d = Rule.format(diff)
-        return LocalizedText(zh: "\(claim)与所列数字不符：\(figures)相差\(d)个百分点", en: "\(claim) does not match the figures: \(figures) differ by \(d) percentage points")
-    }
-
-    static func doubling(_ claim: String, figures: String, ratio: Double) -> LocalizedText {
-        LocalizedText(zh: "\(claim)与所列数字不符：\(figures)为原来的\(Rule.format(ratio))倍（翻一番为2倍，翻两番为4倍）",
-                      en: "\(claim) does not match the figures: \(figures) is \(Rule.format(ratio)) times the start (翻一番 is 2 times, 翻两番 4 times)")
-    }
-
-    static func share(_ claim: String, figures: String, value: String) -> LocalizedText {
-        LocalizedText(zh: "\(claim)与所列数字不符：\(figures)为\(value)", en: "\(claim) does not match the figures: \(figures) is \(value)")
-    }
-
-    static func difference(_ claim: String, a: String, b: String, value: String) -> LocalizedText {
-        LocalizedText(zh: "\(claim)与所列数字不符：\(a)−\(b)=\(value)", en: "\(claim) does not match the figures: \(a) − \(b) = \(value)")
-    }
-
-    static func partsExceed(total: String, parts: String, sum: String) -> LocalizedText {
-        LocalizedText(zh: "分项之和超过总数：\(parts)=\(sum)，多于总数\(total)", en: "the parts add up to more than the total: \(parts) = \(sum), more than \(total)")
-    }
-
-    static func listCount(stated: String, items: Int, deng: Bool) -> LocalizedText {
-        if deng {
-            return LocalizedText(zh: "列举了\(items)项，多于所说的\(stated)", en: "the list names \(items) items, more than the \(stated) it counts")
-        }
-        return LocalizedText(zh: "列举了\(items)项，与所说的\(stated)不符", en: "the list names \(items) items, not the \(stated) it counts")
-    }
-}
-
-/// Byte-level helpers on a paragraph's joined text for finding the words around figures.
-struct ClaimText {
-    let bytes: [UInt8]
-
-    func string(_ r: Range<Int>) -> String {
-        let lo = max(0, min(r.lowerBound, bytes.count)), hi = max(lo, min(r.upperBound, bytes.count))
-        return String(decoding: bytes[lo..<hi], as: UTF8.self)
-    }
-
-    /// The key words of the claim checks, each of which gates one check.
-    struct KeyWords: OptionSet {
-        let rawValue: UInt8
-        static let from = KeyWords(rawValue: 1)      // 从, 由: a change from one figure to another
-        static let zhan = KeyWords(rawValue: 2)      // 占: a share
-        static let qizhong = KeyWords(rawValue: 4)   // 其中: parts of a total
-        static let star = KeyWords(rawValue: 8)      // 星: grade shares
-        static let dun = KeyWords(rawValue: 16)      // 、: a list
-    }
-
-    /// Which key words stand in `range`, in one pass that decodes only the scalars that may
-    /// open one.
-    func keyWords(in range: Range<Int>) -> KeyWords {
-        var found: KeyWords = []
-        bytes.withUnsafeBufferPointer { whole in
-            let p = UnsafeBufferPointer(rebasing: whole[..<range.upperBound])
-            var i = range.lowerBound
-            while let hit = Self.keyWordStarts.next(in: p, from: i) {
-                switch hit.scalar {
-                case 0x4ECE, 0x7531: found.insert(.from)
-                case 0x5360: found.insert(.zhan)
-                case 0x5176: if hit.end < p.count && UTF8Scan.decode(p, at: hit.end).0 == 0x4E2D { found.insert(.qizhong) }
-                case 0x661F: found.insert(.star)
-                default: found.insert(.dun)
-                }
-                i = hit.end
-            }
-        }
-        return found
-    }
-
-    /// 从 由 占 其 星 、
-    static let keyWordStarts = ScalarSet([0x4ECE, 0x7531, 0x5360, 0x5176, 0x661F, 0x3001])
-
-    /// Whether the scalars of `range` hold a `、` and no digit: a list of named items may stand there.
-    func mayHoldNamedList(_ range: Range<Int>) -> Bool {
-        var dun = false
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let (v, len) = UTF8Scan.decode(bytes, at: i)
-            if v == 0x3001 { dun = true } else if NumberScanner.digit(v) != nil { return false }
-            i += len
-        }
-        return dun
-    }
-
-    static let deng = UTF8Scan.bytes("等"), dun = UTF8Scan.bytes("、")
-
-    /// Items of the `、` list in `range`, and whether it ends in 等; nil when it does not look
-    /// like a list of entities (an item of one character is a coordinated modifier,
-    /// `省、市级家庭农场`). `镇南、镇北和镇东`: 和/及/与 joins the last two.
-    func listItems(_ range: Range<Int>) -> (Int, Bool)? {
-        var end = range.upperBound
-        var deng = false
-        if ByteSearch.hasSuffix(Self.deng, bytes, range) { deng = true; end -= Self.deng.count }
-        var parts: [Range<Int>] = []
-        var start = range.lowerBound, i = start
-        while i <= end {
-            if i == end || ByteSearch.hasPrefix(Self.dun, bytes, i..<end) {
-                let item = UTF8Scan.trimmingSpaces(bytes, start..<i)
-                guard !item.isEmpty else { return nil }
-                parts.append(item)
-                i += Self.dun.count
-                start = i
-            } else {
-                i += UTF8Scan.sequenceLength(bytes[i])
-            }
-        }
-        let last = parts[parts.count - 1]
-        var k = last.lowerBound
-        while k < last.upperBound {
-            let (v, len) = UTF8Scan.decode(bytes, at: k)
-            if v == 0x548C || v == 0x53CA || v == 0x4E0E {  // 和 及 与
-                if k != last.lowerBound && k + len != last.upperBound {
-                    parts[parts.count - 1] = last.lowerBound..<k
-                    parts.append((k + len)..<last.upperBound)
-                }
-                break
-            }
-            k += len
-        }
-        guard parts.allSatisfy(hasTwoCharacters) else { return nil }
-        return (parts.count, deng)
-    }
-
-    /// Whether `range` holds at least two characters as a reader counts them (grapheme clusters:
-    /// a letter and its combining accent are one).
-    func hasTwoCharacters(_ range: Range<Int>) -> Bool {
-        var n = 0, i = range.lowerBound, simple = true
-        while i < range.upperBound {
-            let (v, len) = UTF8Scan.decode(bytes, at: i)
-            if !(Scalar.isHan(v) || (v < 0x300 && v != 0x0D)) { simple = false }
-            n += 1; i += len
-        }
-        if n < 2 { return false }
-        return simple || string(range).count >= 2
-    }
-
-    /// Where the last of the scalars `marks` stands in `range`.
-    func lastScalar(in range: Range<Int>, where marks: (UInt32) -> Bool) -> Int? {
-        var i = range.upperBound
-        while i > range.lowerBound {
-            let s = UTF8Scan.previousScalarStart(bytes, before: i)
-            if marks(UTF8Scan.decode(bytes, at: s).0) { return s }
-            i = s
-        }
-        return nil
-    }
-
-    /// The offset `scalars` characters after `offset`.
-    func forward(from offset: Int, scalars: Int) -> Int {
-        UTF8Scan.offset(bytes, scalars: scalars, after: offset)
-    }
-
-    /// The offset `scalars` characters before `offset`.
-    func back(from offset: Int, scalars: Int) -> Int {
-        UTF8Scan.offset(bytes, scalars: scalars, before: offset)
-    }
-
-    /// The first of `words` that ends at `end` (spaces before `end` skipped), not before `limit`.
-    func ending(at end: Int, with words: WordList, from limit: Int) -> (word: String, start: Int)? {
-        var e = end
-        while e > limit, bytes[e - 1] == 0x20 { e -= 1 }
-        return words.match(bytes, endingAt: e, notBefore: limit)
-    }
-
-    /// `翻一番`, `翻了两番`, `翻2番` after `from`: its span and N.
-    func doubling(after from: Int, before limit: Int) -> (Int, Int, Int)? {
-        let text = string(from..<limit)
-        guard let fan = text.range(of: "翻") else { return nil }
-        var rest = text[fan.upperBound...]
-        if rest.hasPrefix("了") { rest = rest.dropFirst() }
-        guard let n = rest.first, rest.dropFirst().hasPrefix("番") else { return nil }
-        let value: Int
-        switch n {
-        case "一": value = 1
-        case "两", "二": value = 2
-        case "三": value = 3
-        case "四": value = 4
-        default:
-            guard let d = n.wholeNumberValue else { return nil }
-            value = d
-        }
-        let start = from + text[..<fan.lowerBound].utf8.count
-        let end = from + text[..<rest.index(rest.startIndex, offsetBy: 2)].utf8.count
-        return (start, end, value)
-    }
-}
-
-extension String {
-    /// The claim with its figure replaced (`增长35倍` → `增长33.4倍`).
-    func replacingFigure(_ figure: String, with replacement: String) -> String {
-        guard !figure.isEmpty, let r = range(of: figure, options: .backwards) else { return self }
-        return replacingCharacters(in: r, with: replacement)
     }
 }

@@ -11,3 +11,30 @@ enum Parallel {
         return slots.values
     }
 }
+
+/// A shared counter handing out indices to workers.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        value += 1
+        return value - 1
+    }
+}
+
+/// Fixed slots written from concurrent iterations, one slot per iteration.
+final class Slots<T: Sendable>: @unchecked Sendable {
+    private var storage: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(i: Int) -> T {
+        get { lock.lock(); defer { lock.unlock() }; return storage[i]! }
+        set { lock.lock(); storage[i] = newValue; lock.unlock() }
+    }
+
+    var values: [T] { storage.map { $0! } }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Reads and analyses one input: the one way every command turns a file into a document.
+public enum DocumentLoader {
+    /// Decodes `bytes` and analyses them, or says why they are not text.
+    public static func document(path: String, bytes: [UInt8]) -> Result<Document, InputError> {
+        source(path: path, bytes: bytes).map { Document(path: path, source: $0) }
+    }
+
+    /// Decodes `bytes`, or says why they are not text.
+    public static func source(path: String, bytes: [UInt8]) -> Result<SourceText, InputError> {
+        do throws(DecodingFailure) {
+            let decoded = try TextDecoder.decode(bytes)
+            guard decoded.utf8.count <= SourceText.maximumBytes else {
+                return .failure(InputError(path: path, message: LocalizedText(zh: "文件过大（4 GiB 以上），无法检查",
+                                                                             en: "too large to lint (4 GiB or more)")))
+            }
+            return .success(SourceText(utf8: decoded.utf8, encoding: decoded.encoding, characterCount: decoded.characters))
+        } catch {
+            return .failure(InputError(path: path, message: LocalizedText(zh: error.message(.zh), en: error.message(.en))))
+        }
+    }
+
+    /// Reads a file (standard input for `-`) and analyses it.
+    /// `regularOnly` refuses a FIFO or device (data read while rules are made, such as reference editions).
+    public static func document(_ file: InputFile, limit: Int = FileReader.defaultLimit, regularOnly: Bool = false) -> Result<Document, InputError> {
+        do throws(InputFailure) {
+            if file.isStandardInput { return document(path: file.path, bytes: try FileReader.readStandardInput(limit: limit)) }
+            return document(path: file.path, bytes: try FileReader.read(file.fileSystemPath, limit: limit, regularOnly: regularOnly))
+        } catch {
+            return .failure(InputError(path: file.path, message: error.message))
+        }
+    }
+}
