@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NewsLint
+@testable import NewsLintCommand
 
 @Suite("Layout model: blocks, paragraphs, articles, sentences")
 struct LayoutTests {
@@ -20,6 +21,26 @@ struct LayoutTests {
 
     func kinds(_ text: String) -> [BlockKind] {
         Document(path: "t", text: text).blocks.map(\.kind)
+    }
+
+    /// The layout reads credits by the run's house style: a role the paper adds is a role in the
+    /// layout too, not only in byline-format.
+    @Test func theLayoutReadsCreditsByTheHouseStyle() throws {
+        let text = "标题在这里\n\n本报见习记者 王小明\n\n正文第一段写在这里，内容很长很长。\n"
+        #expect(!Document(path: "t", text: text).blocks.contains { $0.kind == .byline })
+        let json = try JSONParser.parse(Array(#"{"roles": ["本报见习记者", "本报记者", "记者"]}"#.utf8))
+        let style = try HouseStyle.decode(json, over: .builtIn, file: "t", keyPath: "")
+        let document = Document(path: "t", source: SourceText(text), credits: Credits(style: style))
+        #expect(document.blocks.contains { $0.kind == .byline })
+        // End to end, from the rules folder's house style.
+        let dir = try TemporaryDirectory()
+        try dir.write(".lint.json", "{}")
+        var house = try String(contentsOf: Repo.root.appendingPathComponent("Rules/house-style.json"), encoding: .utf8)
+        house = house.replacingOccurrences(of: #""roles": ["#, with: #""roles": ["本报见习记者", "#)
+        try dir.write("Rules/house-style.json", house)
+        try dir.write("a.txt", "本报见习记者 王小明 本报见习记者 王小明\n")
+        let r = runTool(["--format", "json", "a.txt"], in: dir.path)
+        #expect(r.out.contains("“王小明”重复署名"))
     }
 
     @Test func classifiesEachKindOfBlock() {

@@ -16,6 +16,8 @@ public struct Linter: Sendable {
     /// The words the documents are segmented by: the built-in lexicon with the editors' words
     /// (nil: the built-in one, read only when a rule asks for words).
     public var lexicon: Lexicon?
+    /// How the layout reads bylines and credits: by the run's house style.
+    public var credits: Credits = .builtIn
 
     public init(rules: [ConfiguredRule], jobs: Int? = nil) {
         self.rules = rules
@@ -27,6 +29,9 @@ public struct Linter: Sendable {
     public init(rules: [ConfiguredRule], configuration: Configuration) throws(ConfigurationError) {
         self.init(rules: rules)
         if let limit = configuration.maxFileSize { maxFileSize = limit }
+        if configuration.resolvedRulesDirectory != nil {
+            credits = Credits(style: try HouseStyle.load(rulesDirectory: configuration.resolvedRulesDirectory))
+        }
         var words = configuration.words.map { (word: $0, frequency: Int?.none) }
         if let (bytes, _) = try RuleData.file("words.txt", in: configuration.resolvedRulesDirectory) {
             words += Lexicon.editorWords(String(decoding: bytes, as: UTF8.self))
@@ -127,7 +132,7 @@ public struct Linter: Sendable {
         case let .success(s): source = s
         case let .failure(error): return Analysed(error: error)
         }
-        let document = timings.measure("layout") { Document(path: input.path, source: source, lexicon: lexicon) }
+        let document = timings.measure("layout") { Document(path: input.path, source: source, credits: credits, lexicon: lexicon) }
         var diagnostics: [Diagnostic] = []
         var claims: [Claim] = []
         for (configured, rule, ledger) in documentRules {

@@ -2,6 +2,8 @@
 /// (a title run before a byline is kicker + headline; the lines of an advertisement).
 struct BlockClassifier {
     let source: SourceText
+    /// How credits are read: the house style's roles.
+    let credits: Credits
 
     /// Longest block whose whole text is looked at; longer blocks are prose.
     static let shortBlockBytes = 1200
@@ -69,16 +71,16 @@ struct BlockClassifier {
         }
         if rangeScalars <= Heading.maxScalars {
             let r = block.range
-            if ByteSearch.hasSuffix(People.photoMark, source.bytes, r), People.parse(text, photo: true) != nil { return (.photoCredit, false) }
-            if Self.roleMarks.contains(where: { ByteSearch.contains($0, in: source.bytes, r) }), People.parse(text, photo: false) != nil {
+            if ByteSearch.hasSuffix(Credits.photoMark, source.bytes, r), credits.parse(text, photo: true) != nil { return (.photoCredit, false) }
+            if credits.roleMarks.contains(where: { ByteSearch.contains($0, in: source.bytes, r) }), credits.parse(text, photo: false) != nil {
                 return (.byline, false)
             }
         }
         // Malformed bylines and credits are still bylines and credits (for byline-format to judge):
         // a short line opening with a role word and holding no sentence punctuation.
-        if scalars.count <= 30, People.roleBytes.contains(where: { bytes.starts(with: $0) }),
+        if scalars.count <= 30, credits.roleBytes.contains(where: { bytes.starts(with: $0) }),
            !scalars.contains(where: { Self.bylineBreaks.contains($0) }) {
-            return (ByteSearch.hasSuffix(People.photoMark, source.bytes, block.range) ? .photoCredit : .byline, false)
+            return (ByteSearch.hasSuffix(Credits.photoMark, source.bytes, block.range) ? .photoCredit : .byline, false)
         }
         if Self.summaryLabels.contains(bytes) { return (.subheading, false) }
         // A line over a photo credit is its caption, even without a full stop.
@@ -88,8 +90,6 @@ struct BlockClassifier {
         return (.body, false)
     }
 
-    /// Every byline role word holds one of these.
-    static let roleMarks = ["记者", "通讯员", "实习生"].map(UTF8Scan.bytes)
     static let advertisementLabels = ["广告", "（广告）", "(广告)"].map(UTF8Scan.bytes)
     static let summaryLabels = ["核心提示", "核心提示:", "核心提示："].map(UTF8Scan.bytes)
     /// What opens a bracketed source note (`（来源：…）`) or author's affiliation (`（作者单位：…）`).
@@ -196,8 +196,8 @@ struct BlockClassifier {
     /// Whether the next block is a photo credit on the next line or after one blank line.
     private func creditFollows(_ next: Block?) -> Bool {
         guard let n = next, n.blankLinesBefore <= 1, n.range.count <= 120,
-              ByteSearch.hasSuffix(People.photoMark, source.bytes, n.range) else { return false }
-        return People.parse(source.string(n.range), photo: true) != nil
+              ByteSearch.hasSuffix(Credits.photoMark, source.bytes, n.range) else { return false }
+        return credits.parse(source.string(n.range), photo: true) != nil
     }
 
     /// Title-like lines just before an advertisement marker belong to the advertisement

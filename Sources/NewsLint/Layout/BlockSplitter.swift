@@ -4,6 +4,8 @@
 /// short line inside a hard-wrapped run).
 struct BlockSplitter {
     let source: SourceText
+    /// How credits are read: the house style's roles.
+    let credits: Credits
     /// Lines that suppression directives occupy: treated as blank.
     let ignoredLines: Set<Int>
 
@@ -141,9 +143,9 @@ struct BlockSplitter {
     /// Where a photo credit starts on this line: the whole line (`段玉明 摄`), or the part after
     /// a caption's final mark (`走访企业。本报记者 吉亚南 摄`).
     private func trailingCreditStart(_ r: Range<Int>) -> Int? {
-        guard r.count <= 400, ByteSearch.hasSuffix(People.photoMark, source.bytes, r) else { return nil }
+        guard r.count <= 400, ByteSearch.hasSuffix(Credits.photoMark, source.bytes, r) else { return nil }
         let text = string(r)
-        if People.parse(text, photo: true) != nil { return r.lowerBound }
+        if credits.parse(text, photo: true) != nil { return r.lowerBound }
         // Find the last sentence-ending mark and try the rest as a credit.
         let bytes = source.bytes
         var i = r.upperBound
@@ -159,8 +161,8 @@ struct BlockSplitter {
                 let rest = string(start..<r.upperBound)
                 // A credit, or a malformed one (`本报记者 摄`, a bare `摄`) for byline-format to report.
                 let lenient = rest.unicodeScalars.count <= 20
-                    && (rest == "摄" || People.roles.contains { rest.utf8.starts(with: $0.utf8) })
-                return People.parse(rest, photo: true) != nil || lenient ? start : nil
+                    && (rest == "摄" || credits.roles.contains { rest.utf8.starts(with: $0.utf8) })
+                return credits.parse(rest, photo: true) != nil || lenient ? start : nil
             }
             i = s
         }

@@ -12,14 +12,15 @@ public struct Document: Sendable {
     /// The lexicon the document's words are found with (nil: the built-in one).
     public let lexicon: Lexicon?
 
-    public init(path: String, source: SourceText, lexicon: Lexicon? = nil) {
+    /// `credits` reads bylines and photo credits by the run's house style.
+    public init(path: String, source: SourceText, credits: Credits = .builtIn, lexicon: Lexicon? = nil) {
         self.path = path
         self.lexicon = lexicon
         self.source = source
         let suppressions = Suppressions(source: source)
         self.suppressions = suppressions
-        var blocks = BlockSplitter(source: source, ignoredLines: suppressions.directiveLines).split()
-        BlockClassifier(source: source).classify(&blocks)
+        var blocks = BlockSplitter(source: source, credits: credits, ignoredLines: suppressions.directiveLines).split()
+        BlockClassifier(source: source, credits: credits).classify(&blocks)
         self.blocks = blocks
         let paragraphs = ParagraphBuilder(source: source).build(blocks)
         self.paragraphs = paragraphs
