@@ -31,11 +31,12 @@ public struct SourceText: Sendable {
     private let starts: [UInt32]
     private let ends: [UInt32]
     /// Scalars before every `checkpointStride`-th byte, kept only for texts with a line longer
-    /// than that (unwrapped copy, a file of one line): a column there is counted from the
+    /// than `longLine` (a file of one line, a runaway export): a column there is counted from the
     /// nearest checkpoint, not from the line's start, so that positioning many findings on one
-    /// long line stays linear. Empty for the short lines of ordinary copy.
+    /// long line stays linear. Empty for ordinary copy, whose paragraphs are far shorter.
     private let checkpoints: [UInt32]
     static let checkpointStride = 1024
+    static let longLine = 16 * 1024
     public let encoding: SourceEncoding
     public let lineEnding: LineEnding
     /// Number of characters an editor would count: Unicode scalars that are not white space.
@@ -105,7 +106,7 @@ public struct SourceText: Sendable {
         }
         var longest = 0
         for k in 0..<starts.count { longest = max(longest, Int(ends[k]) - Int(starts[k])) }
-        if longest > Self.checkpointStride {
+        if longest > Self.longLine {
             var table: [UInt32] = []
             table.reserveCapacity(bytes.count / Self.checkpointStride + 1)
             var scalars: UInt32 = 0
@@ -153,7 +154,7 @@ public struct SourceText: Sendable {
 
     /// The number of scalars in `range`, in time bounded by the checkpoint stride.
     func scalars(_ range: Range<Int>) -> Int {
-        guard range.count > 2 * Self.checkpointStride, !checkpoints.isEmpty else { return UTF8Scan.scalarCount(bytes, range) }
+        guard !checkpoints.isEmpty, range.count > 2 * Self.checkpointStride else { return UTF8Scan.scalarCount(bytes, range) }
         func before(_ offset: Int) -> Int {
             let k = offset / Self.checkpointStride
             return Int(checkpoints[k]) + UTF8Scan.scalarCount(bytes, k * Self.checkpointStride..<offset)
