@@ -168,7 +168,7 @@ public struct FileCollector {
                 continue
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
-                var visited = Set<FolderIdentity>()
+                var visited = Set<FileIdentity>()
                 walk(display: path.hasSuffix("/") ? String(path.dropLast()) : path, fsPath: fsPath, into: &files, errors: &errors, visited: &visited)
             } else {
                 // A file named on the command line is read whatever it is: a FIFO as a stream.
@@ -185,7 +185,7 @@ public struct FileCollector {
         for pattern in include {
             if Glob.hasWildcards(pattern) {
                 var all: [InputFile] = []
-                var visited = Set<FolderIdentity>()
+                var visited = Set<FileIdentity>()
                 walk(display: display(for: baseDirectory), fsPath: baseDirectory, into: &all, errors: &errors, visited: &visited)
                 files += all.filter { Glob.matches(pattern, relative($0.fileSystemPath)) }
             } else {
@@ -198,21 +198,15 @@ public struct FileCollector {
         return (deduplicated(files), errors)
     }
 
-    /// A folder's identity on disk, so that a symbolic link back up the tree is walked once.
-    private struct FolderIdentity: Hashable {
-        let device: UInt64
-        let inode: UInt64
-    }
-
     /// Walks a folder with POSIX calls: a year of editions is thousands of entries, and
     /// Foundation's file manager costs tens of thousands of instructions an entry.
-    private func walk(display: String, fsPath: String, into files: inout [InputFile], errors: inout [InputError], visited: inout Set<FolderIdentity>) {
+    private func walk(display: String, fsPath: String, into files: inout [InputFile], errors: inout [InputError], visited: inout Set<FileIdentity>) {
         var st = stat()
         guard stat(fsPath, &st) == 0 else {
             errors.append(InputError(path: display, message: InputFailure.errno(errno).message))
             return
         }
-        guard visited.insert(FolderIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))).inserted else { return }  // a symlink loop
+        guard visited.insert(FileIdentity(st)).inserted else { return }  // a symlink loop
         guard let folder = opendir(fsPath) else {
             errors.append(InputError(path: display, message: InputFailure.errno(errno).message))
             return
