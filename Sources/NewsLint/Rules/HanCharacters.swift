@@ -22,12 +22,12 @@ public enum HanCharacters {
         var fields: [Range<Int>] = []  // one buffer for every line
         while lineStart < bytes.count {
             var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            while lineEnd < bytes.count && bytes[lineEnd] != ch("\n") { lineEnd += 1 }
             defer { lineStart = lineEnd + 1 }
             if lineStart == lineEnd || bytes[lineStart] == UInt8(ascii: "#") { continue }
             fields.removeAll(keepingCapacity: true)
             var fieldStart = lineStart
-            for i in lineStart...lineEnd where i == lineEnd || bytes[i] == 0x09 {
+            for i in lineStart...lineEnd where i == lineEnd || bytes[i] == ch("\t") {
                 fields.append(fieldStart..<i)
                 fieldStart = i + 1
             }
@@ -44,8 +44,8 @@ public enum HanCharacters {
         guard !digits.isEmpty, digits.count <= 6 else { return nil }
         var n = 0
         for d in digits {
-            guard d >= 0x30 && d <= 0x39 else { return nil }
-            n = n * 10 + Int(d - 0x30)
+            guard d >= UInt8(ascii: "0") && d <= UInt8(ascii: "9") else { return nil }
+            n = n * 10 + Int(d - UInt8(ascii: "0"))
         }
         return n
     }

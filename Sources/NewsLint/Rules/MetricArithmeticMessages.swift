@@ -96,10 +96,10 @@ struct ClaimText {
             var i = range.lowerBound
             while let hit = Self.keyWordStarts.next(in: p, from: i) {
                 switch hit.scalar {
-                case 0x4ECE, 0x7531: found.insert(.from)
-                case 0x5360: found.insert(.zhan)
-                case 0x5176: if hit.end < p.count && UTF8Scan.decode(p, at: hit.end).0 == 0x4E2D { found.insert(.qizhong) }
-                case 0x661F: found.insert(.star)
+                case ch("从"), ch("由"): found.insert(.from)
+                case ch("占"): found.insert(.zhan)
+                case ch("其"): if hit.end < p.count && UTF8Scan.decode(p, at: hit.end).0 == ch("中") { found.insert(.qizhong) }
+                case ch("星"): found.insert(.star)
                 default: found.insert(.dun)
                 }
                 i = hit.end
@@ -109,7 +109,7 @@ struct ClaimText {
     }
 
     /// 从 由 占 其 星 、
-    static let keyWordStarts = ScalarSet([0x4ECE, 0x7531, 0x5360, 0x5176, 0x661F, 0x3001])
+    static let keyWordStarts = ScalarSet([ch("从"), ch("由"), ch("占"), ch("其"), ch("星"), ch("、")])
 
     /// Whether the scalars of `range` hold a `、` and no digit: a list of named items may stand there.
     func mayHoldNamedList(_ range: Range<Int>) -> Bool {
@@ -117,7 +117,7 @@ struct ClaimText {
         var i = range.lowerBound
         while i < range.upperBound {
             let (v, len) = UTF8Scan.decode(bytes, at: i)
-            if v == 0x3001 { dun = true } else if NumberScanner.digit(v) != nil { return false }
+            if v == ch("、") { dun = true } else if NumberScanner.digit(v) != nil { return false }
             i += len
         }
         return dun
@@ -149,7 +149,7 @@ struct ClaimText {
         var k = last.lowerBound
         while k < last.upperBound {
             let (v, len) = UTF8Scan.decode(bytes, at: k)
-            if v == 0x548C || v == 0x53CA || v == 0x4E0E {  // 和 及 与
+            if v == ch("和") || v == ch("及") || v == ch("与") {  // 和 及 与
                 if k != last.lowerBound && k + len != last.upperBound {
                     parts[parts.count - 1] = last.lowerBound..<k
                     parts.append((k + len)..<last.upperBound)
@@ -168,7 +168,7 @@ struct ClaimText {
         var n = 0, i = range.lowerBound, simple = true
         while i < range.upperBound {
             let (v, len) = UTF8Scan.decode(bytes, at: i)
-            if !(Scalar.isHan(v) || (v < 0x300 && v != 0x0D)) { simple = false }
+            if !(Scalar.isHan(v) || (v < 0x300 && v != ch("\r"))) { simple = false }
             n += 1; i += len
         }
         if n < 2 { return false }
@@ -199,7 +199,7 @@ struct ClaimText {
     /// The first of `words` that ends at `end` (spaces before `end` skipped), not before `limit`.
     func ending(at end: Int, with words: WordList, from limit: Int) -> (word: String, start: Int)? {
         var e = end
-        while e > limit, bytes[e - 1] == 0x20 { e -= 1 }
+        while e > limit, bytes[e - 1] == ch(" ") { e -= 1 }
         return words.match(bytes, endingAt: e, notBefore: limit)
     }
 

@@ -239,7 +239,7 @@ private struct Sentence {
 
         // Claims about the pair stand in the clauses after it, up to a `；` that starts another matter.
         let scopeEnd = ByteSearch.find(Self.semicolon, in: text.bytes, B.range.upperBound..<range.upperBound)
-            ?? ByteSearch.find([0x3B], in: text.bytes, B.range.upperBound..<range.upperBound) ?? range.upperBound
+            ?? ByteSearch.find([UInt8(ascii: ";")], in: text.bytes, B.range.upperBound..<range.upperBound) ?? range.upperBound
         for k in (b + 1)..<figs.count where !used.contains(k) && figs[k].range.upperBound <= scopeEnd {
             let claim = figs[k]
             guard let (verb, start) = Rule.verb(before: claim, in: text, from: range.lowerBound) else { continue }
@@ -355,7 +355,7 @@ private struct Sentence {
             guard !B.hasUnit("%"), !B.unit.isEmpty else { continue }
             let link = UTF8Scan.trimmingSpaces(text.bytes, B.range.upperBound..<P.prefixStart)
             guard link.count == Self.de.count, ByteSearch.hasPrefix(Self.de, text.bytes, link),
-                  let shareStart = text.lastScalar(in: text.back(from: B.prefixStart, scalars: 12)..<B.prefixStart, where: { $0 == 0x5360 }),
+                  let shareStart = text.lastScalar(in: text.back(from: B.prefixStart, scalars: 12)..<B.prefixStart, where: { $0 == ch("占") }),
                   shareStart >= range.lowerBound,
                   let a = figs[..<(k - 1)].lastIndex(where: { $0.hasUnit(B.unit) && $0.range.upperBound <= shareStart }),
                   let share = figs[a].interval / B.interval else { continue }
@@ -396,14 +396,14 @@ private struct Sentence {
             // `共N个，其中`, `N个全科网格（其中`: 其中 after a clause mark or bracket, a few characters on.
             let after = T.range.upperBound..<min(range.upperBound, text.forward(from: T.range.upperBound, scalars: 10))
             guard let qi = ByteSearch.find(Self.qizhong, in: bytes, after), qi > after.lowerBound,
-                  [0xFF0C, 0x2C, 0xFF08, 0x28].contains(UTF8Scan.scalar(before: qi, in: bytes)),  // ，,（(
+                  [ch("，"), ch(","), ch("（"), ch("(")].contains(UTF8Scan.scalar(before: qi, in: bytes)),  // ，,（(
                   UTF8Scan.scalarCount(bytes, after.lowerBound..<qi) <= 8 else { continue }
             let partsStart = qi + Self.qizhong.count
             // Parts: same-unit figures after 其中, to the end of the sentence or the closing bracket.
             var end = range.upperBound
-            if ByteSearch.contains(Self.openingBracket, in: bytes, after.lowerBound..<qi) || ByteSearch.contains([0x28], in: bytes, after.lowerBound..<qi) {
+            if ByteSearch.contains(Self.openingBracket, in: bytes, after.lowerBound..<qi) || ByteSearch.contains([UInt8(ascii: "(")], in: bytes, after.lowerBound..<qi) {
                 if let close = ByteSearch.find(Self.closingBracket, in: bytes, partsStart..<range.upperBound)
-                    ?? ByteSearch.find([0x29], in: bytes, partsStart..<range.upperBound) { end = close }
+                    ?? ByteSearch.find([UInt8(ascii: ")")], in: bytes, partsStart..<range.upperBound) { end = close }
             }
             let parts = figs.enumerated().filter { $0.element.hasUnit(T.unit) && $0.element.range.lowerBound >= partsStart && $0.element.range.upperBound <= end }
             guard parts.count >= 2, !T.approximate, !parts.contains(where: { $0.element.approximate }) else { continue }
@@ -435,7 +435,7 @@ private struct Sentence {
             // The grade before 星, perhaps in quotation marks (`“三星”以上`).
             let claimStart = UTF8Scan.previousScalarStart(bytes, before: above)
             var gradeEnd = above
-            if UTF8Scan.decode(bytes, at: claimStart).0 == 0x201C { gradeEnd = claimStart }
+            if UTF8Scan.decode(bytes, at: claimStart).0 == ch("“") { gradeEnd = claimStart }
             guard gradeEnd > lead.lowerBound, let threshold = Self.grade(UTF8Scan.scalar(before: gradeEnd, in: bytes)) else { continue }
             // The listed grades: `Y星…N个` items between the clause run's start and the claim.
             let runStart = clauseRunStart(before: claimStart)
@@ -443,7 +443,7 @@ private struct Sentence {
             for f in figs where f.range.lowerBound >= runStart && f.range.upperBound <= claimStart && f.hasUnit("个") {
                 // `四星支部2个`, `三星5个`, `“五星”支部1个`: the grade is the numeral before 星.
                 let from = text.back(from: f.prefixStart, scalars: 6)
-                guard let star = text.lastScalar(in: from..<f.prefixStart, where: { $0 == 0x661F }), star > from,
+                guard let star = text.lastScalar(in: from..<f.prefixStart, where: { $0 == ch("星") }), star > from,
                       let grade = Self.grade(UTF8Scan.scalar(before: star, in: bytes)) else { continue }
                 counts.append((grade, f))
             }
@@ -468,11 +468,11 @@ private struct Sentence {
     /// The grade a numeral names: 一 to 五 (两 for 二).
     static func grade(_ v: UInt32) -> Int? {
         switch v {
-        case 0x4E00: return 1
-        case 0x4E8C, 0x4E24: return 2
-        case 0x4E09: return 3
-        case 0x56DB: return 4
-        case 0x4E94: return 5
+        case ch("一"): return 1
+        case ch("二"), ch("两"): return 2
+        case ch("三"): return 3
+        case ch("四"): return 4
+        case ch("五"): return 5
         default: return nil
         }
     }
@@ -484,7 +484,7 @@ private struct Sentence {
         while i > range.lowerBound {
             let s = UTF8Scan.previousScalarStart(bytes, before: i)
             let v = UTF8Scan.decode(bytes, at: s).0
-            if v == 0xFF1B || v == 0x3B || v == 0x3002 { return i }
+            if v == ch("；") || v == ch(";") || v == ch("。") { return i }
             i = s
         }
         return range.lowerBound
@@ -509,8 +509,8 @@ private struct Sentence {
         let open = N.range.upperBound
         guard open < range.upperBound else { return nil }
         let (v, len) = UTF8Scan.decode(bytes, at: open)
-        guard v == 0xFF08 || v == 0x28 else { return nil }
-        let closeMark: [UInt8] = v == 0xFF08 ? Self.closingBracket : [0x29]
+        guard v == ch("（") || v == ch("(") else { return nil }
+        let closeMark: [UInt8] = v == ch("（") ? Self.closingBracket : [UInt8(ascii: ")")]
         guard let close = ByteSearch.find(closeMark, in: bytes, (open + len)..<range.upperBound) else { return nil }
         let inner = (open + len)..<close
         guard !ByteSearch.hasPrefix(Self.qizhong, bytes, inner),
@@ -529,19 +529,19 @@ private struct Sentence {
         while start > range.lowerBound {
             let s = UTF8Scan.previousScalarStart(bytes, before: start)
             let v = UTF8Scan.decode(bytes, at: s).0
-            if v == 0xFF0C || v == 0x2C || v == 0x3002 || v == 0xFF1B || v == 0x3B || v == 0xFF1A || v == 0x3A { break }
+            if v == ch("，") || v == ch(",") || v == ch("。") || v == ch("；") || v == ch(";") || v == ch("：") || v == ch(":") { break }
             start = s
         }
         // A list of names, not of counted items (`四星支部2个、三星5个` is a distribution).
-        guard text.mayHoldNamedList(start..<N.prefixStart), UTF8Scan.scalar(before: N.prefixStart, in: bytes) != 0x3001 else { return nil }
+        guard text.mayHoldNamedList(start..<N.prefixStart), UTF8Scan.scalar(before: N.prefixStart, in: bytes) != ch("、") else { return nil }
         var end = N.prefixStart
         var hasDeng = false
         if ByteSearch.hasSuffix(ClaimText.deng, bytes, start..<end) { hasDeng = true; end -= ClaimText.deng.count }
         // The last item stands right before the count: short, Han (quotes allowed), no digits.
-        guard let lastSep = text.lastScalar(in: start..<end, where: { $0 == 0x3001 }) else { return nil }
+        guard let lastSep = text.lastScalar(in: start..<end, where: { $0 == ch("、") }) else { return nil }
         let last = (lastSep + ClaimText.dun.count)..<end
         guard !last.isEmpty, UTF8Scan.scalarCount(bytes, last) <= 10,
-              text.lastScalar(in: last, where: { !(Scalar.isHan($0) || $0 == 0x201C || $0 == 0x201D) }) == nil else { return nil }
+              text.lastScalar(in: last, where: { !(Scalar.isHan($0) || $0 == ch("“") || $0 == ch("”")) }) == nil else { return nil }
         guard let (items, deng) = text.listItems(start..<end) else { return nil }
         return (items, hasDeng || deng, start..<N.range.upperBound)
     }
@@ -553,10 +553,10 @@ private struct Sentence {
     mutating func uncheckable() {
         for (k, f) in figs.enumerated() where !used.contains(k) && (f.hasUnit("倍") || f.isPercent) {
             var clauseStart = max(range.lowerBound, text.back(from: f.prefixStart, scalars: 12))
-            if let mark = text.lastScalar(in: clauseStart..<f.prefixStart, where: { $0 == 0xFF0C || $0 == 0x2C || $0 == 0xFF1B || $0 == 0x3B }) {
+            if let mark = text.lastScalar(in: clauseStart..<f.prefixStart, where: { $0 == ch("，") || $0 == ch(",") || $0 == ch("；") || $0 == ch(";") }) {
                 clauseStart = mark + UTF8Scan.sequenceLength(text.bytes[mark])
             }
-            if f.isPercent, let start = text.lastScalar(in: clauseStart..<f.prefixStart, where: { $0 == 0x5360 }) {
+            if f.isPercent, let start = text.lastScalar(in: clauseStart..<f.prefixStart, where: { $0 == ch("占") }) {
                 // `占常住户数的94.6%` with no stated whole: a share that cannot be checked.
                 add(.share, start..<f.range.upperBound, figures: [], computed: nil, verdict: .notCheckable)
             } else if let (verb, start) = Rule.verb(before: f, in: text, from: range.lowerBound), verb != .decline || f.isPercent {

@@ -147,7 +147,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             for i in entry.scalars.indices {
                 var h = FNV1a()
                 h.add(UInt64(i))
-                for (k, v) in entry.scalars.enumerated() { h.add(UInt64(k == i ? 0x2022 : v)) }
+                for (k, v) in entry.scalars.enumerated() { h.add(UInt64(k == i ? ch("•") : v)) }
                 entryName.append(n); entryPosition.append(i); entryCharacter.append(entry.scalars[i])
                 previous.append(heads.updateValue(entryName.count - 1, forKey: Prehashed(value: h.value)) ?? -1)
             }
@@ -351,9 +351,9 @@ struct NameExtractor {
                 if prose && titleEnds.contains(v) {
                     if let r = nameAfterTitle(text, ending: hit) { titled.append(found(r)) }
                 }
-                if inList && (v == 0x6751 || (v == 0x533A && ByteSearch.hasSuffix(Self.community, text, 0..<hit.end))) {  // 村, 社区
+                if inList && (v == ch("村") || (v == ch("区") && ByteSearch.hasSuffix(Self.community, text, 0..<hit.end))) {  // 村, 社区
                     if let r = Self.nameAfterPlace(text, from: hit.end) {
-                        if v == 0x6751 { villages.append(found(r)) } else { communities.append(found(r)) }
+                        if v == ch("村") { villages.append(found(r)) } else { communities.append(found(r)) }
                     }
                 }
                 if hit.start >= organisationsFrom && orgMarks.contains(v) {
@@ -370,9 +370,9 @@ struct NameExtractor {
     /// quotation), and where the search for the next goes on.
     private static func organisation(_ text: [UInt8], at hit: (start: Int, end: Int, scalar: UInt32), byEnd: [UInt32: OrgWords]) -> (Range<Int>?, next: Int) {
         let v = hit.scalar
-        if v == 0x201C {  // “…”
+        if v == ch("“") {  // “…”
             let (count, _, k) = hanRun(text, from: hit.end, limit: 11)
-            let closed = (3...10).contains(count) && k < text.count && UTF8Scan.decode(text, at: k).0 == 0x201D
+            let closed = (3...10).contains(count) && k < text.count && UTF8Scan.decode(text, at: k).0 == ch("”")
             return (closed ? hit.end..<k : nil, max(k, hit.end))
         }
         let i = hit.end
@@ -395,7 +395,7 @@ struct NameExtractor {
         if suffix.isPlace {
             let before = UTF8Scan.scalar(before: start, in: text)
             let after = i < text.count ? UTF8Scan.decode(text, at: i).0 : 0
-            guard before == 0x3001 || after == 0x3001, count <= 5 else { return (nil, i) }
+            guard before == ch("、") || after == ch("、"), count <= 5 else { return (nil, i) }
         }
         guard !words.common.contains(where: { ByteSearch.hasSuffix($0, text, start..<i) }) else { return (nil, i) }
         return (start..<i, i)
@@ -406,7 +406,7 @@ struct NameExtractor {
         + ["街道", "社区", "村", "镇"].map { (Array($0.utf8), true) }
     /// The last characters of the endings, and the opening quotation mark.
     static let orgMarks = ScalarSet(orgMarkScalars)
-    static let orgMarkScalars = Array(orgWordsByEnd.keys) + [0x201C]
+    static let orgMarkScalars = Array(orgWordsByEnd.keys) + [ch("“")]
     /// Characters that end a name going backwards: function words, counters, verbs of placement.
     static let orgStops = ScalarSet("的与和及在由对向将为从是等个各全本该每了到把被让使以于其中与同这那其有共创建成打造引进投资")
     /// Words that end like names of places but are common nouns.
@@ -430,7 +430,7 @@ struct NameExtractor {
         // The item ends the name: 、 or 等, or a count (4人).
         guard (2...3).contains(count), k < text.count else { return nil }
         let next = UTF8Scan.decode(text, at: k).0
-        guard next == 0x3001 || next == 0x7B49 || NumberScanner.digit(next) != nil else { return nil }
+        guard next == ch("、") || next == ch("等") || NumberScanner.digit(next) != nil else { return nil }
         guard surnames.contains(first) else { return nil }
         return from..<k
     }
@@ -451,16 +451,16 @@ struct NameExtractor {
                 while start > 0, count < 4 {
                     let s = UTF8Scan.previousScalarStart(text, before: start)
                     let v = UTF8Scan.decode(text, at: s).0
-                    guard Scalar.isHan(v), v != 0x3001 else { break }
+                    guard Scalar.isHan(v), v != ch("、") else { break }
                     first = v; count += 1
                     start = s
                 }
                 let before = UTF8Scan.scalar(before: start, in: text)
                 // The first item may stand after a clause mark or at the start; the others after 、.
                 guard (2...3).contains(count), Self.surnames.contains(first),
-                      before == 0x3001 || !Scalar.isHan(before) else { break }
+                      before == ch("、") || !Scalar.isHan(before) else { break }
                 items.append((String(decoding: text[start..<end], as: UTF8.self), start..<end))
-                guard before == 0x3001 else { break }
+                guard before == ch("、") else { break }
                 end = UTF8Scan.previousScalarStart(text, before: start)
             }
             guard items.count >= 2 else { continue }

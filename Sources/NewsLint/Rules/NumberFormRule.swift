@@ -59,7 +59,7 @@ public struct NumberFormRule: Rule, DocumentRule {
         for at in ByteSearch.offsets(of: Self.leftQuote, in: t) {
             let i = at + 3
             let m = digits(t, i)
-            guard m > i, m - i <= 2, m < t.count, t[m] == 0x2E else { continue }
+            guard m > i, m - i <= 2, m < t.count, t[m] == ch(".") else { continue }
             let d = digits(t, m + 1)
             guard d > m + 1, d - m - 1 <= 2, t[d...].starts(with: Self.rightQuote) else { continue }
             let month = Int(String(decoding: t[i..<m], as: UTF8.self)) ?? 0, day = Int(String(decoding: t[(m + 1)..<d], as: UTF8.self)) ?? 0
@@ -106,11 +106,11 @@ public struct NumberFormRule: Rule, DocumentRule {
                 let i = at + tilde.count
                 // A number right before the tilde, with no unit of its own.
                 var s = at
-                while s > 0, UTF8Scan.isDigit(t[s - 1]) || t[s - 1] == 0x2E { s -= 1 }
+                while s > 0, UTF8Scan.isDigit(t[s - 1]) || t[s - 1] == ch(".") { s -= 1 }
                 guard s < at else { continue }
                 let e = digits(t, i)
                 var k = e
-                if k < t.count, t[k] == 0x2E { k = digits(t, k + 1) }
+                if k < t.count, t[k] == ch(".") { k = digits(t, k + 1) }
                 guard k > i, let unit = Self.rangeUnits.first(where: { t[k...].starts(with: $0) }) else { continue }
                 let end = k + unit.count
                 let first = String(decoding: t[s..<at], as: UTF8.self), u = String(decoding: unit, as: UTF8.self)
@@ -133,14 +133,14 @@ public struct NumberFormRule: Rule, DocumentRule {
             while s > 0, chinese + arabic < 4 {
                 let ps = UTF8Scan.previousScalarStart(t, before: s)
                 let v = UTF8Scan.decode(t, at: ps).0
-                if v == 0x3007 || (NumberScanner.chineseDigitValue(v) != nil && v != 0x4E24) { chinese += 1 } else if Scalar.isASCIIDigit(v) { arabic += 1 } else { break }
+                if v == ch("〇") || (NumberScanner.chineseDigitValue(v) != nil && v != ch("两")) { chinese += 1 } else if Scalar.isASCIIDigit(v) { arabic += 1 } else { break }
                 s = ps
             }
             guard chinese + arabic == 4, chinese == 0 || arabic == 0, i < t.count else { continue }
             // The month after 年 in the other form.
             let (v, _) = UTF8Scan.decode(t, at: i)
             let monthArabic = Scalar.isASCIIDigit(v)
-            let monthChinese = NumberScanner.chineseDigitValue(v) != nil || v == 0x5341
+            let monthChinese = NumberScanner.chineseDigitValue(v) != nil || v == ch("十")
             guard (chinese == 4 && monthArabic) || (arabic == 4 && monthChinese) else { continue }
             guard let day = ByteSearch.find(Self.dayMark, in: t, i..<min(t.count, i + 24)) else { continue }
             let end = day + Self.dayMark.count

@@ -43,8 +43,8 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
         pageShare = share
     }
 
-    static let ascii: [UInt32: String] = [0x2C: "，", 0x3A: "：", 0x3B: "；", 0x28: "（", 0x29: "）", 0x3F: "？", 0x21: "！"]
-    static let fullWidth = ScalarSet([0xFF0C, 0xFF1A, 0xFF1B, 0xFF08, 0xFF09, 0xFF1F, 0xFF01])
+    static let ascii: [UInt32: String] = [ch(","): "，", ch(":"): "：", ch(";"): "；", ch("("): "（", ch(")"): "）", ch("?"): "？", ch("!"): "！"]
+    static let fullWidth = ScalarSet([ch("，"), ch("："), ch("；"), ch("（"), ch("）"), ch("？"), ch("！")])
 
     public func check(_ document: Document) -> [Finding] {
         // Judged per article: a page can hold an article exported with ASCII marks beside others.
@@ -124,8 +124,8 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
             var i = 0
             while i < n {
                 let b = t[i]
-                if b < 0x40 {
-                    if b >= 0x30 && b <= 0x39 {
+                if b < ch("@") {
+                    if b >= ch("0") && b <= ch("9") {
                         narrow = true
                     } else if marks && asciiMarks.contains(UInt32(b)), i + 1 < n {
                         let v = UInt32(b)
@@ -134,8 +134,8 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
                     i += 1
                 } else if b == 0xEF && i + 2 < n && t[i + 1] == 0xBC {
                     let v = 0xFF00 + UInt32(t[i + 2]) - 0x80
-                    if marks && v >= 0xFF01 && v <= 0xFF1F && Self.fullWidth.contains(v) { fullWidth += 1 }
-                    if firstWide == nil && ((v >= 0xFF10 && v <= 0xFF19) || v == 0xFF05) { firstWide = i..<(i + 3) }
+                    if marks && v >= ch("！") && v <= ch("？") && Self.fullWidth.contains(v) { fullWidth += 1 }
+                    if firstWide == nil && ((v >= ch("０") && v <= ch("９")) || v == ch("％")) { firstWide = i..<(i + 3) }
                     i += 3
                 } else {
                     i += UTF8Scan.sequenceLength(b)  // a whole scalar: none of the others is a digit or a mark
@@ -150,9 +150,9 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
     /// Whether an ASCII mark stands in Chinese text: Han (or a quotation mark) on both sides, so
     /// that `1:2`, `3.5`, `S104`, `http://` and English stay alone.
     private static func isBetweenHan(_ v: UInt32, _ before: UInt32, _ after: UInt32) -> Bool {
-        let hanBefore = Scalar.isHan(before) || before == 0x201D || before == 0xFF09 || (v == 0x29 && before == 0x201D)
-        let hanAfter = Scalar.isHan(after) || after == 0x201C || after == 0xFF08
-        if v == 0x29 { return Scalar.isHan(before) && (hanAfter || Self.fullWidth.contains(after) || after == 0x3002 || after == 0x3001) }
+        let hanBefore = Scalar.isHan(before) || before == ch("”") || before == ch("）") || (v == ch(")") && before == ch("”"))
+        let hanAfter = Scalar.isHan(after) || after == ch("“") || after == ch("（")
+        if v == ch(")") { return Scalar.isHan(before) && (hanAfter || Self.fullWidth.contains(after) || after == ch("。") || after == ch("、")) }
         return hanBefore && hanAfter
     }
 

@@ -76,16 +76,16 @@ public struct QuoteStyleRule: Rule, DocumentRule {
             var i = 0
             var previous: UInt32 = 0
             while i < buf.count {
-                if UTF8Scan.leadsIdeograph(buf[i]) { previous = 0x4E00; i += 3; continue }  // never a mark
+                if UTF8Scan.leadsIdeograph(buf[i]) { previous = ch("一"); i += 3; continue }  // never a mark
                 let (v, len) = UTF8Scan.decode(buf, at: i)
                 defer { previous = v; i += len }
-                guard v >= 0x28, let (family, opens) = Scalar.pairing(v) else { continue }
-                if v == 0x300C || v == 0x300E { corners.append((i, nil)) }
+                guard v >= ch("("), let (family, opens) = Scalar.pairing(v) else { continue }
+                if v == ch("「") || v == ch("『") { corners.append((i, nil)) }
                 if opens {
                     stack.append((v, i, len))
                     continue
                 }
-                if v == 0x2019 && Scalar.isASCIILetter(previous) && i + len < buf.count
+                if v == ch("’") && Scalar.isASCIILetter(previous) && i + len < buf.count
                     && Scalar.isASCIILetter(UTF8Scan.decode(buf, at: i + len).0) {
                     continue  // an apostrophe in Latin text: It’s, Xi’an
                 }
@@ -93,11 +93,11 @@ public struct QuoteStyleRule: Rule, DocumentRule {
                     for open in stack[(depth + 1)...] {
                         findings.append(unbalanced(p, open.offset, open.length, scalar: open.scalar, opener: true))
                     }
-                    if v == 0x300D || v == 0x300F, let k = corners.lastIndex(where: { $0.open == stack[depth].offset }) {
+                    if v == ch("」") || v == ch("』"), let k = corners.lastIndex(where: { $0.open == stack[depth].offset }) {
                         corners[k].close = i + len
                     }
                     // “…“…”…”: a quotation inside a quotation takes ‘’.
-                    if family == 1, stack[..<depth].contains(where: { $0.scalar == 0x201C }) {
+                    if family == 1, stack[..<depth].contains(where: { $0.scalar == ch("“") }) {
                         nested.append(stack[depth].offset..<(i + len))
                     }
                     stack.removeSubrange(depth...)
@@ -107,7 +107,7 @@ public struct QuoteStyleRule: Rule, DocumentRule {
             }
         }
         for open in stack {
-            if runOnAllowed && open.scalar == 0x201C && stack.count == 1 && runsToEnd(p.text, from: open.offset) { continue }
+            if runOnAllowed && open.scalar == ch("“") && stack.count == 1 && runsToEnd(p.text, from: open.offset) { continue }
             findings.append(unbalanced(p, open.offset, open.length, scalar: open.scalar, opener: true))
         }
         for r in nested {
@@ -139,7 +139,7 @@ public struct QuoteStyleRule: Rule, DocumentRule {
         var i = offset + 3
         while i < text.count {
             let (v, len) = UTF8Scan.decode(text, at: i)
-            if v == 0x201C || v == 0x201D { return false }
+            if v == ch("“") || v == ch("”") { return false }
             i += len
         }
         return true
@@ -147,7 +147,7 @@ public struct QuoteStyleRule: Rule, DocumentRule {
 
     /// `1）`, `2)`, `一）` at the start of the paragraph or after a clause mark: list numbering, not a bracket.
     private func isListMarker(_ buf: UnsafeBufferPointer<UInt8>, closerAt i: Int, scalar: UInt32) -> Bool {
-        guard scalar == 0x29 || scalar == 0xFF09 else { return false }
+        guard scalar == ch(")") || scalar == ch("）") else { return false }
         var k = i
         var numerals = 0
         while k > 0 {
@@ -178,15 +178,15 @@ public struct QuoteStyleRule: Rule, DocumentRule {
     enum Messages {
         static func kind(_ v: UInt32) -> (zh: String, en: String, open: String, close: String) {
             switch v {
-            case 0x201C, 0x201D: return ("引号", "quotation marks", "“", "”")
-            case 0x2018, 0x2019: return ("单引号", "single quotation marks", "‘", "’")
-            case 0x300A, 0x300B: return ("书名号", "title marks", "《", "》")
-            case 0x3008, 0x3009: return ("书名号", "title marks", "〈", "〉")
-            case 0x3010, 0x3011: return ("方头括号", "lenticular brackets", "【", "】")
-            case 0x3014, 0x3015: return ("六角括号", "tortoise-shell brackets", "〔", "〕")
-            case 0x300C, 0x300D: return ("直角引号", "corner brackets", "「", "」")
-            case 0x300E, 0x300F: return ("直角引号", "corner brackets", "『", "』")
-            case 0x28, 0x29: return ("括号", "parentheses", "(", ")")
+            case ch("“"), ch("”"): return ("引号", "quotation marks", "“", "”")
+            case ch("‘"), ch("’"): return ("单引号", "single quotation marks", "‘", "’")
+            case ch("《"), ch("》"): return ("书名号", "title marks", "《", "》")
+            case ch("〈"), ch("〉"): return ("书名号", "title marks", "〈", "〉")
+            case ch("【"), ch("】"): return ("方头括号", "lenticular brackets", "【", "】")
+            case ch("〔"), ch("〕"): return ("六角括号", "tortoise-shell brackets", "〔", "〕")
+            case ch("「"), ch("」"): return ("直角引号", "corner brackets", "「", "」")
+            case ch("『"), ch("』"): return ("直角引号", "corner brackets", "『", "』")
+            case ch("("), ch(")"): return ("括号", "parentheses", "(", ")")
             default: return ("括号", "parentheses", "（", "）")
             }
         }

@@ -39,7 +39,7 @@ public struct SpacingRule: Rule, DocumentRule {
         var findings: [Finding] = []
         for p in document.paragraphs where p.kind.isProse || p.kind == .caption {
             let t = p.text
-            guard t.contains(0x20) || ByteSearch.contains(Self.ideographicSpace, in: t, 0..<t.count) else { continue }
+            guard t.contains(UInt8(ascii: " ")) || ByteSearch.contains(Self.ideographicSpace, in: t, 0..<t.count) else { continue }
             // A run starts at a mark right before a space: the scan goes from space to space.
             var nextASCII = -1, nextWide = -1  // the next space of each kind at or after `i` (Int.max: none)
             var i = 0
@@ -62,7 +62,7 @@ public struct SpacingRule: Rule, DocumentRule {
                     marks += 1
                     end = k + len
                     let (s, sl) = k + len < t.count ? UTF8Scan.decode(t, at: k + len) : (0, 0)
-                    guard s == 0x20 || s == 0x3000, k + len + sl < t.count else { break }
+                    guard s == ch(" ") || s == ch("　"), k + len + sl < t.count else { break }
                     let (n, _) = UTF8Scan.decode(t, at: k + len + sl)
                     guard Scalar.isHan(n) || Self.isFullWidthMark(n) else { break }
                     k += len + sl
@@ -93,11 +93,11 @@ public struct SpacingRule: Rule, DocumentRule {
             for i in ByteSearch.offsets(of: Self.space, in: t) {
                 guard i > 0, i + 1 < t.count else { continue }
                 let previous = UTF8Scan.scalar(before: i, in: t), next = UTF8Scan.decode(t, at: i + 1).0
-                guard next != 0x20, previous != 0x20, previous != 0 else { continue }
+                guard next != ch(" "), previous != ch(" "), previous != 0 else { continue }
                 let markBefore = Self.fullWidthPunctuation.contains(previous), markAfter = Self.fullWidthPunctuation.contains(next)
                 // Between two Han-text characters: a mark on one side, Han, a digit or a mark on the other.
                 let otherAfter = Scalar.isHan(next) || Scalar.isASCIIDigit(next) || markAfter
-                let otherBefore = Scalar.isHan(previous) || Scalar.isASCIIDigit(previous) || markBefore || previous == 0x25
+                let otherBefore = Scalar.isHan(previous) || Scalar.isASCIIDigit(previous) || markBefore || previous == ch("%")
                 guard (markBefore && otherAfter) || (markAfter && otherBefore) else { continue }
                 let at = p.sourceOffset(i)
                 guard !runs.contains(where: { $0.contains(at) }) else { continue }  // inside a spaced run, reported already
@@ -112,10 +112,10 @@ public struct SpacingRule: Rule, DocumentRule {
 
     static let fullWidthPunctuation: Set<UInt32> = Set("，。、；：？！“”‘’（）《》【】".unicodeScalars.map(\.value))
 
-    static let ideographicSpace = UTF8Scan.bytes("\u{3000}"), space: [UInt8] = [0x20]
+    static let ideographicSpace = UTF8Scan.bytes("\u{3000}"), space: [UInt8] = [UInt8(ascii: " ")]
 
     static func isFullWidthMark(_ v: UInt32) -> Bool {
-        v == 0xFF0C || v == 0x3002 || v == 0x3001 || v == 0xFF1B || v == 0xFF1A
+        v == ch("，") || v == ch("。") || v == ch("、") || v == ch("；") || v == ch("：")
     }
 
     enum Messages {

@@ -73,3 +73,8 @@ public enum Scalar {
     @inline(__always)
     public static func isASCIILetter(_ v: UInt32) -> Bool { (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
 }
+
+/// A character named by itself, not by its code point: `ch("、")`, `ch("占")`. Rules compare
+/// scalars with these; the value is a constant once inlined.
+@inline(__always)
+public func ch(_ scalar: Unicode.Scalar) -> UInt32 { scalar.value }
