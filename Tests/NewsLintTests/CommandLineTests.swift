@@ -373,8 +373,8 @@ struct CommandLineTests {
     @Test func doubledCharactersOfEveryLengthAreFound() throws {
         let dir = try TemporaryDirectory()
         try dir.write(".lint.json", "{}")
-        try dir.write("a.txt", "成为为，axxb为为为。\n")
-        for (characters, expected) in [("为", ["a.txt:1:2:", "a.txt:1:9:"]), ("为x", ["a.txt:1:2:", "a.txt:1:6:", "a.txt:1:9:"])] {
+        try dir.write("a.txt", "成为为，a··b为为为。\n")
+        for (characters, expected) in [("为", ["a.txt:1:2:", "a.txt:1:9:"]), ("为·", ["a.txt:1:2:", "a.txt:1:6:", "a.txt:1:9:"])] {
             try dir.write("Rules/doubled-character.json", #"{"characters": "\#(characters)", "allowed": []}"#)
             let r = runTool(["--lang", "en", "a.txt"], in: dir.path)
             let found = r.out.split(separator: "\n").filter { $0.hasSuffix("[doubled-character]") }.map { String($0.prefix(10)) }

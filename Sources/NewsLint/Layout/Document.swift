@@ -38,9 +38,12 @@ public struct Document: Sendable {
         self.init(path: path, source: SourceText(text))
     }
 
+    /// The segmenter over the document's lexicon (the built-in one is read on first use).
+    public var segmenter: Segmenter { Segmenter(lexicon: lexicon ?? .builtIn) }
+
     /// The words of a paragraph (byte ranges in its `text`), found by the segmenter.
     public func words(in paragraph: Paragraph) -> [Word] {
-        Segmenter(lexicon: lexicon ?? .builtIn).words(in: paragraph.text)
+        segmenter.words(in: paragraph.text)
     }
 
     /// A listing of the blocks, one line each: `first-last kind text`. Used by the golden tests

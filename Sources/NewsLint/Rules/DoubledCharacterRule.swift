@@ -1,10 +1,16 @@
 /// `doubled-character`: a function character written twice by a slip (`逐渐成为为焦作地区`).
 ///
 /// Only the characters listed in `Rules/doubled-character.json` are judged — 的, 了, 是, 为 and the
-/// like, which rarely double across a word boundary — and the reduplicated words and idioms listed
-/// there (`不了了之`, `的的确确`, `常常` …) stay silent. Content characters double across word
-/// boundaries all the time (`新河|河道`, `中国|国情`), so they are not judged. Editors extend both
-/// lists in the rules directory.
+/// like — and the words listed there (`不了了之`, `常常` …) stay silent. Content characters double
+/// across word boundaries all the time (`新河|河道`, `中国|国情`), so they are not judged.
+///
+/// A double is then read as words, by the segmenter over the clause around it. It is no slip
+/// when one word holds both characters (`实实在在`, `的的确确`), when the second begins a word
+/// (`研究所|所长`, `为了|了解`, `和|和平`), after an idiom that ends in the character
+/// (`实事求是|是`), in the reduplicated forms `一AA` (`一把把`) and `ABB的` (`暖和和的`), and where
+/// clean published text follows the word with its own last character alone often enough
+/// (`目的|的`, `现在|在`: `Rules/doubled-contexts.tsv`). Only what is left is reported:
+/// `成为|为|焦作`, `我们|的|的|工作`.
 public struct DoubledCharacterRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "doubled-character",
@@ -18,16 +24,24 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
             RuleExample("该小院的视频点击率已达90余万次，逐渐成⟦为为⟧焦作地区小有名气的网红打卡地。"),
             RuleExample("这是我们⟦的的⟧工作。"),
             RuleExample("他已经完成⟦了了⟧任务。"),
+            RuleExample("大家⟦在在⟧这里集合。"),
         ],
         nonTriggering: [
             RuleExample("此事不能不了了之，要的的确确落到实处。"),
+            RuleExample("中国社会科学院农村发展研究所所长魏后凯说，要让群众得到实实在在的好处。"),
+            RuleExample("将所有以营利为目的的经营性放贷行为纳入监管，为了了解情况，走访了和和平村。"),
+            RuleExample("实事求是是我们的传家宝，他把把脉，手像一把把大蒲扇，心里暖和和的。"),
+            RuleExample("欧盟可以以法律文件的形式向各方作出承诺，对对冲经济下行压力有利，取得了了不起的成就。"),
             RuleExample("周庄镇常常开展活动，人人参与，渐渐形成风气，天天都有新变化。谢谢大家。"),
             RuleExample("高度重视新河河道环境整治，结合中国国情，解决农民工工资问题。"),
+            RuleExample("请大家在在线平台报名，现在在家也能办。"),
         ]
     )
 
     let characters: Set<UInt32>
     let allowed: [[UInt8]]
+    /// How often clean text follows a word with its own last character alone, by word.
+    let contexts: [String: (seen: Int, followed: Int)]
     /// The UTF-8 length every listed character has (three: Han), if they share one: then a text
     /// is searched for doubles sixteen bytes at a time.
     let sharedLength: Int?
@@ -45,6 +59,15 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
         let lengths = Set(chars.unicodeScalars.map { String($0).utf8.count })
         sharedLength = lengths.count == 1 ? lengths.first : nil
         allowed = try data.strings("allowed", default: []).map { Array($0.utf8) }
+        var contexts: [String: (seen: Int, followed: Int)] = [:]
+        if let (bytes, _) = try RuleData.file("doubled-contexts.tsv", in: options.rulesDirectory) {
+            for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
+                let f = line.split(separator: "\t")
+                guard f.count == 3, let seen = Int(f[1]), let followed = Int(f[2]) else { continue }
+                contexts[String(f[0])] = (seen, followed)
+            }
+        }
+        self.contexts = contexts
     }
 
     public func check(_ document: Document) -> [Finding] {
@@ -56,7 +79,8 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
                 /// Whether the scalar at `i` (`len` bytes, its double compared) is a doubled slip.
                 func reportsDouble(at i: Int, length len: Int) -> Bool {
                     let end = i + 2 * len
-                    guard case let v = UTF8Scan.decode(t, at: i).0, characters.contains(v), !isAllowed(text, doubleAt: i, end: end) else { return false }
+                    guard case let v = UTF8Scan.decode(t, at: i).0, characters.contains(v), !isAllowed(text, doubleAt: i, end: end),
+                          !wordsExplain(text, doubleAt: i, length: len, in: document) else { return false }
                     let c = String(Character(Unicode.Scalar(v)!))
                     findings.append(Finding(range: p.sourceRange(i..<end), message: Messages.doubled(c), suggestion: c, fixIsSafe: false))
                     return true
@@ -111,6 +135,47 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
             i += 1
         }
         return nil
+    }
+
+    /// The clause around the double is at most this many bytes each way.
+    static let window = 60
+
+    /// Whether the words of the clause around the double at `start` (two scalars of `length`
+    /// bytes) explain it: see the rule's description.
+    func wordsExplain(_ text: [UInt8], doubleAt start: Int, length: Int, in document: Document) -> Bool {
+        // The clause: back and forward to a clause or sentence mark, within the window.
+        var from = start
+        while from > 0, start - from < Self.window {
+            let s = UTF8Scan.previousScalarStart(text, before: from)
+            if Scalar.isClauseBreak(UTF8Scan.decode(text, at: s).0) { break }
+            from = s
+        }
+        var to = start + 2 * length
+        while to < text.count, to - start < Self.window {
+            let (v, len) = UTF8Scan.decode(text, at: to)
+            if Scalar.isClauseBreak(v) { break }
+            to += len
+        }
+        let clause = Array(text[from..<to])
+        let words = document.segmenter.words(in: clause)
+        let a = start - from, b = a + length
+        guard let first = words.firstIndex(where: { $0.range.contains(a) }),
+              let second = words.firstIndex(where: { $0.range.contains(b) }) else { return false }
+        let w1 = words[first], w2 = words[second]
+        if first == second { return true }  // one word holds both
+        if w2.range.lowerBound == b && w2.range.count > length && w2.isKnown { return true }  // the second begins a word
+        guard w1.range.upperBound == b, w1.range.count > length, w2.range.count == length else { return false }
+        // The first ends a word of two characters or more, and the second stands alone.
+        let word = String(decoding: clause[w1.range], as: UTF8.self)
+        let scalars = Array(word.unicodeScalars)
+        if scalars.count >= 4 { return true }  // an idiom or set phrase, then its last character again
+        if scalars.count == 2 && scalars[0] == "一" { return true }  // 一把把, 一个个
+        if scalars.count == 2, second + 1 < words.count,
+           case let next = String(decoding: clause[words[second + 1].range], as: UTF8.self), next == "的" || next == "地" {
+            return true  // 暖和和的: AB, then B again before 的 or 地
+        }
+        guard let counts = contexts[word] else { return false }
+        return counts.followed >= 2 && counts.followed * 1000 >= counts.seen
     }
 
     /// Whether an allowed word covers the double at `start..<end`.

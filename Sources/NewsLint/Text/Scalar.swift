@@ -19,6 +19,12 @@ public enum Scalar {
         v == 0x3002 || v == 0xFF01 || v == 0xFF1F || v == 0x2026 || v == 0x21 || v == 0x3F || v == 0xFF61
     }
 
+    /// Marks that end a clause or a sentence: ，、；： and their ASCII forms, and the sentence ends.
+    @inline(__always)
+    public static func isClauseBreak(_ v: UInt32) -> Bool {
+        isSentenceEnd(v) || v == 0xFF0C || v == 0x3001 || v == 0xFF1B || v == 0xFF1A || v == 0x2C || v == 0x3B || v == 0x3A
+    }
+
     /// Closing quotes and brackets that may follow a sentence end: ”’）》」』】〕 and ASCII ) " '.
     @inline(__always)
     public static func isClosingMark(_ v: UInt32) -> Bool {
