@@ -8,10 +8,18 @@ import Foundation
 /// segmenter extends a candidate word by one character at the cost of a multiply and a probe.
 /// Every prefix of a word is kept too, marked as such, so that the extension stops as soon as no
 /// word starts with what has been read.
-public final class Lexicon: @unchecked Sendable {
-    /// An entry of the table: a word's log-probability, or a prefix only (`-infinity`).
-    private var keys: [UInt64]
-    private var costs: [Float]
+///
+/// A value type, built in a local variable and then only read: a class's stored properties are
+/// checked for exclusive access at run time, which cost a third of the time to load the list.
+public struct Lexicon: Sendable {
+    /// A slot of the table: the hash of a word or prefix (0: empty), and the word's
+    /// log-probability, or `prefixOnly` for a prefix that is no word. Key and cost side by side,
+    /// so that a probe touches one cache line.
+    struct Slot: Sendable {
+        var key: UInt64
+        var cost: Float
+    }
+    private var slots: [Slot]
     private var mask: Int
     /// Entries of the table: words and the prefixes of words.
     private var entries = 0
@@ -29,17 +37,20 @@ public final class Lexicon: @unchecked Sendable {
 
     /// The lexicon built into the binary, read once (tens of milliseconds, on first use).
     public static let builtIn: Lexicon = {
-        let lexicon = Lexicon(capacity: 1 << 20)
+        var lexicon = Lexicon(capacity: builtInEntries)
         lexicon.addList(RuleData.builtIn("lexicon.tsv")!)
         lexicon.finish()
         return lexicon
     }()
 
+    /// Words and prefixes of the built-in list (497,973), with room: the table is sized once.
+    static let builtInEntries = 520_000
+
+    /// A table for about `capacity` words and prefixes, filled to at most three quarters.
     init(capacity: Int) {
         var size = 1024
-        while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: Self.empty, count: size)
-        costs = [Float](repeating: 0, count: size)
+        while size * 3 < capacity * 4 { size <<= 1 }
+        slots = [Slot](repeating: Slot(key: Self.empty, cost: 0), count: size)
         mask = size - 1
     }
 
@@ -47,7 +58,7 @@ public final class Lexicon: @unchecked Sendable {
     /// list gives one): the lexicon of a run whose editors named words of their own.
     public static func with(words extra: [(word: String, frequency: Int?)]) -> Lexicon {
         guard !extra.isEmpty else { return builtIn }
-        let lexicon = Lexicon(capacity: 1 << 20)
+        var lexicon = Lexicon(capacity: builtInEntries + 4 * extra.count)
         lexicon.addList(RuleData.builtIn("lexicon.tsv")!)
         for (word, frequency) in extra { lexicon.add(Array(word.unicodeScalars.map(\.value)), frequency: frequency ?? 1000) }
         lexicon.finish()
@@ -60,88 +71,101 @@ public final class Lexicon: @unchecked Sendable {
         return (x ^ (x >> 29)) | 1  // never 0, the empty slot
     }
 
-    /// Lines `word<TAB>frequency`; `#` starts a comment.
-    func addList(_ text: String) {
+    /// Lines `word<TAB>frequency`; `#` starts a comment. A sorted list loads fastest: the
+    /// prefix a word shares with the one before is not looked up again.
+    mutating func addList(_ text: String) {
         var utf8 = Array(text.utf8)
         utf8.append(0x0A)
-        var lineStart = 0
+        var previous: [UInt32] = [], hashes: [UInt64] = []
         var scalars: [UInt32] = []
-        for i in 0..<utf8.count where utf8[i] == 0x0A {
-            defer { lineStart = i + 1 }
-            guard i > lineStart, utf8[lineStart] != UInt8(ascii: "#") else { continue }
-            guard let tab = utf8[lineStart..<i].firstIndex(of: 0x09) else { continue }
-            var frequency = 0
-            for b in utf8[(tab + 1)..<i] where b >= 0x30 && b <= 0x39 { frequency = frequency &* 10 &+ Int(b - 0x30) }
-            scalars.removeAll(keepingCapacity: true)
-            var k = lineStart
-            while k < tab {
-                let (v, len) = UTF8Scan.decode(utf8, at: k)
-                scalars.append(v)
-                k += len
+        utf8.withUnsafeBufferPointer { p in
+            var lineStart = 0
+            var i = 0
+            while i < p.count {
+                guard let newline = ByteSearch.index(of: 0x0A, in: p, i..<p.count) else { break }
+                defer { lineStart = newline + 1; i = newline + 1 }
+                guard newline > lineStart, p[lineStart] != UInt8(ascii: "#") else { continue }
+                guard let tab = ByteSearch.index(of: 0x09, in: p, lineStart..<newline) else { continue }
+                var frequency = 0
+                for k in (tab + 1)..<newline where p[k] >= 0x30 && p[k] <= 0x39 { frequency = frequency &* 10 &+ Int(p[k] - 0x30) }
+                scalars.removeAll(keepingCapacity: true)
+                var k = lineStart
+                while k < tab {
+                    let (v, len) = UTF8Scan.decode(p, at: k)
+                    scalars.append(v)
+                    k += len
+                }
+                var shared = 0
+                while shared < scalars.count && shared < previous.count && scalars[shared] == previous[shared] { shared += 1 }
+                hashes.removeSubrange(shared...)
+                add(scalars, frequency: max(frequency, 1), known: &hashes)
+                swap(&previous, &scalars)
             }
-            add(scalars, frequency: max(frequency, 1))
         }
     }
 
     /// Adds a word; its frequency becomes a cost when the list is finished.
-    func add(_ word: [UInt32], frequency: Int) {
+    mutating func add(_ word: [UInt32], frequency: Int) {
+        var none: [UInt64] = []
+        add(word, frequency: frequency, known: &none)
+    }
+
+    /// The same, where `known` holds the hashes of the word's first `known.count` prefixes,
+    /// already in the table; it comes back with all of the word's.
+    mutating func add(_ word: [UInt32], frequency: Int, known: inout [UInt64]) {
         guard !word.isEmpty else { return }
-        var h: UInt64 = 0
-        for (k, v) in word.enumerated() {
-            h = Self.extend(h, v)
+        var h: UInt64 = known.last ?? 0
+        for k in known.count..<word.count {
+            h = Self.extend(h, word[k])
+            known.append(h)
             var slot = find(h)
-            if keys[slot] == Self.empty {
-                if (entries + 1) * 2 > keys.count {
+            if slots[slot].key == Self.empty {
+                if (entries + 1) * 4 > slots.count * 3 {
                     grow()
                     slot = find(h)
                 }
-                keys[slot] = h
-                costs[slot] = Self.prefixOnly
+                slots[slot] = Slot(key: h, cost: Self.prefixOnly)
                 entries += 1
             }
-            if k == word.count - 1 {
-                // A word listed again keeps its larger count (costs hold counts until `finish`).
-                if costs[slot] == Self.prefixOnly { count += 1 }
-                let before = costs[slot] == Self.prefixOnly ? 0 : Double(costs[slot])
-                costs[slot] = Float(max(before, Double(frequency)))
-                total += Double(frequency)
-            }
         }
+        let slot = find(h)
+        // A word listed again keeps its larger count (costs hold counts until `finish`).
+        if slots[slot].cost == Self.prefixOnly { count += 1 }
+        let before = slots[slot].cost == Self.prefixOnly ? 0 : Double(slots[slot].cost)
+        slots[slot].cost = Float(max(before, Double(frequency)))
+        total += Double(frequency)
         longest = max(longest, word.count)
     }
 
     /// Turns counts into log-probabilities.
-    func finish() {
+    mutating func finish() {
         let logTotal = Float(log(max(total, 1)))
-        for i in costs.indices where keys[i] != Self.empty && costs[i] != Self.prefixOnly {
-            costs[i] = Float(log(Double(costs[i]))) - logTotal
+        for i in slots.indices where slots[i].key != Self.empty && slots[i].cost != Self.prefixOnly {
+            slots[i].cost = Float(log(Double(slots[i].cost))) - logTotal
         }
         unknownCost = -logTotal  // as if seen once
     }
 
     @inline(__always) private func find(_ h: UInt64) -> Int {
-        var slot = Int(truncatingIfNeeded: h >> 7) & mask
-        while keys[slot] != Self.empty && keys[slot] != h { slot = (slot + 1) & mask }
-        return slot
+        slots.withUnsafeBufferPointer { t in
+            var slot = Int(truncatingIfNeeded: h >> 7) & mask
+            while t[slot].key != Self.empty && t[slot].key != h { slot = (slot + 1) & mask }
+            return slot
+        }
     }
 
-    private func grow() {
-        let oldKeys = keys, oldCosts = costs
-        keys = [UInt64](repeating: Self.empty, count: oldKeys.count * 2)
-        costs = [Float](repeating: 0, count: oldKeys.count * 2)
-        mask = keys.count - 1
-        for (k, key) in oldKeys.enumerated() where key != Self.empty {
-            let slot = find(key)
-            keys[slot] = key
-            costs[slot] = oldCosts[k]
-        }
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(key: Self.empty, cost: 0), count: old.count * 2)
+        mask = slots.count - 1
+        for s in old where s.key != Self.empty { slots[find(s.key)] = s }
     }
 
     /// What the table says of the scalars hashed `h`: nil when no word starts so, `prefixOnly`
     /// when some word starts so but this is none, else the word's log-probability.
     @inline(__always) func lookUp(_ h: UInt64) -> Float? {
-        let slot = find(h)
-        return keys[slot] == Self.empty ? nil : costs[slot]
+        let s = slots[find(h)]
+        return s.key == Self.empty ? nil : s.cost
     }
 
     /// Whether `word` is in the list.
