@@ -4,7 +4,7 @@ import Foundation
 public enum DocumentLoader {
     /// Decodes `bytes` and analyses them, or says why they are not text.
     public static func document(path: String, bytes: [UInt8]) -> Result<Document, InputError> {
-        source(path: path, bytes: bytes).map { Document(path: path, source: $0) }
+        source(path: path, bytes: bytes).map { Document(path: path, source: $0, ignoredLines: Suppressions(source: $0).directiveLines) }
     }
 
     /// Decodes `bytes`, or says why they are not text.

@@ -132,7 +132,12 @@ public struct Linter: Sendable {
         case let .success(s): source = s
         case let .failure(error): return Analysed(error: error)
         }
-        let document = timings.measure("layout") { Document(path: input.path, source: source, credits: credits, lexicon: lexicon) }
+        // Suppression comments are the engine's: the layout only reads their lines as blank.
+        let suppressions = Suppressions(source: source)
+        let document = timings.measure("layout") {
+            Document(path: input.path, source: source, ignoredLines: suppressions.directiveLines, credits: credits, lexicon: lexicon)
+        }
+        let info = DocumentInfo(path: document.path, source: document.source, suppressions: suppressions)
         var diagnostics: [Diagnostic] = []
         var claims: [Claim] = []
         for (configured, rule, ledger) in documentRules {
@@ -143,22 +148,18 @@ public struct Linter: Sendable {
                 return ledger.check(document, ledger: &kept)
             }
             for f in findings {
-                if let d = diagnostic(f, rule: configured, in: document) { diagnostics.append(d) }
+                if let d = diagnostic(f, rule: configured, in: info) { diagnostics.append(d) }
             }
         }
         let report = FileReport(path: input.path, characters: document.source.characterCount, encoding: document.source.encoding,
                                 diagnostics: sorted(diagnostics), source: document.source, claims: claims)
         if corpusRules.isEmpty { return Analysed(report: report) }
         for run in corpusRules { timings.measure(run.configured.id + " (collect)") { run.collect(document, at: index) } }
-        return Analysed(report: report, document: DocumentInfo(path: document.path, source: document.source, suppressions: document.suppressions))
+        return Analysed(report: report, document: info)
     }
 
     private func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.sorted { ($0.start, $0.rule, $0.end) < ($1.start, $1.rule, $1.end) }
-    }
-
-    private func diagnostic(_ f: Finding, rule: ConfiguredRule, in document: Document) -> Diagnostic? {
-        diagnostic(f, rule: rule, in: DocumentInfo(path: document.path, source: document.source, suppressions: document.suppressions))
     }
 
     private func diagnostic(_ f: Finding, rule: ConfiguredRule, in document: DocumentInfo) -> Diagnostic? {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One file after analysis: its text, blocks, paragraphs, articles and suppressions.
+/// One file after analysis: its text, blocks, paragraphs and articles.
 /// Document rules see one of these; corpus rules see all of a run's.
 public struct Document: Sendable {
     public let path: String
@@ -8,18 +8,16 @@ public struct Document: Sendable {
     public let blocks: [Block]
     public let paragraphs: [Paragraph]
     public let articles: [Article]
-    public let suppressions: Suppressions
     /// The lexicon the document's words are found with (nil: the built-in one).
     public let lexicon: Lexicon?
 
-    /// `credits` reads bylines and photo credits by the run's house style.
-    public init(path: String, source: SourceText, credits: Credits = .builtIn, lexicon: Lexicon? = nil) {
+    /// `ignoredLines` (0-based) are read as blank: the lines of suppression comments. `credits`
+    /// reads bylines and photo credits by the run's house style.
+    public init(path: String, source: SourceText, ignoredLines: Set<Int> = [], credits: Credits = .builtIn, lexicon: Lexicon? = nil) {
         self.path = path
         self.lexicon = lexicon
         self.source = source
-        let suppressions = Suppressions(source: source)
-        self.suppressions = suppressions
-        var blocks = BlockSplitter(source: source, credits: credits, ignoredLines: suppressions.directiveLines).split()
+        var blocks = BlockSplitter(source: source, credits: credits, ignoredLines: ignoredLines).split()
         BlockClassifier(source: source, credits: credits).classify(&blocks)
         self.blocks = blocks
         let paragraphs = ParagraphBuilder(source: source).build(blocks)
