@@ -403,13 +403,16 @@ struct CommandLineTool {
 
     /// `newslint layout FILE…`: how the layout model reads each file (block lines, article, kind).
     private func layout(_ options: Options) -> Int32 {
-        let collected = FileCollector(baseDirectory: workingDirectory, workingDirectory: workingDirectory, exclude: [])
-            .collect(paths: options.paths)
+        let collected: Prepared
+        switch prepare(options) {
+        case let .success(p): collected = p
+        case let .failure(status): return status.code
+        }
         var status = ExitCode.clean
         writeInputErrors(collected.errors, options.lang)
         if !collected.errors.isEmpty { status = ExitCode.failure }
         for file in collected.files {
-            switch DocumentLoader.document(file) {
+            switch collected.linter.document(file) {
             case let .success(document):
                 writeOut("# \(Quoted.escapingControls(file.path))\n" + document.blockListing())
             case let .failure(error):

@@ -16,7 +16,7 @@ extension CommandLineTool {
         var out = ""
         var segmented = 0
         for file in prepared.files {
-            switch DocumentLoader.document(file, limit: prepared.linter.maxFileSize) {
+            switch prepared.linter.document(file) {
             case let .success(document):
                 out += "# \(Quoted.escapingControls(file.path))\n"
                 for p in document.paragraphs {

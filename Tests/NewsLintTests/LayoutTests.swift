@@ -41,6 +41,7 @@ struct LayoutTests {
         try dir.write("a.txt", "本报见习记者 王小明 本报见习记者 王小明\n")
         let r = runTool(["--format", "json", "a.txt"], in: dir.path)
         #expect(r.out.contains("“王小明”重复署名"))
+        #expect(runTool(["layout", "a.txt"], in: dir.path).out.contains(" byline "))  // `layout` shows what the lint sees
     }
 
     @Test func classifiesEachKindOfBlock() {

@@ -3,8 +3,10 @@ import Foundation
 /// Reads and analyses one input: the one way every command turns a file into a document.
 public enum DocumentLoader {
     /// Decodes `bytes` and analyses them, or says why they are not text.
-    public static func document(path: String, bytes: [UInt8]) -> Result<Document, InputError> {
-        source(path: path, bytes: bytes).map { Document(path: path, source: $0, ignoredLines: Suppressions(source: $0).directiveLines) }
+    public static func document(path: String, bytes: [UInt8], credits: Credits = .builtIn, lexicon: Lexicon? = nil) -> Result<Document, InputError> {
+        source(path: path, bytes: bytes).map {
+            Document(path: path, source: $0, ignoredLines: Suppressions(source: $0).directiveLines, credits: credits, lexicon: lexicon)
+        }
     }
 
     /// Decodes `bytes`, or says why they are not text.
@@ -23,12 +25,24 @@ public enum DocumentLoader {
 
     /// Reads a file (standard input for `-`) and analyses it.
     /// `regularOnly` refuses a FIFO or device (data read while rules are made, such as reference editions).
-    public static func document(_ file: InputFile, limit: Int = FileReader.defaultLimit, regularOnly: Bool = false) -> Result<Document, InputError> {
+    public static func document(_ file: InputFile, limit: Int = FileReader.defaultLimit, regularOnly: Bool = false,
+                                credits: Credits = .builtIn, lexicon: Lexicon? = nil) -> Result<Document, InputError> {
         do throws(InputFailure) {
-            if file.isStandardInput { return document(path: file.path, bytes: try FileReader.readStandardInput(limit: limit)) }
-            return document(path: file.path, bytes: try FileReader.read(file.fileSystemPath, limit: limit, regularOnly: regularOnly))
+            if file.isStandardInput {
+                return document(path: file.path, bytes: try FileReader.readStandardInput(limit: limit), credits: credits, lexicon: lexicon)
+            }
+            return document(path: file.path, bytes: try FileReader.read(file.fileSystemPath, limit: limit, regularOnly: regularOnly),
+                            credits: credits, lexicon: lexicon)
         } catch {
             return .failure(InputError(path: file.path, message: error.message))
         }
+    }
+}
+
+extension Linter {
+    /// A file read and analysed as this run would: its size limit, house style and lexicon
+    /// (`newslint layout` and `newslint words` show what the lint sees).
+    public func document(_ file: InputFile) -> Result<Document, InputError> {
+        DocumentLoader.document(file, limit: maxFileSize, credits: credits, lexicon: lexicon)
     }
 }
