@@ -9,8 +9,8 @@
 /// (`研究所|所长`, `为了|了解`, `和|和平`), after an idiom that ends in the character
 /// (`实事求是|是`), in the reduplicated forms `一AA` (`一把把`) and `ABB的` (`暖和和的`), and where
 /// clean published text follows the word with its own last character alone often enough
-/// (`目的|的`, `现在|在`: `Rules/doubled-contexts.tsv`). Only what is left is reported:
-/// `成为|为|焦作`, `我们|的|的|工作`.
+/// (`目的|的`, `现在|在`, `不了|了`: `Rules/doubled-contexts.tsv`), or is too rare there to
+/// judge (`标的|的`). Only what is left is reported: `成为|为|焦作`, `我们|的|的|工作`.
 public struct DoubledCharacterRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "doubled-character",
@@ -25,6 +25,7 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
             RuleExample("这是我们⟦的的⟧工作。"),
             RuleExample("他已经完成⟦了了⟧任务。"),
             RuleExample("大家⟦在在⟧这里集合。"),
+            RuleExample("常委会报国务院⟦和和⟧全国人大常委会备案，激发你⟦的的⟧梦想。"),
         ],
         nonTriggering: [
             RuleExample("此事不能不了了之，要的的确确落到实处。"),
@@ -32,6 +33,7 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
             RuleExample("将所有以营利为目的的经营性放贷行为纳入监管，为了了解情况，走访了和和平村。"),
             RuleExample("实事求是是我们的传家宝，他把把脉，手像一把把大蒲扇，心里暖和和的。"),
             RuleExample("欧盟可以以法律文件的形式向各方作出承诺，对对冲经济下行压力有利，取得了了不起的成就。"),
+            RuleExample("保险人取得保险标的的所有权后，这个愿望实现不了了。"),
             RuleExample("周庄镇常常开展活动，人人参与，渐渐形成风气，天天都有新变化。谢谢大家。"),
             RuleExample("高度重视新河河道环境整治，结合中国国情，解决农民工工资问题。"),
             RuleExample("请大家在在线平台报名，现在在家也能办。"),
@@ -174,8 +176,10 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
            case let next = String(decoding: clause[words[second + 1].range], as: UTF8.self), next == "的" || next == "地" {
             return true  // 暖和和的: AB, then B again before 的 or 地
         }
-        guard let counts = contexts[word] else { return false }
-        return counts.followed >= 2 && counts.followed * 1000 >= counts.seen
+        // A word too rare in clean text to judge gives no evidence of a slip; a common one is
+        // judged by how often its last character follows it alone there.
+        guard let counts = contexts[word] else { return true }
+        return counts.followed >= 1 && counts.followed * 1000 >= counts.seen
     }
 
     /// Whether an allowed word covers the double at `start..<end`.
