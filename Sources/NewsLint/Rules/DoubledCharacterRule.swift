@@ -6,11 +6,13 @@
 ///
 /// A double is then read as words, by the segmenter over the clause around it. It is no slip
 /// when one word holds both characters (`实实在在`, `的的确确`), when the second begins a word
-/// (`研究所|所长`, `为了|了解`, `和|和平`), after an idiom that ends in the character
+/// after a word that ends in the first (`研究所|所长`, `为了|了解`), or after the first alone
+/// where clean text shows that (`对|对冲`, `了|了不起`), after an idiom that ends in the character
 /// (`实事求是|是`), in the reduplicated forms `一AA` (`一把把`) and `ABB的` (`暖和和的`), and where
 /// clean published text follows the word with its own last character alone often enough
 /// (`目的|的`, `现在|在`, `不了|了`: `Rules/doubled-contexts.tsv`), or is too rare there to
-/// judge (`标的|的`). Only what is left is reported: `成为|为|焦作`, `我们|的|的|工作`.
+/// judge (`标的|的`). Only what is left is reported: `成为|为|焦作`, `我们|的|的|工作`, and the
+/// commonest slip, the first character of a common word written twice (`在|在内`, `所|所有`).
 public struct DoubledCharacterRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "doubled-character",
@@ -26,6 +28,7 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
             RuleExample("他已经完成⟦了了⟧任务。"),
             RuleExample("大家⟦在在⟧这里集合。"),
             RuleExample("常委会报国务院⟦和和⟧全国人大常委会备案，激发你⟦的的⟧梦想。"),
+            RuleExample("包括香港同胞⟦在在⟧内的14亿中国人民，惠及⟦所所⟧有家庭。"),
         ],
         nonTriggering: [
             RuleExample("此事不能不了了之，要的的确确落到实处。"),
@@ -36,14 +39,14 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
             RuleExample("保险人取得保险标的的所有权后，这个愿望实现不了了。"),
             RuleExample("周庄镇常常开展活动，人人参与，渐渐形成风气，天天都有新变化。谢谢大家。"),
             RuleExample("高度重视新河河道环境整治，结合中国国情，解决农民工工资问题。"),
-            RuleExample("请大家在在线平台报名，现在在家也能办。"),
+            RuleExample("现在在家也能办。"),
         ]
     )
 
     let characters: Set<UInt32>
     let allowed: [[UInt8]]
     /// How often clean text follows a word with its own last character alone, by word.
-    let contexts: [String: (seen: Int, followed: Int)]
+    let contexts: [String: (seen: Int, followed: Int, preceded: Int)]
     /// The UTF-8 length every listed character has (three: Han), if they share one: then a text
     /// is searched for doubles sixteen bytes at a time.
     let sharedLength: Int?
@@ -61,12 +64,12 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
         let lengths = Set(chars.unicodeScalars.map { String($0).utf8.count })
         sharedLength = lengths.count == 1 ? lengths.first : nil
         allowed = try data.strings("allowed", default: []).map { Array($0.utf8) }
-        var contexts: [String: (seen: Int, followed: Int)] = [:]
+        var contexts: [String: (seen: Int, followed: Int, preceded: Int)] = [:]
         if let (bytes, _) = try RuleData.file("doubled-contexts.tsv", in: options.rulesDirectory) {
             for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
                 let f = line.split(separator: "\t")
-                guard f.count == 3, let seen = Int(f[1]), let followed = Int(f[2]) else { continue }
-                contexts[String(f[0])] = (seen, followed)
+                guard f.count == 4, let seen = Int(f[1]), let followed = Int(f[2]), let preceded = Int(f[3]) else { continue }
+                contexts[String(f[0])] = (seen, followed, preceded)
             }
         }
         self.contexts = contexts
@@ -165,7 +168,14 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
               let second = words.firstIndex(where: { $0.range.contains(b) }) else { return false }
         let w1 = words[first], w2 = words[second]
         if first == second { return true }  // one word holds both
-        if w2.range.lowerBound == b && w2.range.count > length && w2.isKnown { return true }  // the second begins a word
+        if w2.range.lowerBound == b && w2.range.count > length && w2.isKnown {
+            // The second begins a word. After a word that ends in the first (研究所|所长), that is
+            // two words; after the first alone (在|在内, 对|对冲), clean text decides.
+            if w1.range.count > length { return true }
+            let word = String(decoding: clause[w2.range], as: UTF8.self)
+            guard let counts = contexts[word] else { return true }
+            return counts.preceded >= 1 && counts.preceded * 1000 >= counts.seen
+        }
         guard w1.range.upperBound == b, w1.range.count > length, w2.range.count == length else { return false }
         // The first ends a word of two characters or more, and the second stands alone.
         let word = String(decoding: clause[w1.range], as: UTF8.self)
