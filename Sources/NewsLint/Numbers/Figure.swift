@@ -40,22 +40,46 @@ public struct Figure: Sendable, Equatable {
     /// The values the figure stands for: its rounding, widened by approximation words.
     public let interval: Interval
     /// Unit after the number: `元`, `个`, `户`…, `%` for percentages, `倍` for multiples,
-    /// `百分点` for percentage points; empty when there is none.
-    public let unit: String
+    /// `百分点` for percentage points; `.none` when there is none.
+    public let unit: Unit
     /// Whether an approximation word (约, 近, 余, 多, 左右, 以上…) qualifies the figure.
     public let approximate: Bool
     /// Digits after the decimal point as written.
     public let decimals: Int
-    /// Whether the unit counts whole things (`个`, `人`, `项`…: `NumberScanner.countUnits`). Set by
-    /// the scanner, which finds it with the unit; looking the unit up in that `Set<String>` for each
-    /// check would hash Chinese text, which normalises it first.
-    public var countsThings = false
+    /// Whether the unit counts whole things (found by the scanner with the unit).
+    public var countsThings: Bool { unit.countsThings }
 
-    public var isPercent: Bool { hasUnit("%") }
+    public var isPercent: Bool { unit == .percent }
+}
 
-    /// Whether the unit is `u`. Units are compared as bytes: String `==` on two different Chinese
-    /// strings first checks whether they are canonically equivalent, a few hundred instructions
-    /// each time, and the metric checks compare units for every pair of figures.
-    @inline(__always)
-    public func hasUnit(_ u: String) -> Bool { UTF8Scan.sameBytes(unit, u) }
+extension Figure {
+    /// The unit after a number, as a value: its text (`元`, `个`, `%`, `倍`, `百分点`, empty for none)
+    /// and whether it counts whole things. Units compare by their text, as bytes: String `==` on two
+    /// different Chinese strings first checks whether they are canonically equivalent, a few hundred
+    /// instructions each time, and the metric checks compare units for every pair of figures.
+    /// A string literal is a unit to compare with (`figure.unit == "人"`).
+    public struct Unit: Sendable, Equatable, ExpressibleByStringLiteral, CustomStringConvertible {
+        public let text: String
+        /// Whether the unit counts whole things (`个`, `人`, `项`…: `NumberScanner.countUnits`), as the
+        /// scanner found it; a unit made from a literal, for comparing, says false.
+        public let countsThings: Bool
+
+        public init(_ text: String, countsThings: Bool = false) {
+            self.text = text
+            self.countsThings = countsThings
+        }
+
+        public init(stringLiteral text: String) { self.init(text) }
+
+        public static let none = Unit("")
+        public static let percent = Unit("%")
+        public static let multiple = Unit("倍")
+        public static let percentagePoints = Unit("百分点")
+        public static let fraction = Unit("分数")
+
+        @inline(__always)
+        public static func == (a: Unit, b: Unit) -> Bool { UTF8Scan.sameBytes(a.text, b.text) }
+
+        public var description: String { text }
+    }
 }

@@ -141,19 +141,18 @@ public enum NumberScanner {
         if approx { interval = Interval(value, value + max(ulp, value * 0.5)) }
 
         // Unit: %, ％, or a word from the table.
-        var unit = ""
-        var countsThings = false
+        var unit = Figure.Unit.none
         if j < p.count {
             let (v, len) = UTF8Scan.decode(p, at: j)
             if v == 0x25 || v == 0xFF05 {
-                unit = "%"
+                unit = .percent
                 end = j + len
             } else if let (u, uend, counts) = unitAt(p, j, first: v) {
-                unit = UTF8Scan.sameBytes(u, "个百分点") ? "百分点" : u
+                unit = UTF8Scan.sameBytes(u, "个百分点") ? .percentagePoints : Figure.Unit(u, countsThings: counts)
                 end = uend
-                countsThings = counts
             }
         }
+        let countsThings = unit.countsThings
         // Whole counts of things are exact: `5个` is five, not 4.5 to 5.5.
         if decimals == 0 && ulp == 1 && !approx && countsThings { interval = Interval(exactly: value) }
         // 余/多 after the unit (`20余公里` is caught above; `1.9万余人` too).
@@ -163,10 +162,8 @@ public enum NumberScanner {
             approx = true
             interval = widen(interval, value: value, word: word)
         }
-        var figure = Figure(range: start..<end, prefixStart: prefix.start, value: value, interval: interval,
-                            unit: unit, approximate: approx, decimals: decimals)
-        figure.countsThings = countsThings
-        return (figure, end)
+        return (Figure(range: start..<end, prefixStart: prefix.start, value: value, interval: interval,
+                       unit: unit, approximate: approx, decimals: decimals), end)
     }
 
     static let powersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -318,7 +315,7 @@ public enum NumberScanner {
         guard let (_, afterWord) = Words.baifenzhi.match(p, at: start) else { return nil }
         if afterWord < p.count, digit(UTF8Scan.decode(p, at: afterWord).0) != nil, let (f, end) = arabic(p, at: afterWord) {
             let figure = Figure(range: start..<end, prefixStart: approxPrefix(p, start).start, value: f.value,
-                                interval: f.interval, unit: "%", approximate: f.approximate, decimals: f.decimals)
+                                interval: f.interval, unit: .percent, approximate: f.approximate, decimals: f.decimals)
             return (figure, end)
         }
         let (text, k) = numeralRun(p, at: afterWord)
@@ -326,7 +323,7 @@ public enum NumberScanner {
         let prefix = approxPrefix(p, start)
         var interval = Interval(value - 0.5, value + 0.5)
         if let word = prefix.word { interval = widen(interval, value: value, word: word) }
-        return (Figure(range: start..<k, prefixStart: prefix.start, value: value, interval: interval, unit: "%",
+        return (Figure(range: start..<k, prefixStart: prefix.start, value: value, interval: interval, unit: .percent,
                        approximate: prefix.word != nil, decimals: 0), k)
     }
 
@@ -360,7 +357,7 @@ public enum NumberScanner {
             let prefix = approxPrefix(p, start)
             var interval = Interval(exactly: n / d)
             if let word = prefix.word { interval = widen(interval, value: n / d, word: word) }
-            return (Figure(range: start..<end, prefixStart: prefix.start, value: n / d, interval: interval, unit: "分数",
+            return (Figure(range: start..<end, prefixStart: prefix.start, value: n / d, interval: interval, unit: .fraction,
                            approximate: prefix.word != nil, decimals: 0), end)
         }
         var approx = false
@@ -371,7 +368,7 @@ public enum NumberScanner {
         var interval = Interval(value - 0.5, value + 0.5)
         if approx { interval = Interval(value, value + max(1, value * 0.5)) }
         if let word = prefix.word { interval = widen(interval, value: value, word: word) }
-        return (Figure(range: start..<end, prefixStart: prefix.start, value: value, interval: interval, unit: "倍",
+        return (Figure(range: start..<end, prefixStart: prefix.start, value: value, interval: interval, unit: .multiple,
                        approximate: approx || prefix.word != nil, decimals: 0), end)
     }
 

@@ -107,7 +107,7 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
                 var s = Sentence(p: p, text: text, range: sentence, figs: figs, ledger: ledger)
                 // Each check runs only where its key word stands (found in one pass over the sentence).
                 let keys = text.keyWords(in: sentence)
-                if figs.contains(where: { $0.hasUnit("倍") }) { s.fallingMultiples() }
+                if figs.contains(where: { $0.unit == .multiple }) { s.fallingMultiples() }
                 if keys.contains(.from) { s.changes() }
                 if keys.contains(.zhan) { s.shares() }
                 if keys.contains(.qizhong) { s.partsAndTotals() }
@@ -184,7 +184,7 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
     static func formatAmount(_ v: Double, like: Figure, text: ClaimText) -> String {
         let written = text.string(like.range)
         let scale: Double = written.contains("亿") ? 1e8 : written.contains("万") ? 1e4 : 1
-        let suffix = (scale == 1e8 ? "亿" : scale == 1e4 ? "万" : "") + like.unit
+        let suffix = (scale == 1e8 ? "亿" : scale == 1e4 ? "万" : "") + like.unit.text
         return format(v / scale, decimals: like.decimals) + suffix
     }
 }
@@ -217,7 +217,7 @@ private struct Sentence {
     // MARK: 减少N倍
 
     mutating func fallingMultiples() {
-        for (k, f) in figs.enumerated() where f.hasUnit("倍") {
+        for (k, f) in figs.enumerated() where f.unit == .multiple {
             guard let (verb, start) = Rule.verb(before: f, in: text, from: range.lowerBound), verb == .decline || verb == .declineTo else { continue }
             used.insert(k)
             let span = start..<f.range.upperBound
@@ -329,8 +329,8 @@ private struct Sentence {
     /// The pair `从A…至B` in the sentence: A after 从/由 (a year may stand between: `从2015年的439万元`),
     /// B after a verb ending in 至/到, same unit, A before B, no clause break between them.
     func fromTo() -> (Int, Int)? {
-        for (b, B) in figs.enumerated() where !B.hasUnit("倍") && !B.hasUnit("年") {
-            for a in stride(from: b - 1, through: 0, by: -1) where figs[a].hasUnit(B.unit) {
+        for (b, B) in figs.enumerated() where B.unit != .multiple && B.unit != "年" {
+            for a in stride(from: b - 1, through: 0, by: -1) where figs[a].unit == B.unit {
                 let A = figs[a]
                 let between = text.string(A.range.upperBound..<B.prefixStart).unicodeScalars
                 guard !between.contains(where: { $0 == "，" || $0 == "；" || $0 == "," }),
@@ -352,12 +352,12 @@ private struct Sentence {
     mutating func shares() {
         for (k, P) in figs.enumerated() where P.isPercent && k >= 2 && !used.contains(k) {
             let B = figs[k - 1]
-            guard !B.hasUnit("%"), !B.unit.isEmpty else { continue }
+            guard B.unit != .percent, B.unit != .none else { continue }
             let link = UTF8Scan.trimmingSpaces(text.bytes, B.range.upperBound..<P.prefixStart)
             guard link.count == Self.de.count, ByteSearch.hasPrefix(Self.de, text.bytes, link),
                   let shareStart = text.lastScalar(in: text.back(from: B.prefixStart, scalars: 12)..<B.prefixStart, where: { $0 == ch("占") }),
                   shareStart >= range.lowerBound,
-                  let a = figs[..<(k - 1)].lastIndex(where: { $0.hasUnit(B.unit) && $0.range.upperBound <= shareStart }),
+                  let a = figs[..<(k - 1)].lastIndex(where: { $0.unit == B.unit && $0.range.upperBound <= shareStart }),
                   let share = figs[a].interval / B.interval else { continue }
             let A = figs[a]
             used.insert(k)
@@ -371,7 +371,7 @@ private struct Sentence {
                 message: ok ? nil : MetricArithmeticMessages.share(text.string(span), figures: shown, value: value),
                 suggestion: ok ? nil : text.string(span).replacingFigure(text.string(P.range), with: value), related: ok ? [] : related)
             // 超收/超额/超出 X after the share, same unit: X = A − B.
-            for (x, X) in figs.enumerated() where x > k && X.hasUnit(A.unit) {
+            for (x, X) in figs.enumerated() where x > k && X.unit == A.unit {
                 guard let s = text.ending(at: X.prefixStart, with: Rule.Words.surplus, from: P.range.upperBound) else { continue }
                 used.insert(x)
                 let diff = A.interval - B.interval
@@ -392,7 +392,7 @@ private struct Sentence {
     /// are not reported: `其中` often names only some of the whole (`其中女党员35名`).
     mutating func partsAndTotals() {
         let bytes = text.bytes
-        for (t, T) in figs.enumerated() where T.countsThings || T.hasUnit("元") {
+        for (t, T) in figs.enumerated() where T.countsThings || T.unit == "元" {
             // `共N个，其中`, `N个全科网格（其中`: 其中 after a clause mark or bracket, a few characters on.
             let after = T.range.upperBound..<min(range.upperBound, text.forward(from: T.range.upperBound, scalars: 10))
             guard let qi = ByteSearch.find(Self.qizhong, in: bytes, after), qi > after.lowerBound,
@@ -405,7 +405,7 @@ private struct Sentence {
                 if let close = ByteSearch.find(Self.closingBracket, in: bytes, partsStart..<range.upperBound)
                     ?? ByteSearch.find([UInt8(ascii: ")")], in: bytes, partsStart..<range.upperBound) { end = close }
             }
-            let parts = figs.enumerated().filter { $0.element.hasUnit(T.unit) && $0.element.range.lowerBound >= partsStart && $0.element.range.upperBound <= end }
+            let parts = figs.enumerated().filter { $0.element.unit == T.unit && $0.element.range.lowerBound >= partsStart && $0.element.range.upperBound <= end }
             guard parts.count >= 2, !T.approximate, !parts.contains(where: { $0.element.approximate }) else { continue }
             var sum = Interval(exactly: 0)
             for part in parts { sum = Interval(sum.low + part.element.interval.low, sum.high + part.element.interval.high) }
@@ -414,9 +414,9 @@ private struct Sentence {
             let spanStart = text.ending(at: T.prefixStart, with: Rule.Words.total, from: range.lowerBound)?.start ?? T.prefixStart
             let span = spanStart..<parts.last!.element.range.upperBound
             let ok = sum.low <= T.interval.high
-            add(.partsAndTotal, span, figures: [T] + parts.map(\.element), computed: "\(total)=\(value)\(T.unit)",
+            add(.partsAndTotal, span, figures: [T] + parts.map(\.element), computed: "\(total)=\(value)\(T.unit.text)",
                 verdict: ok ? (sum.overlaps(T.interval) ? .consistent : .notCheckable) : .contradicted,
-                message: ok ? nil : MetricArithmeticMessages.partsExceed(total: text.string(T.range), parts: total, sum: value + T.unit),
+                message: ok ? nil : MetricArithmeticMessages.partsExceed(total: text.string(T.range), parts: total, sum: value + T.unit.text),
                 related: ok ? [] : [(p.sourceOffset(T.range.lowerBound), LocalizedText(zh: "总数", en: "the total"))])
             used.insert(t)
         }
@@ -440,7 +440,7 @@ private struct Sentence {
             // The listed grades: `Y星…N个` items between the clause run's start and the claim.
             let runStart = clauseRunStart(before: claimStart)
             var counts: [(grade: Int, figure: Figure)] = []
-            for f in figs where f.range.lowerBound >= runStart && f.range.upperBound <= claimStart && f.hasUnit("个") {
+            for f in figs where f.range.lowerBound >= runStart && f.range.upperBound <= claimStart && f.unit == "个" {
                 // `四星支部2个`, `三星5个`, `“五星”支部1个`: the grade is the numeral before 星.
                 let from = text.back(from: f.prefixStart, scalars: 6)
                 guard let star = text.lastScalar(in: from..<f.prefixStart, where: { $0 == ch("星") }), star > from,
@@ -551,7 +551,7 @@ private struct Sentence {
     /// `增长近3倍`, `同比增长8.2%` with no base figures, `占全区比例达到56%`: listed in the ledger as
     /// not checkable, so an editor sees what was and was not verified.
     mutating func uncheckable() {
-        for (k, f) in figs.enumerated() where !used.contains(k) && (f.hasUnit("倍") || f.isPercent) {
+        for (k, f) in figs.enumerated() where !used.contains(k) && (f.unit == .multiple || f.isPercent) {
             var clauseStart = max(range.lowerBound, text.back(from: f.prefixStart, scalars: 12))
             if let mark = text.lastScalar(in: clauseStart..<f.prefixStart, where: { $0 == ch("，") || $0 == ch(",") || $0 == ch("；") || $0 == ch(";") }) {
                 clauseStart = mark + UTF8Scan.sequenceLength(text.bytes[mark])
@@ -560,7 +560,7 @@ private struct Sentence {
                 // `占常住户数的94.6%` with no stated whole: a share that cannot be checked.
                 add(.share, start..<f.range.upperBound, figures: [], computed: nil, verdict: .notCheckable)
             } else if let (verb, start) = Rule.verb(before: f, in: text, from: range.lowerBound), verb != .decline || f.isPercent {
-                add(f.hasUnit("倍") ? .multiple : .percentChange, start..<f.range.upperBound, figures: [], computed: nil, verdict: .notCheckable)
+                add(f.unit == .multiple ? .multiple : .percentChange, start..<f.range.upperBound, figures: [], computed: nil, verdict: .notCheckable)
             } else if f.isPercent, let s = text.ending(at: f.prefixStart, with: Rule.Words.share, from: range.lowerBound) {
                 add(.share, s.start..<f.range.upperBound, figures: [], computed: nil, verdict: .notCheckable)
             }

@@ -441,7 +441,7 @@ struct NameExtractor {
         // Cheap tests first: a list mark, and a digit right before 人 or 名.
         guard ByteSearch.contains(Self.listMark, in: text, 0..<text.count), Self.hasCountOfPeople(text) else { return [] }
         var out: [NameConsistencyRule.Occurrence] = []
-        for f in NumberScanner.figures(in: text) where f.hasUnit("人") || f.hasUnit("名") {
+        for f in NumberScanner.figures(in: text) where f.unit == "人" || f.unit == "名" {
             // Items back from the count, separated by 、, each a bare name.
             var end = f.range.lowerBound
             var items: [(String, Range<Int>)] = []
