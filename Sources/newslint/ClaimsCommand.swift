@@ -6,10 +6,7 @@ import NewsLint
 extension CommandLineTool {
     func claims(_ options: Options) -> Int32 {
         let prepared: Prepared
-        switch prepare(options) {
-        case let .success(p): prepared = p
-        case let .failure(status): return status.code
-        }
+        do { prepared = try prepare(options).get() } catch { return error.code }
         // The run's own rules that keep a ledger (metric-arithmetic, unless the configuration
         // turns it off), run once over the files: the ledger is what the lint computed.
         var linter = Linter(rules: prepared.linter.rules.filter { $0.rule is any LedgerRule }, jobs: options.jobs)

@@ -404,10 +404,7 @@ struct CommandLineTool {
     /// `newslint layout FILE…`: how the layout model reads each file (block lines, article, kind).
     private func layout(_ options: Options) -> Int32 {
         let collected: Prepared
-        switch prepare(options) {
-        case let .success(p): collected = p
-        case let .failure(status): return status.code
-        }
+        do { collected = try prepare(options).get() } catch { return error.code }
         var status = ExitCode.clean
         writeInputErrors(collected.errors, options.lang)
         if !collected.errors.isEmpty { status = ExitCode.failure }

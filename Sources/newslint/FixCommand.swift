@@ -7,10 +7,7 @@ extension CommandLineTool {
     func fix(_ options: Options) -> Int32 {
         let lang = options.lang
         let prepared: Prepared
-        switch prepare(options) {
-        case let .success(p): prepared = p
-        case let .failure(status): return status.code
-        }
+        do { prepared = try prepare(options).get() } catch { return error.code }
         let files = prepared.files.filter { !$0.isStandardInput }
         let report = prepared.linter.lint(files)
         let errors = prepared.errors + report.inputErrors

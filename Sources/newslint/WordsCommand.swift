@@ -6,10 +6,7 @@ import NewsLint
 extension CommandLineTool {
     func words(_ options: Options) -> Int32 {
         let prepared: Prepared
-        switch prepare(options) {
-        case let .success(p): prepared = p
-        case let .failure(status): return status.code
-        }
+        do { prepared = try prepare(options).get() } catch { return error.code }
         let timings = options.timing ? Timings() : nil
         let segmenter = Segmenter(lexicon: timings.measure("lexicon") { prepared.linter.lexicon ?? .builtIn })
         var errors = prepared.errors

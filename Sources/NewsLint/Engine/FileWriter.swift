@@ -1,10 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
-private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
-private let systemWrite = Darwin.write
 #endif
 
 /// A file's identity on disk: two paths name one file when they share it (links, `./a` and `a`).
@@ -185,7 +183,7 @@ public enum FileWriter {
         bytes.withUnsafeBytes { buffer in
             var done = 0
             while done < buffer.count {
-                let n = systemWrite(fd, buffer.baseAddress! + done, buffer.count - done)
+                let n = POSIX.write(fd, buffer.baseAddress! + done, buffer.count - done)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno

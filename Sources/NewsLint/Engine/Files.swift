@@ -1,10 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
-private let systemRead = Glibc.read
 #elseif canImport(Darwin)
 import Darwin
-private let systemRead = Darwin.read
 #endif
 
 /// Why a path could not be read. The caller names the path.
@@ -84,7 +82,7 @@ public enum FileReader {
         var failure: Int32?
         var out = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
             while count < expected {
-                let n = systemRead(fd, buffer.baseAddress! + count, expected - count)
+                let n = POSIX.read(fd, buffer.baseAddress! + count, expected - count)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -99,7 +97,7 @@ public enum FileReader {
         // The rest, if any: most files end here, after one read into a small buffer that finds nothing.
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 12) { (chunk) throws(InputFailure) in
             while true {
-                let n = systemRead(fd, chunk.baseAddress, chunk.count)
+                let n = POSIX.read(fd, chunk.baseAddress, chunk.count)
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw InputFailure.errno(errno)
