@@ -4,21 +4,25 @@
 /// Checks: an article with body text and no byline, dateline lead or `□` author; a byline or
 /// headline after the body it belongs to while the file's other articles put them first; two
 /// bylines of one article that name different people. Where page export puts every headline
-/// after its body (seed 004), the file gets one note instead of one finding per article.
+/// after its body (seed 004), the file gets one note instead of one finding per article; so it
+/// does where none of two or more full articles has a byline (an export that dropped the
+/// credits, a page of reprints): a missing byline is a warning against the page's own bylines.
 /// A headline or byline inside an unfinished sentence is `caption-placement`'s to report.
 public struct BylinePlacementRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "byline-placement",
         name: LocalizedText(zh: "署名与标题的位置", en: "Placement of bylines and headlines"),
         rationale: LocalizedText(
-            zh: "每篇稿件要有署名、电头或作者；标题和署名排在正文之前；同一篇稿件的两处署名应一致。版面导出常把标题放到正文之后：整页如此时只提示一次。",
-            en: "Every article has a byline, a dateline or an author; headlines and bylines come before the body; two bylines of one article agree. Page export often puts headlines after the body: when a whole page does, it is noted once."),
+            zh: "每篇稿件要有署名、电头或作者；标题和署名排在正文之前；同一篇稿件的两处署名应一致。版面导出常把标题放到正文之后，或丢掉署名：整页如此时只提示一次。",
+            en: "Every article has a byline, a dateline or an author; headlines and bylines come before the body; two bylines of one article agree. Page export often puts headlines after the body, or drops the credits: when a whole page does, it is noted once."),
         severity: .warning,
         triggering: [
             RuleExample("# 坚守初心谋发展\n\n⟦正文第一段写完了，这是一⟧段很长的正文。\n\n正文第二段。"),
             // Seed 000: the second article's byline and headline after its body, the first's before.
             RuleExample("# 创新引领促发展\n\n本报记者 郭树勋\n\n第一篇正文。\n\n（本栏照片均由文昌街道提供）\n\n第二篇正文。\n\n⟦本报记者 郭树勋 本报通讯员 樊艺芳⟧\n\n⟦# 坚守初心谋发展 接续奋斗开新局⟧", allowsIndent: false),
             RuleExample("# 标题\n\n本报记者 郭树勋\n\n⟦本报讯（记者付凯明）近日，示范区家长学校开讲。⟧"),
+            // Two full articles, neither with a byline: one note for the page, at the first.
+            RuleExample("# 第一篇标题\n\n⟦第一篇正文第一段，写在这⟧里。\n\n第一篇正文第二段。\n\n# 第二篇标题\n\n第二篇正文第一段。\n\n第二篇正文第二段。"),
         ],
         nonTriggering: [
             RuleExample("# 标题\n\n本报记者 郭树勋\n\n正文第一段。"),
@@ -51,6 +55,7 @@ public struct BylinePlacementRule: Rule, DocumentRule {
         var articleOf = [Int](repeating: -1, count: blocks.count)
         for (n, article) in document.articles.enumerated() { for b in article.blocks { articleOf[b] = n } }
         var proseParagraphs = [Int](repeating: 0, count: document.articles.count)
+        var missing: [Finding] = [], bylined = 0
         for p in document.paragraphs where p.kind.isProse {
             for n in Set(p.blocks.map { articleOf[$0] }) where n >= 0 { proseParagraphs[n] += 1 }
         }
@@ -59,10 +64,14 @@ public struct BylinePlacementRule: Rule, DocumentRule {
             guard let firstProse = prose.first, let lastProse = prose.last else { continue }
             // A full article (a headline and two paragraphs or more) needs a byline; a brief or an
             // excerpt may have none.
-            if proseParagraphs[n] >= 2, article.hasHeadline, !article.blocks.contains(where: { Self.bylineKinds.contains(blocks[$0].kind) }) {
-                let line = blocks[firstProse].lines[0]
-                let end = UTF8Scan.offset(document.source.bytes, scalars: 12, after: line.lowerBound, limit: line.upperBound)
-                findings.append(Finding(range: line.lowerBound..<end, message: Messages.noByline))
+            if proseParagraphs[n] >= 2, article.hasHeadline {
+                if article.blocks.contains(where: { Self.bylineKinds.contains(blocks[$0].kind) }) {
+                    bylined += 1
+                } else {
+                    let line = blocks[firstProse].lines[0]
+                    let end = UTF8Scan.offset(document.source.bytes, scalars: 12, after: line.lowerBound, limit: line.upperBound)
+                    missing.append(Finding(range: line.lowerBound..<end, message: Messages.noByline))
+                }
             }
             let titles = article.blocks.filter { Self.titleKinds.contains(blocks[$0].kind) && !interrupting.contains($0) }
             if titles.contains(where: { $0 < firstProse }) { leading += 1 }
@@ -71,6 +80,12 @@ public struct BylinePlacementRule: Rule, DocumentRule {
             }
             if !late.isEmpty { trailing.append(late) }
             findings += disagreements(article, document)
+        }
+        if bylined == 0 && missing.count >= 2 {
+            // No full article of the page has a byline: the export's shape, noted once.
+            findings.append(Finding(range: missing[0].range, message: Messages.pageWithoutBylines(missing.count), severity: .note))
+        } else {
+            findings += missing
         }
         if leading == 0 && trailing.count >= 2 {
             // The whole page puts headlines after bodies: page export, noted once.
@@ -121,6 +136,11 @@ public struct BylinePlacementRule: Rule, DocumentRule {
         static func pageOrder(_ n: Int) -> LocalizedText {
             LocalizedText(zh: "本版 \(n) 篇稿件的标题都排在正文之后，多半是版面导出的顺序；请核对每个标题与正文的对应",
                           en: "all \(n) articles of this page have their headline after the body, most likely the order of page export; check that each headline matches its body")
+        }
+
+        static func pageWithoutBylines(_ n: Int) -> LocalizedText {
+            LocalizedText(zh: "本版 \(n) 篇稿件都没有署名、电头或作者，多半是导出时丢了署名；请核对每篇稿件的署名",
+                          en: "none of the \(n) articles of this page has a byline, dateline or author, most likely lost in export; check each article's credits")
         }
 
         static func disagree(_ a: String, _ b: String) -> LocalizedText {
