@@ -44,6 +44,18 @@ struct LayoutTests {
         #expect(runTool(["layout", "a.txt"], in: dir.path).out.contains(" byline "))  // `layout` shows what the lint sees
     }
 
+    /// Credits of wire services and other papers, with the no-break space a CMS export writes.
+    @Test func wireCreditsWithANoBreakSpaceAreCredits() throws {
+        let credits = Credits.builtIn
+        #expect(credits.parse("新华社记者\u{A0}金良快摄", photo: true) == [Credits.Credit(role: "新华社记者", name: "金良快")])
+        #expect(credits.parse("本报记者\u{A0}\u{A0}王浩 通讯员\u{3000}李四", photo: false)?.map(\.name) == ["王浩", "李四"])
+        #expect(BylineParse("新华社记者 金良快", style: .builtIn).entries == [BylineParse.Entry(role: "新华社记者", names: ["金良快"])])
+        let text = "跆拳道赛场上高手云集，比赛十分激烈，观众热情高涨。\n\n图为比赛现场。\n新华社记者\u{A0}金良快摄\n"
+        let report = try Linter(configuration: Configuration(baseDirectory: "/")).lint(texts: [("t", text)])
+        #expect(report.files[0].diagnostics.filter { $0.rule == "byline-format" || $0.rule == "caption-placement" }.isEmpty)
+        #expect(Document(path: "t", text: text).blocks.contains { $0.kind == .photoCredit })
+    }
+
     @Test func classifiesEachKindOfBlock() {
         #expect(kinds("文昌街道\n\n# 创新引领促发展\n\n本报记者 郭树勤 本报通讯员 靳冬\n\n正文第一段，内容很长很长。")
                 == [.kicker, .headline, .byline, .body])

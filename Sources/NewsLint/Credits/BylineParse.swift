@@ -45,9 +45,11 @@ public struct BylineParse: Sendable, Equatable {
             return true
         }
         self.punctuation = punctuation
+        // The house's roles and those of other papers and wire services (新华社记者): a role is no name.
+        let roles = style.allRoles
         for token in tokens {
             var rest = token
-            if let role = style.roles.first(where: { ByteSearch.hasPrefix($0.utf8, bytes, token) }) {
+            if let role = roles.first(where: { ByteSearch.hasPrefix($0.utf8, bytes, token) }) {
                 entries.append(Entry(role: role, names: []))
                 rest = (token.lowerBound + role.utf8.count)..<token.upperBound
                 if rest.isEmpty { continue }

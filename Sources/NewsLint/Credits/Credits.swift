@@ -42,8 +42,9 @@ public struct Credits: Sendable {
             guard ByteSearch.hasSuffix(Self.photoMark, bytes, 0..<end) else { return nil }
             end -= Self.photoMark.count
         }
-        // Tokens are separated by spaces, ideographic spaces, tabs and 、.
-        let tokens = UTF8Scan.tokens(bytes, 0..<end) { $0 == 0x20 || $0 == 0x3000 || $0 == 0x3001 || $0 == 0x09 }
+        // Tokens are separated by white space of any width (a CMS export writes a no-break space:
+        // `新华社记者\u{A0}金良快摄`) and by 、.
+        let tokens = UTF8Scan.tokens(bytes, 0..<end) { Scalar.isSpace($0) || $0 == ch("、") }
         guard !tokens.isEmpty else { return nil }
         var result: [Credit] = []
         var pendingRole: String?
