@@ -44,6 +44,24 @@ struct LayoutTests {
         #expect(runTool(["layout", "a.txt"], in: dir.path).out.contains(" byline "))  // `layout` shows what the lint sees
     }
 
+    /// Lines that close an article without a closing mark: credits and labelled sources.
+    @Test func creditsAndSourcesCloseAnArticle() throws {
+        let body = "正文第一段写在这里，内容很长很长。\n\n"
+        for (line, kind) in [("（本报记者李晓宏、殷淼、杨俊、强薇、丁雪真、刘军国、丁子、赵益普、于洋、朱东君）", BlockKind.credit),
+                             ("（本报伦敦电）", .credit), ("（执笔：张三）", .credit), ("制图：王\u{A0}婷", .credit),
+                             ("版式设计：张丹峰", .credit), ("数据来源：国家统计局", .sourceNote)] {
+            let kinds = Document(path: "t", text: body + line + "\n").blocks.map(\.kind)
+            #expect(kinds == [.body, kind], "\(line): \(kinds)")
+        }
+        #expect(Document(path: "t", text: body + "设计：要把握好方向，做好每一件事。\n").blocks.last?.kind == .body)
+        // The next article's title after a credit is no headline inside a sentence.
+        // One paragraph a line, as a CMS export writes: the credit under the last paragraph.
+        let page = "前一篇正文写在这里，内容很长很长。\n版式设计：张丹峰\n\n第一条高速铁路\n京津城际 陆地飞行（新中国的“第一”·交通篇）\n"
+            + "2008年8月1日12时35分，随着列车从北京南站驶出，京津城际铁路开通运营。\n"
+        let report = try Linter(configuration: Configuration(baseDirectory: "/")).lint(texts: [("t", page)])
+        #expect(report.files[0].diagnostics.filter { $0.rule == "caption-placement" }.isEmpty)
+    }
+
     /// Credits of wire services and other papers, with the no-break space a CMS export writes.
     @Test func wireCreditsWithANoBreakSpaceAreCredits() throws {
         let credits = Credits.builtIn

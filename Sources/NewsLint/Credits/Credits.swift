@@ -77,4 +77,49 @@ public struct Credits: Sendable {
         }
         return n >= nameLength.lowerBound
     }
+
+    // MARK: - Lines that close an article
+
+    /// The longest closing note read as one, in scalars: a reporting team can be twenty names.
+    static let longestClosingNote = 200
+    /// What opens a bracketed credit besides a role: `（执笔：…）`, `（采写：…）`.
+    static let creditLeads = ["执笔", "采写", "整理", "撰文", "文字"].map(UTF8Scan.bytes)
+    /// Labels of the staff credits that close an article: `制图：王婷`, `版式设计：张丹峰`.
+    static let creditLabelWords = ["制图", "版式设计", "版面设计", "设计", "美编", "摄影", "摄像", "图片", "视频", "执笔", "整理", "编译", "翻译", "统筹", "策划", "图文"]
+    static let creditLabels = creditLabelWords.map(UTF8Scan.bytes)
+    /// Labels of a source note: `数据来源：国家统计局`.
+    static let sourceLabelWords = ["数据来源", "资料来源", "来源"]
+    static let sourceLabels = sourceLabelWords.map(UTF8Scan.bytes)
+    static let colons = [UTF8Scan.bytes("："), UTF8Scan.bytes(":")]
+    static let thisPaper = UTF8Scan.bytes("本报"), dispatch = UTF8Scan.bytes("电")
+    /// Scalars a closing note may start with: brackets and the labels' first characters, a cheap
+    /// test before the splitter looks at a line.
+    static let closingNoteStarts = ScalarSet("（(" + (creditLabelWords + sourceLabelWords).map { String($0.first!) }.joined())
+
+    /// A line that closes an article without a closing mark: a credit — bracketed after a role
+    /// (`（本报记者李晓宏、殷淼）`), a credit word (`（执笔：张三）`) or as a dateline of this paper
+    /// (`（本报伦敦电）`), or a staff label and names (`制图：王婷`) — or a labelled source
+    /// (`数据来源：国家统计局`).
+    func closingNote(_ bytes: [UInt8]) -> BlockKind? {
+        if let inner = BlockClassifier.bracketed(bytes) {
+            let body = Array(bytes[inner])
+            if roleBytes.contains(where: { body.starts(with: $0) }) { return .credit }
+            if Self.creditLeads.contains(where: { lead in body.starts(with: lead) && Self.colons.contains { body[lead.count...].starts(with: $0) } }) {
+                return .credit
+            }
+            if body.starts(with: Self.thisPaper) && ByteSearch.hasSuffix(Self.dispatch, body, 0..<body.count) && body.count <= 60 { return .credit }
+            return nil
+        }
+        // `标签：姓名`: short, with no sentence or clause marks after the label.
+        for (labels, kind) in [(Self.creditLabels, BlockKind.credit), (Self.sourceLabels, .sourceNote)] {
+            for label in labels where bytes.starts(with: label) {
+                guard let colon = Self.colons.first(where: { bytes[label.count...].starts(with: $0) }) else { continue }
+                let rest = (label.count + colon.count)..<bytes.count
+                guard !rest.isEmpty, UTF8Scan.scalarCount(bytes, rest) <= 40 else { continue }
+                if UTF8Scan.scalars(Array(bytes[rest])).contains(where: { Scalar.isSentenceEnd($0) || $0 == ch("，") }) { continue }
+                return kind
+            }
+        }
+        return nil
+    }
 }

@@ -48,6 +48,10 @@ struct ArticleGrouper {
                 // 本栏照片均由…提供 closes its section of the page, and a source note (来源：…) its
                 // article, unless it stands inside a sentence.
                 if !openBefore(i) { close() }
+            case .credit:
+                // A credit closes its article, which it credits.
+                current.hasByline = true
+                if !openBefore(i) { close() }
             default: break
             }
         }

@@ -25,6 +25,9 @@ public enum BlockKind: String, Sendable, CaseIterable {
     case commentaryAuthor = "commentary-author"
     /// `（作者单位：…）`.
     case authorAffiliation = "author-affiliation"
+    /// A credit that closes an article: `（本报记者李晓宏、殷淼）`, `（本报伦敦电）`, `（执笔：张三）`,
+    /// `制图：王婷`, `版式设计：张丹峰`.
+    case credit
     case advertisement
 
     /// Kinds whose text is running prose (joined across hard wraps and column breaks).

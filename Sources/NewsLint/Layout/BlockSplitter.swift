@@ -79,7 +79,8 @@ struct BlockSplitter {
     }
 
     /// The blocks of one piece: its lines, less a photo credit on a line of its own or at the end
-    /// of a caption's line, and less a line that is only a web address, which are blocks of their own.
+    /// of a caption's line, and less a line that is only a web address or a closing credit or
+    /// source, which are blocks of their own.
     private func emitPiece(_ piece: ArraySlice<Line>, blanksBefore: Int, first: inout Bool, into blocks: inout [Block]) {
         // A piece is nearly always one block: room for all its lines at once.
         var lines: [Range<Int>] = []
@@ -93,7 +94,7 @@ struct BlockSplitter {
             lines = []
         }
         for line in piece {
-            if piece.count > 1 && isAddressLine(line.range) {
+            if piece.count > 1 && (isAddressLine(line.range) || isClosingNote(line.range)) {
                 flush(first ? blanksBefore : 0); first = false
                 lines = [line.range]
                 firstLine = line.index; indented = line.indented
@@ -119,6 +120,13 @@ struct BlockSplitter {
     }
 
     private func string(_ r: Range<Int>) -> String { source.string(r) }
+
+    /// A line that closes an article without a closing mark (`版式设计：张丹峰`, `（本报伦敦电）`),
+    /// which copy of one paragraph a line puts under the last paragraph with no blank line.
+    private func isClosingNote(_ r: Range<Int>) -> Bool {
+        guard r.count <= 3 * Credits.longestClosingNote, Credits.closingNoteStarts.contains(UTF8Scan.decode(source.bytes, at: r.lowerBound).0) else { return false }
+        return credits.closingNote(Array(source.bytes[r])) != nil
+    }
 
     /// A short, unpunctuated first line over a wider line of prose: `教育强区强力推进` / `去年，…`.
     private func isHeadingOverProse(_ line: Line, next: Line) -> Bool {

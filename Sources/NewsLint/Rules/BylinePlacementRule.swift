@@ -41,7 +41,7 @@ public struct BylinePlacementRule: Rule, DocumentRule {
         style = try HouseStyle.load(rulesDirectory: options.rulesDirectory)
     }
 
-    static let bylineKinds: Set<BlockKind> = [.byline, .datelineLead, .commentaryAuthor]
+    static let bylineKinds: Set<BlockKind> = [.byline, .datelineLead, .commentaryAuthor, .credit]
     static let titleKinds: Set<BlockKind> = [.headline, .kicker]
 
     public func check(_ document: Document) -> [Finding] {
