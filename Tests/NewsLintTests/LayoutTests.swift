@@ -48,7 +48,7 @@ struct LayoutTests {
     @Test func creditsAndSourcesCloseAnArticle() throws {
         let body = "正文第一段写在这里，内容很长很长。\n\n"
         for (line, kind) in [("（本报记者李晓宏、殷淼、杨俊、强薇、丁雪真、刘军国、丁子、赵益普、于洋、朱东君）", BlockKind.credit),
-                             ("（本报伦敦电）", .credit), ("（执笔：张三）", .credit), ("制图：王\u{A0}婷", .credit),
+                             ("（本报伦敦电）", .credit), ("（新华社北京5月22日电）", .credit), ("（执笔：张三）", .credit), ("制图：王\u{A0}婷", .credit),
                              ("版式设计：张丹峰", .credit), ("数据来源：国家统计局", .sourceNote)] {
             let kinds = Document(path: "t", text: body + line + "\n").blocks.map(\.kind)
             #expect(kinds == [.body, kind], "\(line): \(kinds)")

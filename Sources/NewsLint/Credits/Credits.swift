@@ -91,14 +91,17 @@ public struct Credits: Sendable {
     static let sourceLabelWords = ["数据来源", "资料来源", "来源"]
     static let sourceLabels = sourceLabelWords.map(UTF8Scan.bytes)
     static let colons = [UTF8Scan.bytes("："), UTF8Scan.bytes(":")]
-    static let thisPaper = UTF8Scan.bytes("本报"), dispatch = UTF8Scan.bytes("电")
+    /// Who files a dispatch: `（本报伦敦电）`, `（新华社北京5月22日电）`.
+    static let dispatchers = ["本报", "新华社", "中新社", "人民日报"].map(UTF8Scan.bytes)
+    static let dispatch = UTF8Scan.bytes("电")
     /// Scalars a closing note may start with: brackets and the labels' first characters, a cheap
     /// test before the splitter looks at a line.
     static let closingNoteStarts = ScalarSet("（(" + (creditLabelWords + sourceLabelWords).map { String($0.first!) }.joined())
 
     /// A line that closes an article without a closing mark: a credit — bracketed after a role
-    /// (`（本报记者李晓宏、殷淼）`), a credit word (`（执笔：张三）`) or as a dateline of this paper
-    /// (`（本报伦敦电）`), or a staff label and names (`制图：王婷`) — or a labelled source
+    /// (`（本报记者李晓宏、殷淼）`), a credit word (`（执笔：张三）`) or as a dispatch of this paper
+    /// or an agency (`（本报伦敦电）`, `（新华社北京5月22日电）`), or a staff label and names
+    /// (`制图：王婷`) — or a labelled source
     /// (`数据来源：国家统计局`).
     func closingNote(_ bytes: [UInt8]) -> BlockKind? {
         if let inner = BlockClassifier.bracketed(bytes) {
@@ -107,7 +110,9 @@ public struct Credits: Sendable {
             if Self.creditLeads.contains(where: { lead in body.starts(with: lead) && Self.colons.contains { body[lead.count...].starts(with: $0) } }) {
                 return .credit
             }
-            if body.starts(with: Self.thisPaper) && ByteSearch.hasSuffix(Self.dispatch, body, 0..<body.count) && body.count <= 60 { return .credit }
+            if Self.dispatchers.contains(where: { body.starts(with: $0) }) && ByteSearch.hasSuffix(Self.dispatch, body, 0..<body.count) && body.count <= 60 {
+                return .credit
+            }
             return nil
         }
         // `标签：姓名`: short, with no sentence or clause marks after the label.

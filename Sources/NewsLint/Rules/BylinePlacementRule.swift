@@ -28,6 +28,9 @@ public struct BylinePlacementRule: Rule, DocumentRule {
             RuleExample("# 标题\n\n本报记者 郭树勋\n\n正文第一段。"),
             RuleExample("# 推动党的创新理论落地见效\n\n□赵国松\n\n正文第一段。"),
             RuleExample("本报讯（记者付凯明）近日，示范区家长学校开讲。\n\n示范区家长学校开讲"),
+            // Credited at the end: a credit, or the note of the author's post.
+            RuleExample("# 标题\n\n正文第一段。\n\n正文第二段。\n\n（本报记者汪晓东、李昌禹）"),
+            RuleExample("# 标题\n\n正文第一段。\n\n正文第二段。\n\n（作者为中国驻吉尔吉斯斯坦大使）"),
             // A brief or an excerpt: one paragraph, no byline needed.
             RuleExample("# 标题\n\n正文只有一段。"),
             RuleExample("# 标题\n\n本报记者 郭树勋\n\n本报讯（记者郭树勋）近日，示范区家长学校开讲。"),
@@ -41,7 +44,9 @@ public struct BylinePlacementRule: Rule, DocumentRule {
         style = try HouseStyle.load(rulesDirectory: options.rulesDirectory)
     }
 
-    static let bylineKinds: Set<BlockKind> = [.byline, .datelineLead, .commentaryAuthor, .credit]
+    /// What credits an article: a byline, a dateline, an author, a closing credit, or the note of
+    /// its author's post (`（作者为…）`, whose name the page header carries).
+    static let bylineKinds: Set<BlockKind> = [.byline, .datelineLead, .commentaryAuthor, .credit, .authorAffiliation]
     static let titleKinds: Set<BlockKind> = [.headline, .kicker]
 
     public func check(_ document: Document) -> [Finding] {
