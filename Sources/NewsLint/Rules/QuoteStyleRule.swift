@@ -28,6 +28,9 @@ public struct QuoteStyleRule: Rule, DocumentRule {
         ],
         nonTriggering: [
             RuleExample("充分发挥“担当作为、务实重干”的文昌精神。"),
+            RuleExample("全面准确贯彻“一国两制”、“港人治港”、“澳人治澳”、高度自治的方针。"),
+            RuleExample("开展“排查整治进行时”、“安全生产大家谈”、安全宣传“五进”等活动。"),
+            RuleExample("把香港变成反中“桥头堡”、暴乱“大本营”、“颜色革命”输出地。"),
             RuleExample("在高新区(示范区)党工委的领导下。"),
             RuleExample("他说：“‘五星’支部创建要走深走实。”"),
             RuleExample("推出“长者食堂”“幸福助餐小院”等项目。"),
@@ -116,9 +119,11 @@ public struct QuoteStyleRule: Rule, DocumentRule {
             let fixed = "‘" + String(String.UnicodeScalarView(inner)) + "’"
             findings.append(Finding(range: p.sourceRange(r), message: Messages.nested(original, fixed), suggestion: fixed, fixIsSafe: true))
         }
-        // 、 between items each in quotation marks or title marks: “长者食堂”“幸福助餐小院”.
-        for pair in Self.listedPairs {
-            for at in ByteSearch.offsets(of: pair, in: text) {
+        // 、 between items each in quotation marks or title marks: “长者食堂”“幸福助餐小院”. A list
+        // that also holds an item without marks keeps its 顿号 throughout: “一国两制”、“港人治港”、高度自治.
+        for (k, pair) in Self.listedPairs.enumerated() {
+            let (open, close) = k == 0 ? (ch("“"), ch("”")) : (ch("《"), ch("》"))
+            for at in ByteSearch.offsets(of: pair, in: text) where !Self.listHasBareItem(text, pairAt: at, open: open, close: close) {
                 let comma = (at + 3)..<(at + 6)
                 findings.append(Finding(range: p.sourceRange(comma), message: Messages.enumerationComma, suggestion: "", fixIsSafe: true))
             }
@@ -130,6 +135,51 @@ public struct QuoteStyleRule: Rule, DocumentRule {
             findings.append(Finding(range: p.sourceRange(corner.open..<end), message: Messages.corner(original), suggestion: suggestion,
                                     fixIsSafe: corner.close != nil))
         }
+    }
+
+    /// Whether the list around the `”、“` (or `》、《`) at `at` has an item without marks, before or
+    /// after the marked ones, or an item with words beside its marks (`暴乱“大本营”`): then its
+    /// 顿号 are right (GB/T 15834: 若有其他成分插在并列的引号之间…宜用顿号).
+    static func listHasBareItem(_ text: [UInt8], pairAt at: Int, open: UInt32, close: UInt32) -> Bool {
+        let comma = ch("、"), limit = 60
+        // Forward: past each marked item to what follows its 、.
+        var k = at + 6  // the opening mark of the next item
+        while true {
+            var j = k + 3, n = 0
+            while j < text.count, n < limit, UTF8Scan.decode(text, at: j).0 != close { j += UTF8Scan.decode(text, at: j).1; n += 1 }
+            guard j < text.count, n < limit else { break }
+            j += 3
+            guard j < text.count, UTF8Scan.decode(text, at: j).0 == comma else { break }
+            let next = j + 3
+            guard next < text.count else { break }
+            if UTF8Scan.decode(text, at: next).0 != open { return true }
+            k = next
+        }
+        // Backward: before each marked item's opening mark.
+        var e = at  // the closing mark of the item before
+        while true {
+            var j = e, n = 0
+            while j > 0, n < limit {
+                j = UTF8Scan.previousScalarStart(text, before: j)
+                n += 1
+                if UTF8Scan.decode(text, at: j).0 == open { break }
+            }
+            guard UTF8Scan.decode(text, at: j).0 == open, j > 0 else { break }
+            var before = UTF8Scan.previousScalarStart(text, before: j)
+            // A word inside the item before its mark (`、暴乱“大本营”`): then the list has more than marks.
+            var words = 0
+            while before > 0, words < 4, Scalar.isHan(UTF8Scan.decode(text, at: before).0) {
+                before = UTF8Scan.previousScalarStart(text, before: before)
+                words += 1
+            }
+            if words > 0 && words < 4 && UTF8Scan.decode(text, at: before).0 == comma && before > 0
+                && UTF8Scan.decode(text, at: UTF8Scan.previousScalarStart(text, before: before)).0 == close { return true }
+            guard words == 0, UTF8Scan.decode(text, at: before).0 == comma, before > 0 else { break }
+            let previous = UTF8Scan.previousScalarStart(text, before: before)
+            if UTF8Scan.decode(text, at: previous).0 != close { return true }
+            e = previous
+        }
+        return false
     }
 
     /// Whether a quotation opened at `offset` runs to the end of the paragraph: no quotation
