@@ -2,15 +2,15 @@
 ///
 /// Checks: ASCII `, : ; ( ) ? !` between Han characters, each with its full-width form as a safe
 /// fix; a page (else an article) where nearly all such punctuation is ASCII (exported that way)
-/// is reported once with a count rather than once per comma; full-width digits or `％` mixed with half-width
-/// ones in one article.
+/// is reported once with a count rather than once per comma; full-width digits mixed with half-width
+/// ones in one article (a full-width `％` after half-width digits is common typesetting, not a mixture).
 public struct PunctuationWidthRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "punctuation-width",
         name: LocalizedText(zh: "标点与数字的全角半角", en: "Width of punctuation and digits"),
         rationale: LocalizedText(
-            zh: "中文行文用全角标点（，：；（）？！）。汉字之间出现半角标点是错误，常是排版导出时转换造成的：整版（或整篇稿件）都是半角时只报告一次并给出数量。同一篇稿件中全角数字、％与半角数字不混用。",
-            en: "Chinese text takes full-width punctuation (，：；（）？！). ASCII marks between Han characters are errors, often made by page export: when a whole page (or article) is so, it is reported once with a count. One article does not mix full-width digits or ％ with half-width ones."),
+            zh: "中文行文用全角标点（，：；（）？！）。汉字之间出现半角标点是错误，常是排版导出时转换造成的：整版（或整篇稿件）都是半角时只报告一次并给出数量。同一篇稿件中全角数字与半角数字不混用（半角数字后的全角“％”是常见排法，不算混用）。",
+            en: "Chinese text takes full-width punctuation (，：；（）？！). ASCII marks between Han characters are errors, often made by page export: when a whole page (or article) is so, it is reported once with a count. One article does not mix full-width digits with half-width ones (a full-width ％ after half-width digits is common typesetting, not a mixture)."),
         severity: .warning,
         options: [
             RuleOptionDescription("pageShare", default: "0.8", LocalizedText(
@@ -26,6 +26,7 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
             RuleExample("该镇建立“三学模式”，即书记讲学、头雁领学。"),
             RuleExample("S104道路两侧，G20峰会期间，3.5亿元，1:2的比例，http://www.example.cn 。"),
             RuleExample("全年增长８％，比上年提高２个百分点。"),
+            RuleExample("全国95％左右的贫困人口已经脱贫，贫困发生率由8.2％下降到2％。"),
         ]
     )
 
@@ -96,7 +97,7 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
                 }
             }
         }
-        // Full-width digits or ％ in an article that also writes half-width digits.
+        // Full-width digits in an article that also writes half-width digits.
         for (a, wide) in firstWide.enumerated() where narrow[a] {
             if let wide { findings.append(Finding(range: paragraphs[wide.paragraph].sourceRange(wide.range), message: Messages.mixedDigits)) }
         }
@@ -111,7 +112,7 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
     }
 
     /// One pass over a paragraph's bytes: ASCII marks between Han text and the full-width marks
-    /// (when `marks`), the first full-width digit or ％, and whether a half-width digit stands.
+    /// (when `marks`), the first full-width digit, and whether a half-width digit stands.
     /// ASCII is one byte and every full-width mark and digit here is `EF BC xx` (U+FF00 + xx − 0x80),
     /// so only the neighbours of an ASCII mark are decoded.
     static func scan(_ text: [UInt8], marks: Bool) -> (strays: [(range: Range<Int>, mark: UInt32)], fullWidth: Int, firstWide: Range<Int>?, narrow: Bool) {
@@ -135,7 +136,9 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
                 } else if b == 0xEF && i + 2 < n && t[i + 1] == 0xBC {
                     let v = 0xFF00 + UInt32(t[i + 2]) - 0x80
                     if marks && v >= ch("！") && v <= ch("？") && Self.fullWidth.contains(v) { fullWidth += 1 }
-                    if firstWide == nil && ((v >= ch("０") && v <= ch("９")) || v == ch("％")) { firstWide = i..<(i + 3) }
+                    // Digits only: a full-width ％ after half-width digits (`95％`) is common Chinese
+                    // typesetting, not a mixture of digit widths.
+                    if firstWide == nil && v >= ch("０") && v <= ch("９") { firstWide = i..<(i + 3) }
                     i += 3
                 } else {
                     i += UTF8Scan.sequenceLength(b)  // a whole scalar: none of the others is a digit or a mark
