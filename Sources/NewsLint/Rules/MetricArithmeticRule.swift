@@ -63,6 +63,9 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
             RuleExample("辖区张庄中学、大驾小学、杨梧楼小学等5所中小学新建了教学楼。"),
             RuleExample("结合实际将镇域划分为镇南、镇北和镇东3个片区。"),
             RuleExample("培育国家级农业合作社3个，省、市级家庭农场3个。"),
+            // The count counts another noun than the listed items.
+            RuleExample("2019年的目标是建造390所村卫生室，涉及江西、四川、贵州和甘肃的6个县。"),
+            RuleExample("这些“小巷总理”很管用，就是因为抓住了“共建、共治、共享”这6个字。"),
         ]
     )
 
@@ -542,6 +545,9 @@ private struct Sentence {
         let last = (lastSep + ClaimText.dun.count)..<end
         guard !last.isEmpty, UTF8Scan.scalarCount(bytes, last) <= 10,
               text.lastScalar(in: last, where: { !(Scalar.isHan($0) || $0 == ch("“") || $0 == ch("”")) }) == nil else { return nil }
+        // The count counts another noun when the list modifies it or is pointed back to:
+        // `江西、四川、贵州和甘肃的6个县`, `“共建、共治、共享”这6个字`.
+        if case let before = UTF8Scan.scalar(before: end, in: bytes), before == ch("的") || before == ch("这") || before == ch("那") { return nil }
         guard let (items, deng) = text.listItems(start..<end) else { return nil }
         return (items, hasDeng || deng, start..<N.range.upperBound)
     }
