@@ -63,6 +63,9 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
             RuleExample("辖区张庄中学、大驾小学、杨梧楼小学等5所中小学新建了教学楼。"),
             RuleExample("结合实际将镇域划分为镇南、镇北和镇东3个片区。"),
             RuleExample("培育国家级农业合作社3个，省、市级家庭农场3个。"),
+            // A change at constant prices, a yearly average, a second 从A…至B of its own.
+            RuleExample("从1952年至2018年，我国工业增加值从120亿元增至305160亿元，按不变价计算增长970倍，年均增长11%。"),
+            RuleExample("农村贫困人口从2012年底的9899万减少至2018年底的1660万，累计减少8239万，贫困发生率从10.2%下降到1.7%。"),
             // The count counts another noun than the listed items.
             RuleExample("2019年的目标是建造390所村卫生室，涉及江西、四川、贵州和甘肃的6个县。"),
             RuleExample("这些“小巷总理”很管用，就是因为抓住了“共建、共治、共享”这6个字。"),
@@ -142,6 +145,8 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
         static let total = WordList(["共有", "共计", "总计", "合计", "共"])
         static let share = WordList(["占", "占比", "占比为", "占比达", "比例达到", "比例为", "达到"])
         static let shareLead = WordList(["占", "占比", "占比为", "占到"])
+        /// Words that make a change another quantity than the one the figures give.
+        static let qualifiers = ["不变价", "可比价", "价格因素", "年均", "年平均", "平均每年", "每年平均"].map(UTF8Scan.bytes)
     }
 
     /// A claim word standing right before a figure.
@@ -243,12 +248,29 @@ private struct Sentence {
         // Claims about the pair stand in the clauses after it, up to a `；` that starts another matter.
         let scopeEnd = ByteSearch.find(Self.semicolon, in: text.bytes, B.range.upperBound..<range.upperBound)
             ?? ByteSearch.find([UInt8(ascii: ";")], in: text.bytes, B.range.upperBound..<range.upperBound) ?? range.upperBound
-        for k in (b + 1)..<figs.count where !used.contains(k) && figs[k].range.upperBound <= scopeEnd {
+        // … and not past another `从A…至B` of their own (`从9899万减少至1660万，…，贫困发生率从10.2%下降到1.7%`).
+        var scope = scopeEnd
+        for (c, C) in figs.enumerated() where c > b && C.range.upperBound <= scopeEnd {
+            let lead = text.string(max(B.range.upperBound, text.back(from: C.prefixStart, scalars: 8))..<C.prefixStart).unicodeScalars
+            let clause = lead.split(whereSeparator: { $0 == "，" || $0 == "," || $0 == "；" }).last ?? lead[...]
+            if clause.contains(where: { $0 == "从" || $0 == "由" }) {
+                scope = C.prefixStart
+                break
+            }
+        }
+        for k in (b + 1)..<figs.count where !used.contains(k) && figs[k].range.upperBound <= scope {
             let claim = figs[k]
             guard let (verb, start) = Rule.verb(before: claim, in: text, from: range.lowerBound) else { continue }
             let span = start..<claim.range.upperBound
             let claimText = text.string(span)
             used.insert(k)
+            // A change at constant prices or a yearly average cannot be checked against the
+            // nominal figures: `按不变价计算增长970倍`, `年均增长11%`.
+            let clauseStart = text.lastScalar(in: B.range.upperBound..<start, where: { $0 == ch("，") || $0 == ch(",") }) ?? B.range.upperBound
+            if Rule.Words.qualifiers.contains(where: { ByteSearch.contains($0, in: text.bytes, clauseStart..<start) }) {
+                add(claim.unit == .multiple ? .multiple : .percentChange, span, figures: [A, B], computed: nil, verdict: .notCheckable)
+                continue
+            }
             switch claim.unit {
             case "倍":
                 guard verb == .growth || verb == .ratio else { continue }
