@@ -6,10 +6,13 @@ import Foundation
 /// replaces them, and `rules.byline-format.options.houseStyle` in `.lint.json` overrides keys.
 public struct HouseStyle: Sendable, Equatable {
     /// Role words, e.g. 本报记者, 通讯员.
-    public var roles: [String]
+    public let roles: [String]
     /// Role words of other papers and wire services that credits use (新华社记者, 首席记者): read
     /// as roles in credits, but not the house's own.
-    public var otherRoles: [String]
+    public let otherRoles: [String]
+    /// Every role word a credit may hold, the house's and the others, longest first; made once
+    /// (every byline is read with it).
+    public let allRoles: [String]
     /// Order of roles in a byline, by the role without 本报 (记者 before 通讯员).
     public var roleOrder: [String]
     /// The local dateline word: 本报讯.
@@ -23,11 +26,18 @@ public struct HouseStyle: Sendable, Equatable {
 
     static let keys = ["description", "roles", "otherRoles", "roleOrder", "localDateline", "spaceBeforeDatelineBracket", "nameLength", "roster"]
 
-    /// Every role word a credit may hold, the house's and the others, longest first.
-    public var allRoles: [String] {
+    public init(roles: [String], otherRoles: [String], roleOrder: [String], localDateline: String, spaceBeforeDatelineBracket: Bool,
+                nameLength: ClosedRange<Int>, roster: [String]) {
+        self.roles = roles
+        self.otherRoles = otherRoles
         var seen = Set<String>()
-        return (roles + otherRoles).filter { seen.insert($0).inserted }.enumerated()
+        allRoles = (roles + otherRoles).filter { seen.insert($0).inserted }.enumerated()
             .sorted { ($1.element.unicodeScalars.count, $0.offset) < ($0.element.unicodeScalars.count, $1.offset) }.map(\.element)
+        self.roleOrder = roleOrder
+        self.localDateline = localDateline
+        self.spaceBeforeDatelineBracket = spaceBeforeDatelineBracket
+        self.nameLength = nameLength
+        self.roster = roster
     }
     public static let fileName = "house-style.json"
 

@@ -43,7 +43,8 @@ struct BlockClassifier {
         if isDateline(block.lines[0]) { return (.datelineLead, false) }
         // Everything but prose is short: long blocks are prose (but a credit may list many names).
         let rangeScalars = UTF8Scan.scalarCount(source.bytes, block.range)
-        if rangeScalars <= Credits.longestClosingNote, let bytes = bytes(block), let kind = credits.closingNote(bytes) { return (kind, false) }
+        if rangeScalars <= Credits.longestClosingNote, Credits.closingNoteStarts.contains(UTF8Scan.decode(source.bytes, at: block.range.lowerBound).0),
+           let bytes = bytes(block), let kind = credits.closingNote(bytes) { return (kind, false) }
         if rangeScalars > Self.longestNonProse {
             // Only a caption over its photo credit may be longer.
             guard rangeScalars <= Self.longestCaption, creditFollows(next), let bytes = bytes(block),
