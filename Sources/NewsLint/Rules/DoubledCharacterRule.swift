@@ -18,8 +18,8 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
         id: "doubled-character",
         name: LocalizedText(zh: "多打的重复字", en: "Doubled characters"),
         rationale: LocalizedText(
-            zh: "“成为为”一类重复的虚字多半是录入时多打了一个字。叠词和成语（常常、不了了之、的的确确）不算；字表和例外表在 Rules/doubled-character.json，可以扩充。",
-            en: "A function character written twice (成为为) is most likely a typing slip. Reduplicated words and idioms (常常, 不了了之, 的的确确) are not; the character list and the exceptions are in Rules/doubled-character.json, for editors to extend."),
+            zh: "“成为为”一类重复的虚字多半是录入时多打了一个字。叠词和成语（常常、不了了之、的的确确）不算；其余的按分词判断：一个词里的叠字（实实在在）、后一个字开头的新词（研究所所长、为了了解）、规范文本中常见的搭配（目的的）都不报。字表和例外表在 Rules/doubled-character.json，可以扩充；人名等生词加到 .lint.json 的 words。",
+            en: "A function character written twice (成为为) is most likely a typing slip. Reduplicated words and idioms (常常, 不了了之, 的的确确) are not; the rest is judged by the words: a double inside one word (实实在在), a second character that begins the next word (研究所所长, 为了了解), or a pairing that clean published text shows (目的的) is not reported. The character list and the exceptions are in Rules/doubled-character.json, for editors to extend; names the lexicon lacks go in .lint.json's words."),
         severity: .error,
         triggering: [
             // Seed 000 line 101.
