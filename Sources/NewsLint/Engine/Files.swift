@@ -28,15 +28,16 @@ public struct InputFailure: Error, Sendable {
                                             en: "larger than the file size limit of \(limit) bytes (see --max-file-size)"))
     }
 
-    static func notRegular(_ st: stat) -> InputFailure {
+    /// For a file of type `type` (`st_mode & S_IFMT`) where a regular file is wanted.
+    static func notRegular(_ type: mode_t, _ note: (zh: String, en: String) = ("", "")) -> InputFailure {
         let what: (zh: String, en: String)
-        switch st.st_mode & S_IFMT {
+        switch type {
         case S_IFIFO: what = ("命名管道（FIFO）", "a FIFO")
         case S_IFCHR, S_IFBLK: what = ("设备文件", "a device")
         case S_IFSOCK: what = ("套接字", "a socket")
         default: what = ("特殊文件", "a special file")
         }
-        return InputFailure(message: LocalizedText(zh: "是\(what.zh)，不是普通文件", en: "is \(what.en), not a regular file"))
+        return InputFailure(message: LocalizedText(zh: "是\(what.zh)，不是普通文件" + note.zh, en: "is \(what.en), not a regular file" + note.en))
     }
 }
 
@@ -48,24 +49,20 @@ public enum FileReader {
     /// The largest configuration or data file (`.lint.json`, packs, the house style).
     public static let dataLimit = 64 << 20
 
-    /// Reads the file at `path`. With `regularOnly` (configuration and data files, and files
-    /// found in a folder) anything but a regular file is refused at once, before a FIFO could
-    /// block the run; otherwise a FIFO or device named by the user is read as a stream, as
-    /// `cat` would, up to the limit.
+    /// Reads the file at `path`. With `regularOnly` (configuration and data files) anything but a
+    /// regular file is refused at once: it is opened without blocking, so a FIFO cannot hold the
+    /// run. Otherwise a FIFO or device named by the user is read as a stream, as `cat` would, up
+    /// to the limit.
     public static func read(_ path: String, limit: Int = defaultLimit, regularOnly: Bool = false) throws(InputFailure) -> [UInt8] {
-        var st = stat()
-        guard stat(path, &st) == 0 else { throw InputFailure.errno(errno) }
-        let type = st.st_mode & S_IFMT
-        if type == S_IFDIR { throw InputFailure.errno(EISDIR) }
-        if regularOnly && type != S_IFREG { throw InputFailure.notRegular(st) }
-        // Non-blocking, so that a regular file swapped for a FIFO after the check cannot block.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | (type == S_IFREG ? O_NONBLOCK : 0))
+        let fd = open(path, O_RDONLY | O_CLOEXEC | (regularOnly ? O_NONBLOCK : 0))
         if fd < 0 { throw InputFailure.errno(errno) }
         defer { close(fd) }
+        var st = stat()
         guard fstat(fd, &st) == 0 else { throw InputFailure.errno(errno) }
-        if (st.st_mode & S_IFMT) == S_IFDIR { throw InputFailure.errno(EISDIR) }
-        if regularOnly && (st.st_mode & S_IFMT) != S_IFREG { throw InputFailure.notRegular(st) }
-        let size = (st.st_mode & S_IFMT) == S_IFREG && st.st_size > 0 ? Int(st.st_size) : 0
+        let type = st.st_mode & S_IFMT
+        if type == S_IFDIR { throw InputFailure.errno(EISDIR) }
+        if regularOnly && type != S_IFREG { throw InputFailure.notRegular(type) }
+        let size = type == S_IFREG && st.st_size > 0 ? Int(st.st_size) : 0
         if size > limit { throw InputFailure.tooLarge(limit) }
         return try readAll(fd, expected: size, limit: limit)
     }
@@ -215,10 +212,11 @@ public struct FileCollector {
             if raw.first == UInt8(ascii: ".") { continue }  // hidden, and `.` and `..`
             guard let name = String(validating: raw, as: UTF8.self) else {
                 // The name cannot be held as text, so the file cannot be opened by it: said, not skipped.
-                let shown = (display.isEmpty || display == "." ? "" : display + "/") + String(decoding: raw, as: UTF8.self)
-                if Self.isLintable(String(decoding: raw, as: UTF8.self)) || Int(entry.pointee.d_type) == Int(DT_DIR) {
-                    errors.append(InputError(path: shown, message: LocalizedText(zh: "文件名不是有效的 UTF-8，无法检查；请改名",
-                                                                              en: "the file name is not valid UTF-8 and cannot be linted; rename it")))
+                let repaired = String(decoding: raw, as: UTF8.self)
+                if Self.isLintable(repaired) || Int(entry.pointee.d_type) == Int(DT_DIR) {
+                    errors.append(InputError(path: (display.isEmpty || display == "." ? "" : display + "/") + repaired,
+                                             message: LocalizedText(zh: "文件名不是有效的 UTF-8，无法检查；请改名",
+                                                                    en: "the file name is not valid UTF-8 and cannot be linted; rename it")))
                 }
                 continue
             }
@@ -248,11 +246,7 @@ public struct FileCollector {
                     files.append(InputFile(path: childShown, fileSystemPath: childFS))
                 } else {
                     // A FIFO in a folder would block the run until something writes to it.
-                    var target = stat()
-                    _ = stat(childFS, &target)
-                    errors.append(InputError(path: childShown,
-                                             message: LocalizedText(zh: InputFailure.notRegular(target).message.zh + "；文件夹中只检查普通文件",
-                                                                    en: InputFailure.notRegular(target).message.en + "; a folder's regular files only are linted")))
+                    errors.append(InputError(path: childShown, message: InputFailure.notRegular(kind, ("；文件夹中只检查普通文件", "; a folder's regular files only are linted")).message))
                 }
             }
         }
