@@ -336,8 +336,8 @@ struct CommandLineTool {
         // A report or baseline never replaces a file being linted: refused before any work.
         let inputs = Set(collected.files.compactMap { $0.isStandardInput ? nil : FileIdentity(path: $0.fileSystemPath) })
         for target in [options.outputPath, options.writeBaselinePath].compactMap({ $0 }) {
-            if let id = FileIdentity(path: absolute(target)), inputs.contains(id) {
-                return fail(Quoted.escapingControls(target) + (lang == .zh ? "：是本次检查的输入文件，不能覆盖" : ": is one of the files being linted; it is not overwritten"), lang)
+            do { try FileWriter.refuseInput(absolute(target), inputs: inputs) } catch {
+                return fail(Quoted.escapingControls(target) + (lang == .zh ? "：" : ": ") + error.message.text(lang), lang)
             }
         }
         var linter = collected.linter

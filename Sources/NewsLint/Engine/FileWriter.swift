@@ -56,11 +56,9 @@ public enum FileWriter {
     /// Writes `pieces` one after another to `path`. `inputs` are the identities of the files the
     /// run read: a target among them is refused.
     public static func output(_ pieces: [[UInt8]], to path: String, inputs: Set<FileIdentity>) throws(WriteFailure) {
+        try refuseInput(path, inputs: inputs)
         var st = stat()
         if stat(path, &st) == 0 {
-            if inputs.contains(FileIdentity(st)) {
-                throw WriteFailure(LocalizedText(zh: "是本次检查的输入文件，不能覆盖", en: "is one of the files being linted; it is not overwritten"))
-            }
             switch st.st_mode & S_IFMT {
             case S_IFDIR: throw WriteFailure.errno(EISDIR)
             case S_IFREG where !(path.hasPrefix("/dev/") || path.hasPrefix("/proc/")):
@@ -82,6 +80,13 @@ public enum FileWriter {
         let mask = umask(0)
         umask(mask)
         try replace(path, with: pieces, mode: 0o666 & ~mask, owner: nil)
+    }
+
+    /// Refuses a target that is one of the run's inputs (`inputs`: their identities), also when
+    /// reached by another path or a link. Callers check before any work, and `output` again.
+    public static func refuseInput(_ path: String, inputs: Set<FileIdentity>) throws(WriteFailure) {
+        guard let id = FileIdentity(path: path), inputs.contains(id) else { return }
+        throw WriteFailure(LocalizedText(zh: "是本次检查的输入文件，不能覆盖", en: "is one of the files being linted; it is not overwritten"))
     }
 
     /// What `rewrite` found when it did not write.
