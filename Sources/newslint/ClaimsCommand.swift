@@ -9,8 +9,7 @@ extension CommandLineTool {
         do { prepared = try prepare(options).get() } catch { return error.code }
         // The run's own rules that keep a ledger (metric-arithmetic, unless the configuration
         // turns it off), run once over the files: the ledger is what the lint computed.
-        var linter = Linter(rules: prepared.linter.rules.filter { $0.rule is any LedgerRule }, jobs: options.jobs)
-        linter.maxFileSize = prepared.linter.maxFileSize
+        var linter = prepared.linter.keeping { $0.rule is any LedgerRule }
         linter.keepsLedgers = true
         let report = linter.lint(prepared.files)
         let errors = prepared.errors + report.inputErrors

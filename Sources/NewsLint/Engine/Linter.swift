@@ -29,14 +29,23 @@ public struct Linter: Sendable {
     public init(rules: [ConfiguredRule], configuration: Configuration) throws(ConfigurationError) {
         self.init(rules: rules)
         if let limit = configuration.maxFileSize { maxFileSize = limit }
-        if configuration.resolvedRulesDirectory != nil {
-            credits = Credits(style: try HouseStyle.load(rulesDirectory: configuration.resolvedRulesDirectory))
-        }
+        credits = Credits(style: try HouseStyle.load(rulesDirectory: configuration.resolvedRulesDirectory))
         var words = configuration.words.map { (word: $0, frequency: Int?.none) }
         if let (bytes, _) = try RuleData.file("words.txt", in: configuration.resolvedRulesDirectory) {
             words += Lexicon.editorWords(String(decoding: bytes, as: UTF8.self))
         }
         if !words.isEmpty { lexicon = Lexicon.with(words: words) }
+    }
+
+    /// The same run with only the rules `isIncluded` keeps: its limits, lexicon and house style stay.
+    public func keeping(_ isIncluded: (ConfiguredRule) -> Bool) -> Linter {
+        var linter = Linter(rules: rules.filter(isIncluded), jobs: jobs)
+        linter.timings = timings
+        linter.maxFileSize = maxFileSize
+        linter.keepsLedgers = keepsLedgers
+        linter.lexicon = lexicon
+        linter.credits = credits
+        return linter
     }
 
     /// Where a document's bytes come from; files are read inside the parallel part.
@@ -142,10 +151,7 @@ public struct Linter: Sendable {
         var claims: [Claim] = []
         for (configured, rule, ledger) in documentRules {
             let findings = timings.measure(configured.id) {
-                guard let ledger else { return rule.check(document) }
-                var kept: [Claim] = []
-                defer { claims += kept }
-                return ledger.check(document, ledger: &kept)
+                ledger.map { $0.check(document, ledger: &claims) } ?? rule.check(document)
             }
             for f in findings {
                 if let d = diagnostic(f, rule: configured, in: info) { diagnostics.append(d) }

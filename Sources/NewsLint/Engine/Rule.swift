@@ -110,6 +110,7 @@ public protocol DocumentRule: LintRule {
 /// HTML report, `newslint claims`), the linter calls this instead of `check(_:)`, once, and the
 /// ledger travels in the file's report to the reporters.
 public protocol LedgerRule: DocumentRule {
+    /// The findings, as `check(_:)` gives them; every claim checked is appended to `ledger`.
     func check(_ document: Document, ledger: inout [Claim]) -> [Finding]
 }
 

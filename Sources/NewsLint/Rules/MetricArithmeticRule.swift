@@ -82,8 +82,9 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
 
     /// The findings and, in `ledger`, every claim checked: one pass for both.
     public func check(_ document: Document, ledger: inout [Claim]) -> [Finding] {
-        ledger = claims(in: document, ledger: true)
-        return ledger.compactMap(Self.finding)
+        let all = claims(in: document, ledger: true)
+        ledger += all
+        return all.compactMap(Self.finding)
     }
 
     /// The finding a claim gives: contradictions are errors, likely slips warnings.
