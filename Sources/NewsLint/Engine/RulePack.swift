@@ -25,8 +25,9 @@ public struct RulePack: Sendable {
         public let kind: Kind
         /// Literal forms to find (wrong forms, forbidden words, the two consistency forms, variants).
         public let forms: [String]
-        /// A regular expression to find instead of or beside the forms (`forbid` only).
-        public let pattern: String?
+        /// A pattern to find instead of or beside the forms (`forbid` only), compiled when the pack
+        /// is read (its text is `pattern.source`).
+        public let pattern: Pattern?
         /// The right form (`substitute`, `fixedForm`).
         public let right: String?
         public let message: LocalizedText
@@ -112,15 +113,14 @@ public struct RulePack: Sendable {
             }
             let zh = try string(item["message"], "message", in: o)!
             let en = try string(item["messageEn"], "messageEn", in: o, required: false) ?? zh
-            var forms: [String] = [], pattern: String?, right: String?
+            var forms: [String] = [], pattern: Pattern?, right: String?
             switch kind {
             case .forbid:
                 forms = try o.strings("words", default: [])
-                pattern = try string(item["pattern"], "pattern", in: o, required: false)
-                if let pattern {
-                    // Compiled here so that a bad pattern is a configuration error naming its entry;
-                    // `Pattern` matches in linear time and refuses what it cannot match so.
-                    do { _ = try Pattern(pattern) } catch {
+                if let source = try string(item["pattern"], "pattern", in: o, required: false) {
+                    // A bad pattern is a configuration error naming its entry; `Pattern` matches in
+                    // linear time and refuses what it cannot match so.
+                    do { pattern = try Pattern(source) } catch {
                         throw o.error("pattern", LocalizedText(zh: "正则表达式无效（第 \(error.offset + 1) 个字符处）：\(error.message.zh)",
                                                              en: "invalid pattern (at character \(error.offset + 1)): \(error.message.en)"))
                     }

@@ -49,9 +49,8 @@ public struct PackRule: DocumentRule, CorpusRule {
         }
         self.off = off
         self.severities = severities
-        // Patterns were compiled once when the pack was validated; a failure here cannot happen.
         self.patterns = pack.entries.enumerated().compactMap { k, e in
-            guard !off.contains(e.id), let p = e.pattern, let pattern = try? Pattern(p) else { return nil }
+            guard !off.contains(e.id), let pattern = e.pattern else { return nil }
             return (k, pattern)
         }
         consistencyEntries = pack.entries.indices.filter { pack.entries[$0].kind == .consistency && !off.contains(pack.entries[$0].id) }
