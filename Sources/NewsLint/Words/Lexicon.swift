@@ -27,6 +27,9 @@ public struct Lexicon: Sendable {
     private(set) public var count = 0
     /// The sum of the frequencies, and the log of it.
     private var total: Double = 0
+    /// Set by `finish`: costs are log-probabilities from then on, and words added later get
+    /// theirs at once, against the same total.
+    private var logTotal: Float?
     /// The longest word, in scalars.
     private(set) public var longest = 0
     /// The log-probability of one character the list does not hold.
@@ -57,11 +60,9 @@ public struct Lexicon: Sendable {
     /// The built-in words with `extra` added (each at the frequency a common word has, unless the
     /// list gives one): the lexicon of a run whose editors named words of their own.
     public static func with(words extra: [(word: String, frequency: Int?)]) -> Lexicon {
-        guard !extra.isEmpty else { return builtIn }
-        var lexicon = Lexicon(capacity: builtInEntries + 4 * extra.count)
-        lexicon.addList(RuleData.builtIn("lexicon.tsv")!)
+        // A copy of the built-in table (read once), the editors' words added to it.
+        var lexicon = builtIn
         for (word, frequency) in extra { lexicon.add(Array(word.unicodeScalars.map(\.value)), frequency: frequency ?? 1000) }
-        lexicon.finish()
         return lexicon
     }
 
@@ -131,9 +132,9 @@ public struct Lexicon: Sendable {
         let slot = find(h)
         // A word listed again keeps its larger count (costs hold counts until `finish`).
         if slots[slot].cost == Self.prefixOnly { count += 1 }
-        let before = slots[slot].cost == Self.prefixOnly ? 0 : Double(slots[slot].cost)
-        slots[slot].cost = Float(max(before, Double(frequency)))
-        total += Double(frequency)
+        let value = logTotal.map { Float(log(Double(frequency))) - $0 } ?? Float(frequency)
+        slots[slot].cost = slots[slot].cost == Self.prefixOnly ? value : max(slots[slot].cost, value)
+        if logTotal == nil { total += Double(frequency) }
         longest = max(longest, word.count)
     }
 
@@ -144,6 +145,7 @@ public struct Lexicon: Sendable {
             slots[i].cost = Float(log(Double(slots[i].cost))) - logTotal
         }
         unknownCost = -logTotal  // as if seen once
+        self.logTotal = logTotal
     }
 
     @inline(__always) private func find(_ h: UInt64) -> Int {
