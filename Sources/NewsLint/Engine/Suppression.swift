@@ -3,7 +3,6 @@
 /// named) off until `<!-- newslint-enable RULE… -->`; `<!-- newslint-disable-next-line RULE -->`
 /// covers the next line. The same comments work in plain text and in Markdown.
 public struct Suppressions: Sendable {
-    struct Span { let rule: String?; let lines: ClosedRange<Int> }
     /// The suppressed lines of each rule ("" for all rules), as sorted ranges that do not
     /// overlap: a finding is looked up by binary search, not against every directive.
     private var ranges: [String: [ClosedRange<Int>]] = [:]
@@ -15,7 +14,7 @@ public struct Suppressions: Sendable {
     static let commentOpen = UTF8Scan.bytes("<!--")
 
     public init(source: SourceText) {
-        var spans: [Span] = []
+        var byRule: [String: [ClosedRange<Int>]] = [:]  // the lines each directive covers, by rule
         var openSince: [String: Int] = [:]  // "" stands for all rules
         // Only lines holding `<!--` can be directives: find them with one byte search over the file.
         let bytes = source.bytes
@@ -38,20 +37,18 @@ public struct Suppressions: Sendable {
                 for k in keys where openSince[k] == nil { openSince[k] = index + 1 }
             case "newslint-enable":
                 if rules.isEmpty {
-                    for (k, start) in openSince { spans.append(Span(rule: k.isEmpty ? nil : k, lines: start...index + 1)) }
+                    for (k, start) in openSince { byRule[k, default: []].append(start...index + 1) }
                     openSince = [:]
                 } else {
-                    for k in keys { if let start = openSince.removeValue(forKey: k) { spans.append(Span(rule: k, lines: start...index + 1)) } }
+                    for k in keys { if let start = openSince.removeValue(forKey: k) { byRule[k, default: []].append(start...index + 1) } }
                 }
             case "newslint-disable-next-line":
-                for k in keys { spans.append(Span(rule: k.isEmpty ? nil : k, lines: index + 2...index + 2)) }
+                for k in keys { byRule[k, default: []].append(index + 2...index + 2) }
             default:
                 directiveLines.remove(index)
             }
         }
-        for (k, start) in openSince { spans.append(Span(rule: k.isEmpty ? nil : k, lines: start...Int.max - 1)) }
-        var byRule: [String: [ClosedRange<Int>]] = [:]
-        for span in spans { byRule[span.rule ?? "", default: []].append(span.lines) }
+        for (k, start) in openSince { byRule[k, default: []].append(start...Int.max - 1) }
         for (rule, lines) in byRule {
             var merged: [ClosedRange<Int>] = []
             for r in lines.sorted(by: { $0.lowerBound < $1.lowerBound }) {

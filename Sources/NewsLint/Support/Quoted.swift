@@ -7,15 +7,9 @@ public enum Quoted {
 
     /// `text`, or its first `limit` scalars and an ellipsis.
     public static func cut(_ text: String, limit: Int = limit) -> String {
-        var count = 0
-        var end = text.unicodeScalars.startIndex
-        for i in text.unicodeScalars.indices {
-            if count == limit { end = i; break }
-            count += 1
-            end = text.unicodeScalars.index(after: i)
-        }
-        guard end < text.unicodeScalars.endIndex else { return text }
-        return String(text.unicodeScalars[..<end]) + "…"
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return text }
+        return String(String.UnicodeScalarView(scalars.prefix(limit))) + "…"
     }
 
     /// Whether a scalar would act on a terminal rather than show: C0 controls but tab, DEL,
