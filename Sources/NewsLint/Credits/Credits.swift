@@ -95,16 +95,18 @@ public struct Credits: Sendable {
     static let dispatchers = ["本报", "新华社", "中新社", "人民日报"].map(UTF8Scan.bytes)
     static let dispatch = UTF8Scan.bytes("电")
     /// Scalars a closing note may start with: brackets and the labels' first characters, a cheap
-    /// test before the splitter looks at a line.
+    /// test before a line or block is looked at.
     static let closingNoteStarts = ScalarSet("（(" + (creditLabelWords + sourceLabelWords).map { String($0.first!) }.joined())
 
     /// A line that closes an article without a closing mark: a credit — bracketed after a role
     /// (`（本报记者李晓宏、殷淼）`), a credit word (`（执笔：张三）`) or as a dispatch of this paper
     /// or an agency (`（本报伦敦电）`, `（新华社北京5月22日电）`), or a staff label and names
-    /// (`制图：王婷`) — or a labelled source
-    /// (`数据来源：国家统计局`).
-    func closingNote(_ bytes: [UInt8]) -> BlockKind? {
-        if let inner = BlockClassifier.bracketed(bytes) {
+    /// (`制图：王婷`) — or a labelled source (`数据来源：国家统计局`): `text[range]`, a line or block.
+    func closingNote(_ text: [UInt8], _ range: Range<Int>) -> BlockKind? {
+        guard !range.isEmpty, range.count <= 3 * Self.longestClosingNote,
+              Self.closingNoteStarts.contains(UTF8Scan.decode(text, at: range.lowerBound).0) else { return nil }
+        let bytes = Array(text[range])
+        if let inner = UTF8Scan.insideBrackets(bytes) {
             let body = Array(bytes[inner])
             if roleBytes.contains(where: { body.starts(with: $0) }) { return .credit }
             if Self.creditLeads.contains(where: { lead in body.starts(with: lead) && Self.colons.contains { body[lead.count...].starts(with: $0) } }) {

@@ -43,8 +43,7 @@ struct BlockClassifier {
         if isDateline(block.lines[0]) { return (.datelineLead, false) }
         // Everything but prose is short: long blocks are prose (but a credit may list many names).
         let rangeScalars = UTF8Scan.scalarCount(source.bytes, block.range)
-        if rangeScalars <= Credits.longestClosingNote, Credits.closingNoteStarts.contains(UTF8Scan.decode(source.bytes, at: block.range.lowerBound).0),
-           let bytes = bytes(block), let kind = credits.closingNote(bytes) { return (kind, false) }
+        if let kind = credits.closingNote(source.bytes, block.range) { return (kind, false) }
         if rangeScalars > Self.longestNonProse {
             // Only a caption over its photo credit may be longer.
             guard rangeScalars <= Self.longestCaption, creditFollows(next), let bytes = bytes(block),
@@ -60,7 +59,7 @@ struct BlockClassifier {
         if isMasthead(block) { return (.masthead, false) }
         if Self.advertisementLabels.contains(bytes) || isAdvertisementMarker(block) { return (.advertisement, false) }
         if Address.mayBeAddressLine(bytes, 0..<bytes.count), Address.isAddressLine(text) { return (.sourceNote, false) }
-        if let inner = Self.bracketed(bytes) {
+        if let inner = UTF8Scan.insideBrackets(bytes) {
             if Self.sourceLeads.contains(where: { bytes[inner].starts(with: $0) }) { return (.sourceNote, false) }
             if Self.affiliationLeads.contains(where: { bytes[inner].starts(with: $0) }) { return (.authorAffiliation, false) }
             if Self.photoWords.contains(where: { ByteSearch.contains($0, in: bytes, inner) })
@@ -149,20 +148,6 @@ struct BlockClassifier {
             i = j
         }
         return false
-    }
-
-    static let fullWidthBrackets = (UTF8Scan.bytes("（"), UTF8Scan.bytes("）"))
-
-    /// Where the inside of a block written wholly in brackets, `（…）` or `(…)`, lies in its bytes.
-    static func bracketed(_ bytes: [UInt8]) -> Range<Int>? {
-        let (open, close) = Self.fullWidthBrackets
-        if bytes.count >= open.count + close.count && bytes.starts(with: open) && ByteSearch.hasSuffix(close, bytes, 0..<bytes.count) {
-            return open.count..<(bytes.count - close.count)
-        }
-        if bytes.count >= 2 && bytes.first == UInt8(ascii: "(") && bytes.last == UInt8(ascii: ")") {
-            return 1..<(bytes.count - 1)
-        }
-        return nil
     }
 
     /// A caption is one short sentence standing where a photo was (two or more blank lines

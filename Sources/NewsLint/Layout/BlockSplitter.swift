@@ -124,8 +124,7 @@ struct BlockSplitter {
     /// A line that closes an article without a closing mark (`版式设计：张丹峰`, `（本报伦敦电）`),
     /// which copy of one paragraph a line puts under the last paragraph with no blank line.
     private func isClosingNote(_ r: Range<Int>) -> Bool {
-        guard r.count <= 3 * Credits.longestClosingNote, Credits.closingNoteStarts.contains(UTF8Scan.decode(source.bytes, at: r.lowerBound).0) else { return false }
-        return credits.closingNote(Array(source.bytes[r])) != nil
+        credits.closingNote(source.bytes, r) != nil
     }
 
     /// A short, unpunctuated first line over a wider line of prose: `教育强区强力推进` / `去年，…`.

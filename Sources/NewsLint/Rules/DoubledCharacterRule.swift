@@ -148,20 +148,8 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
     /// Whether the words of the clause around the double at `start` (two scalars of `length`
     /// bytes) explain it: see the rule's description.
     func wordsExplain(_ text: [UInt8], doubleAt start: Int, length: Int, in document: Document) -> Bool {
-        // The clause: back and forward to a clause or sentence mark, within the window.
-        var from = start
-        while from > 0, start - from < Self.window {
-            let s = UTF8Scan.previousScalarStart(text, before: from)
-            if Scalar.isClauseBreak(UTF8Scan.decode(text, at: s).0) { break }
-            from = s
-        }
-        var to = start + 2 * length
-        while to < text.count, to - start < Self.window {
-            let (v, len) = UTF8Scan.decode(text, at: to)
-            if Scalar.isClauseBreak(v) { break }
-            to += len
-        }
-        let clause = Array(text[from..<to])
+        let span = UTF8Scan.clause(around: start..<(start + 2 * length), in: text, reach: Self.window)
+        let from = span.lowerBound, clause = Array(text[span])
         let words = document.segmenter.words(in: clause)
         let a = start - from, b = a + length
         guard let first = words.firstIndex(where: { $0.range.contains(a) }),

@@ -280,4 +280,36 @@ public enum UTF8Scan {
 
     /// The UTF-8 bytes of a string, for building byte patterns once.
     public static func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+    static let fullWidthBrackets = (bytes("（"), bytes("）"))
+
+    /// Where the inside of a text written wholly in brackets, `（…）` or `(…)`, lies in its bytes.
+    public static func insideBrackets(_ text: [UInt8]) -> Range<Int>? {
+        let (open, close) = fullWidthBrackets
+        if text.count >= open.count + close.count && text.starts(with: open) && ByteSearch.hasSuffix(close, text, 0..<text.count) {
+            return open.count..<(text.count - close.count)
+        }
+        if text.count >= 2 && text.first == UInt8(ascii: "(") && text.last == UInt8(ascii: ")") {
+            return 1..<(text.count - 1)
+        }
+        return nil
+    }
+
+    /// The clause around `range` in `text`: out to the nearest clause or sentence mark on each
+    /// side (`Scalar.isClauseBreak`), at most `reach` bytes from the start of `range`.
+    public static func clause(around range: Range<Int>, in text: [UInt8], reach: Int) -> Range<Int> {
+        var from = range.lowerBound
+        while from > 0, range.lowerBound - from < reach {
+            let s = previousScalarStart(text, before: from)
+            if Scalar.isClauseBreak(decode(text, at: s).0) { break }
+            from = s
+        }
+        var to = range.upperBound
+        while to < text.count, to - range.lowerBound < reach {
+            let (v, len) = decode(text, at: to)
+            if Scalar.isClauseBreak(v) { break }
+            to += len
+        }
+        return from..<to
+    }
 }
