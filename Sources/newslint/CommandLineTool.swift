@@ -52,6 +52,7 @@ struct CommandLineTool {
         var writeBaselinePath: String?
         var timing = false
         var maxFileSize: Int?
+        var date: Day?
     }
 
     struct UsageError: Error {
@@ -208,6 +209,13 @@ struct CommandLineTool {
                                                             en: "--max-file-size takes a number of bytes, optionally with K, M or G (64M), not `\(Quoted.cut(v))`"))
                 }
                 o.maxFileSize = n
+            case "--date":
+                let v = try take()
+                guard let day = Day(v) else {
+                    throw UsageError(message: LocalizedText(zh: "--date 需要出版日期 YYYY-MM-DD，实为 `\(Quoted.cut(v))`",
+                                                            en: "--date takes the edition's date, YYYY-MM-DD, not `\(Quoted.cut(v))`"))
+                }
+                o.date = day
             case "--no-color": o.noColor = true
             case "--lang":
                 let v = try take()
@@ -216,7 +224,7 @@ struct CommandLineTool {
                 }
                 o.lang = l
             default:
-                let known = ["--help", "--version", "--format", "--config", "--output", "--strict", "--no-color", "--lang", "--markdown", "--baseline", "--write-baseline", "--dry-run", "--jobs", "--timing", "--max-file-size"]
+                let known = ["--help", "--version", "--format", "--config", "--output", "--strict", "--no-color", "--lang", "--markdown", "--baseline", "--write-baseline", "--dry-run", "--jobs", "--timing", "--max-file-size", "--date"]
                 throw UsageError(message: Suggest.unknown(what: ("选项", "option"), flag, among: known))
             }
         }
@@ -313,6 +321,7 @@ struct CommandLineTool {
             }
         }
         if let limit = options.maxFileSize { configuration.maxFileSize = limit }
+        if let day = options.date { configuration.date = day }
         do {
             var linter = try Linter(configuration: configuration)
             linter.jobs = options.jobs

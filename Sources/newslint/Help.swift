@@ -28,6 +28,7 @@ enum Help {
       -j, --jobs N             同时分析的文件数（默认每核一个；结果与此无关）
           --timing             在标准错误输出各阶段和各规则的耗时
           --max-file-size 大小  单个输入文件的上限（默认 256M；可写 K、M、G）
+          --date 日期          出版日期 YYYY-MM-DD：按这一天核对领导人职务（默认取路径或版面上的日期）
           --lang zh|en         消息语言（默认 zh）
           --no-color           不使用颜色（设置 NO_COLOR 环境变量效果相同）
       -h, --help               显示本帮助
@@ -60,6 +61,7 @@ enum Help {
       -j, --jobs N             files analysed at once (default: one per core; output does not depend on it)
           --timing             print the time of each stage and rule to standard error
           --max-file-size SIZE  the largest input file read (default 256M; K, M, G allowed)
+          --date DAY           the edition's date, YYYY-MM-DD: offices are judged on that day (default: a date in the path or on the page)
           --lang zh|en         message language (default zh)
           --no-color           no colour (so does the NO_COLOR environment variable)
       -h, --help               show this help

@@ -34,7 +34,7 @@ struct ConfigurationTests {
 
     @Test func withoutAFileTheDefaultsApply() throws {
         let linter = try Linter(configuration: Configuration(baseDirectory: "/"))
-        #expect(linter.rules.map(\.id) == RuleRegistry.ids + ["misspelling"])
+        #expect(linter.rules.map(\.id) == RuleRegistry.ids + ["banned-words", "misspelling"])
     }
 
     @Test func unknownTopLevelKeySuggestsTheClosest() throws {

@@ -25,6 +25,8 @@ public struct Configuration: Sendable {
     public var rules: [String: RuleSetting] = [:]
     /// The largest file read, in bytes (nil: `FileReader.defaultLimit`).
     public var maxFileSize: Int?
+    /// The edition's date (`date`, `YYYY-MM-DD`; `--date` overrides it): the day offices are judged on.
+    public var date: Day?
     /// Words the segmenter should know beyond its lexicon: names, places, terms.
     public var words: [String] = []
 
@@ -45,7 +47,7 @@ public struct Configuration: Sendable {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir) && isDir.boolValue ? candidate : nil
     }
-    static let topLevelKeys = ["include", "exclude", "rulesDirectory", "rules", "maxFileSize", "words"]
+    static let topLevelKeys = ["include", "exclude", "rulesDirectory", "rules", "maxFileSize", "words", "date"]
 
     public init(baseDirectory: String) {
         self.baseDirectory = baseDirectory
@@ -98,6 +100,11 @@ public struct Configuration: Sendable {
             case "words": config.words = try stringList(value, key: key, file: file)
             case "maxFileSize":
                 config.maxFileSize = try RuleOptions(.object([(key, value)]), file: file).int(key, default: 0, range: 1...(1 << 40))
+            case "date":
+                guard case let .string(d) = value, let day = Day(d) else {
+                    throw ConfigurationError(file: file, keyPath: key, message: LocalizedText(zh: "应为日期 YYYY-MM-DD（出版日期）", en: "expected the edition's date, YYYY-MM-DD"))
+                }
+                config.date = day
             case "rules":
                 guard case let .object(rules) = value else {
                     throw ConfigurationError(file: file, keyPath: key, message: Suggest.wrongType(expected: ("对象", "an object"), got: value))

@@ -55,10 +55,13 @@ public struct RuleOptions: Sendable {
     public let baseDirectory: String?
     /// The largest file a rule reads for its data (reference editions), in bytes.
     public let maxFileSize: Int
+    /// The edition's date when the run names one (`--date`, the configuration's `date`).
+    public let editionDate: Day?
 
     public init(_ value: JSONValue? = nil, keyPath: String = "", file: String = "", rulesDirectory: String? = nil,
-                baseDirectory: String? = nil, maxFileSize: Int = FileReader.defaultLimit) {
+                baseDirectory: String? = nil, maxFileSize: Int = FileReader.defaultLimit, editionDate: Day? = nil) {
         if case let .object(members)? = value { values = members } else { values = [] }
+        self.editionDate = editionDate
         self.maxFileSize = maxFileSize
         self.keyPath = keyPath
         self.file = file

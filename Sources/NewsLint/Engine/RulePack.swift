@@ -13,8 +13,11 @@ import Foundation
 /// Kinds: `forbid` (words or a regular expression that must not appear), `substitute` (wrong
 /// forms → the right one, a safe fix), `consistency` (two forms of which a run — all files linted
 /// together — uses one: the rarer is reported), `fixedForm` (a term with variant spellings to be written one way).
-/// Packs are validated on load: a missing field, an unknown key, a duplicate id or a bad
-/// pattern is a configuration error naming the file and the key path.
+/// An entry may name words it is part of where it is right (`except`: 瞎子 in 黑瞎子岛). A pack drawn
+/// from a published list names it: `sources` (id → the document and its edition) and `asOf` (the
+/// date the entries were checked); every entry then names its `source`.
+/// Packs are validated on load: a missing field, an unknown key, a duplicate id, a bad pattern or
+/// a missing source is a configuration error naming the file and the key path.
 public struct RulePack: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case forbid, substitute, consistency, fixedForm
@@ -32,8 +35,26 @@ public struct RulePack: Sendable {
         public let right: String?
         public let message: LocalizedText
         public let severity: Severity?
+        /// Words that hold a form where it is right (黑瞎子岛 for 瞎子), as UTF-8.
+        public let except: [[UInt8]]
+        /// The id of the entry's source in the pack's `sources`.
+        public let source: String?
         public let triggering: [String]
         public let nonTriggering: [String]
+
+        /// Whether the form found at `range` of `text` stands inside one of the `except` words.
+        func isExcepted(in text: [UInt8], at range: Range<Int>) -> Bool {
+            let form = text[range]
+            for word in except {
+                var k = 0
+                while let at = ByteSearch.find(Array(form), in: word, k..<word.count) {
+                    let start = range.lowerBound - at
+                    if start >= 0, start + word.count <= text.count, text[start..<(start + word.count)].elementsEqual(word) { return true }
+                    k = at + 1
+                }
+            }
+            return false
+        }
     }
 
     public let name: String
@@ -42,9 +63,14 @@ public struct RulePack: Sendable {
     public let severity: Severity
     public let entries: [Entry]
     public let file: String
+    /// The date the entries were last checked against their sources (`YYYY-MM-DD`), if given.
+    public let asOf: String?
+    /// The documents the entries come from: id → title and edition, in the file's order.
+    public let sources: [(id: String, text: String)]
 
-    static let packKeys = ["pack", "title", "description", "severity", "entries"]
-    static let entryKeys = ["id", "kind", "words", "pattern", "wrong", "right", "forms", "term", "variants", "message", "messageEn", "severity", "examples"]
+    static let packKeys = ["pack", "title", "description", "severity", "asOf", "sources", "entries"]
+    static let entryKeys = ["id", "kind", "words", "pattern", "wrong", "right", "forms", "term", "variants", "except", "message", "messageEn",
+                            "severity", "source", "examples"]
 
     /// The packs of a run: the `pack-*.json` files of the rules directory, and the built-in ones
     /// it has no file of the same name for (`RuleData`). A pack of the directory may not take one
@@ -97,6 +123,25 @@ public struct RulePack: Sendable {
         let title = try string(json["title"], "title", in: top, required: false) ?? name
         let rationale = try string(json["description"], "description", in: top, required: false) ?? title
         let severity = try severityValue(json["severity"], "severity", in: top) ?? .warning
+        var asOf: String?
+        if let v = json["asOf"] {
+            guard case let .string(d) = v, Day(d) != nil else {
+                throw top.error("asOf", LocalizedText(zh: "应为日期 YYYY-MM-DD", en: "expected a date, YYYY-MM-DD"))
+            }
+            asOf = d
+        }
+        var sources: [(id: String, text: String)] = []
+        if let v = json["sources"] {
+            guard case let .object(members) = v, !members.isEmpty else {
+                throw top.error("sources", Suggest.wrongType(expected: ("非空对象（出处 id → 文件名称）", "a non-empty object (source id → document)"), got: v))
+            }
+            for (id, text) in members {
+                guard case let .string(t) = text, !t.isEmpty else {
+                    throw top.error("sources.\(id)", Suggest.wrongType(expected: ("非空字符串", "a non-empty string"), got: text))
+                }
+                sources.append((id, t))
+            }
+        }
         guard case let .array(items)? = json["entries"] else {
             throw top.error("entries", LocalizedText(zh: "缺少条目数组", en: "missing the array of entries"))
         }
@@ -146,12 +191,21 @@ public struct RulePack: Sendable {
                 nonTriggering = try e.strings("nonTriggering", default: [])
             }
             if triggering.isEmpty { throw o.error("examples", LocalizedText(zh: "每个条目至少要有一个会报告的示例", en: "every entry needs a triggering example")) }
+            let except = try o.strings("except", default: [])
+            for (n, word) in except.enumerated() where !forms.contains(where: { word.contains($0) }) {
+                throw o.error("except[\(n)]", LocalizedText(zh: "例外词“\(word)”不含本条的任何写法", en: "the exception “\(word)” holds none of the entry's forms"))
+            }
+            let source = try string(item["source"], "source", in: o, required: !sources.isEmpty)
+            if let source, !sources.contains(where: { $0.id == source }) {
+                throw o.error("source", Suggest.unknown(what: ("出处", "source"), source, among: sources.map(\.id)))
+            }
             entries.append(Entry(id: id, kind: kind, forms: forms, pattern: pattern, right: right,
                                  message: LocalizedText(zh: zh, en: en), severity: try severityValue(item["severity"], "severity", in: o),
+                                 except: except.map { Array($0.utf8) }, source: source,
                                  triggering: triggering, nonTriggering: nonTriggering))
         }
         return RulePack(name: name, title: LocalizedText(zh: title, en: title), rationale: LocalizedText(zh: rationale, en: rationale),
-                        severity: severity, entries: entries, file: file)
+                        severity: severity, entries: entries, file: file, asOf: asOf, sources: sources)
     }
 
     private static func severityValue(_ v: JSONValue?, _ key: String, in o: RuleOptions) throws(ConfigurationError) -> Severity? {

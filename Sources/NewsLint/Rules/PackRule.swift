@@ -93,10 +93,20 @@ public struct PackRule: DocumentRule, CorpusRule {
             nonTriggering: pack.entries.flatMap { $0.nonTriggering.map { RuleExample($0) } })
     }
 
+    /// A pack drawn from a published list: the date it holds as of and its sources.
+    public var configurationSummary: LocalizedText? {
+        guard pack.asOf != nil || !pack.sources.isEmpty else { return nil }
+        let date = pack.asOf.map { ($0, $0) } ?? ("未注明", "not given")
+        let zh = (["数据截至 \(date.0)；出处："] + pack.sources.map { "  [\($0.id)] \($0.text)" }).joined(separator: "\n")
+        let en = (["data as of \(date.1); sources:"] + pack.sources.map { "  [\($0.id)] \($0.text)" }).joined(separator: "\n")
+        return LocalizedText(zh: zh, en: en)
+    }
+
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         func report(_ k: Int, _ p: Paragraph, _ r: Range<Int>) {
             let entry = pack.entries[k]
+            if !entry.except.isEmpty && entry.isExcepted(in: p.text, at: r) { return }
             let fixed = entry.kind == .forbid ? nil : entry.right
             findings.append(Finding(range: p.sourceRange(r), message: entry.message, suggestion: fixed,
                                     fixIsSafe: fixed != nil, severity: severities[entry.id] ?? entry.severity))

@@ -9,6 +9,8 @@ public enum RuleRegistry {
         MetricArithmeticRule.self,
         NameConsistencyRule.self,
         NumberFormRule.self,
+        OfficialNamesRule.self,
+        OfficialWordingRule.self,
         PunctuationWidthRule.self,
         QuoteStyleRule.self,
         SpacingRule.self,
@@ -51,7 +53,7 @@ extension RuleRegistry {
             guard let severity else { continue }
             let options = RuleOptions(setting?.options, keyPath: "rules.\(d.id).options", file: configuration.path ?? "",
                                       rulesDirectory: configuration.resolvedRulesDirectory, baseDirectory: configuration.baseDirectory,
-                                      maxFileSize: configuration.maxFileSize ?? FileReader.defaultLimit)
+                                      maxFileSize: configuration.maxFileSize ?? FileReader.defaultLimit, editionDate: configuration.date)
             rules.append(ConfiguredRule(rule: try type.init(options: options), severity: severity,
                                         severityIsConfigured: setting?.severity != nil))
         }

@@ -1,0 +1,84 @@
+import Foundation
+
+/// The date an edition is judged on: who held an office depends on it. From `--date` or the
+/// configuration's `date`; else a date in the file's path (`rmrb/2019-10-12/page-01.txt`,
+/// `20191012`); else the page's own date line near its top (`2019年10月12日 星期六`); else the
+/// data's "as of" date, which the findings then name.
+public struct EditionDate: Sendable {
+    public enum Origin: Sendable { case configured, path, page, dataAsOf }
+    public let day: Day
+    public let origin: Origin
+
+    public static func of(_ document: Document, configured: Day?, fallback: Day) -> EditionDate {
+        if let configured { return EditionDate(day: configured, origin: .configured) }
+        if let day = fromPath(document.path) { return EditionDate(day: day, origin: .path) }
+        for line in 0..<min(document.source.lineCount, 12) {
+            if let day = fromDateLine(document.source.lineString(line)) { return EditionDate(day: day, origin: .page) }
+        }
+        return EditionDate(day: fallback, origin: .dataAsOf)
+    }
+
+    /// The last date in a path, written `YYYY-MM-DD`, `YYYY_MM_DD`, `YYYY.MM.DD` or `YYYYMMDD`, with no
+    /// digit right before or after it.
+    static func fromPath(_ path: String) -> Day? {
+        let s = Array(path.utf8)
+        func digits(_ at: Int, _ n: Int) -> Int? {
+            guard at >= 0, at + n <= s.count else { return nil }
+            var v = 0
+            for b in s[at..<(at + n)] {
+                guard b >= 0x30 && b <= 0x39 else { return nil }
+                v = v * 10 + Int(b - 0x30)
+            }
+            return v
+        }
+        func isDigit(_ at: Int) -> Bool { at >= 0 && at < s.count && s[at] >= 0x30 && s[at] <= 0x39 }
+        var found: Day?
+        for i in s.indices where !isDigit(i - 1) {
+            guard let y = digits(i, 4), y >= 1900 else { continue }
+            var j = i + 4
+            let separated = j < s.count && (s[j] == UInt8(ascii: "-") || s[j] == UInt8(ascii: "_") || s[j] == UInt8(ascii: "."))
+            if separated { j += 1 }
+            guard let m = digits(j, 2) else { continue }
+            j += 2
+            if separated {
+                guard j < s.count, s[j] == s[i + 4] else { continue }
+                j += 1
+            }
+            guard let d = digits(j, 2), !isDigit(j + 2), let day = Day(year: y, month: m, day: d) else { continue }
+            found = day
+        }
+        return found
+    }
+
+    /// A short line that holds a full date and the weekday (the date line under a masthead), or
+    /// nothing but the date.
+    static func fromDateLine(_ line: String) -> Day? {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        guard text.unicodeScalars.count <= 40 else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            var j = i
+            func number(max: Int) -> Int? {
+                var v = 0, n = 0
+                while j < scalars.count, n < max, let d = scalars[j].properties.numericType == .decimal ? Int(String(scalars[j])) : nil {
+                    v = v * 10 + d; n += 1; j += 1
+                }
+                return n == 0 ? nil : v
+            }
+            if let y = number(max: 4), j - i == 4, j < scalars.count, scalars[j] == "年" {
+                j += 1
+                if let m = number(max: 2), j < scalars.count, scalars[j] == "月" {
+                    j += 1
+                    if let d = number(max: 2), j < scalars.count, scalars[j] == "日", let day = Day(year: y, month: m, day: d) {
+                        let rest = String(String.UnicodeScalarView(scalars[(j + 1)...])).trimmingCharacters(in: .whitespaces)
+                        let before = String(String.UnicodeScalarView(scalars[..<i])).trimmingCharacters(in: .whitespaces)
+                        if text.contains("星期") || (rest.isEmpty && before.isEmpty) { return day }
+                    }
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
