@@ -1,8 +1,12 @@
+import Synchronization
+
 /// A logical paragraph: the text of one or more blocks joined across hard wraps and column
 /// breaks, with a map from every byte of the joined text back to the source.
 /// Rules search `text` and report `sourceRange(_:)`, never offsets in joined text.
 /// A class, immutable: every rule walks the paragraphs, and a struct of four arrays was copied
 /// (four references counted up and down) at each step of each walk.
+/// Its text decoded into scalars (`scalarText`) is made on first use and kept, for every rule that
+/// compares characters to share.
 public final class Paragraph: Sendable {
     /// A run of joined text copied from one place in the source.
     public struct Segment: Sendable {
@@ -20,6 +24,17 @@ public final class Paragraph: Sendable {
     public let interruptions: [Int]
     public let text: [UInt8]
     public let segments: [Segment]
+    private let decoded = Mutex<ScalarText?>(nil)
+
+    /// The text as scalars with their offsets, decoded once.
+    public var scalarText: ScalarText {
+        decoded.withLock { cached in
+            if let t = cached { return t }
+            let t = ScalarText(text)
+            cached = t
+            return t
+        }
+    }
 
     init(kind: BlockKind, blocks: [Int], interruptions: [Int], text: [UInt8], segments: [Segment]) {
         self.kind = kind

@@ -67,8 +67,8 @@ public struct OfficialNamesRule: Rule, DocumentRule {
     let longNameSet: ScalarSet
     /// Two characters of a distinctive name, side by side or one apart, hashed.
     let namePairs: ScalarSet
-    /// Characters one of which every paragraph this rule could report on holds.
-    let anchors: ScalarSet
+    /// Pairs of characters one of which every paragraph this rule could report on holds.
+    let filter: PairFilter
 
     public init(options: RuleOptions) throws(ConfigurationError) {
         try options.allowOnly(Self.description.options.map(\.name))
@@ -107,15 +107,17 @@ public struct OfficialNamesRule: Rule, DocumentRule {
             for k in 0..<(name.count - 2) { pairs.append(PhraseIndex.pairKey(name[k], name[k + 2]) ^ 1) }
         }
         namePairs = ScalarSet(pairs)
-        // Every name and title holds one of these; a misspelling of a distinctive name keeps one
-        // of its two of most strokes.
-        var anchored = forms.map { $0.unicodeScalars.map(\.value) } + after.map { $0.unicodeScalars.map(\.value) }
-        anchored += names.phrases.enumerated().filter { !officials.people[$0.offset].distinctive }.map(\.element)
-        var anchorScalars = Array(PhraseIndex.anchorScalars(anchored))
-        for (n, name) in names.phrases.enumerated() where officials.people[n].distinctive {
-            anchorScalars += PhraseIndex.anchorScalars([name], each: 2)
+        // Every name and title holds one of these pairs; a misspelling of a distinctive name keeps
+        // two of its characters: its first two, its last two, or its first and third.
+        var filterPairs: [(UInt32, UInt32, apart: Bool)] = []
+        for phrase in (forms + after).map({ $0.unicodeScalars.map(\.value) }) + names.phrases {
+            if let pair = PairFilter.rarestPair(phrase) { filterPairs.append(pair) }
         }
-        anchors = ScalarSet(anchorScalars)
+        for (n, name) in names.phrases.enumerated() where name.count >= 3 && officials.people[n].distinctive {
+            for k in 0..<(name.count - 1) { filterPairs.append((name[k], name[k + 1], false)) }
+            for k in 0..<(name.count - 2) { filterPairs.append((name[k], name[k + 2], true)) }
+        }
+        filter = PairFilter(filterPairs)
     }
 
     public var configurationSummary: LocalizedText? { officials.summary }
@@ -133,8 +135,8 @@ public struct OfficialNamesRule: Rule, DocumentRule {
         var findings: [Finding] = []
         var reported = Set<Range<Int>>()
         for p in document.paragraphs {
-            guard p.text.withUnsafeBufferPointer({ anchors.next(in: $0, from: 0) }) != nil else { continue }
-            let text = ScalarText(p.text)
+            let text = p.scalarText
+            guard filter.mayMatch(text) else { continue }
             guard text.count >= 2 else { continue }
             var local: [(Range<Int>, Finding)] = []
             func report(_ r: Range<Int>, _ message: LocalizedText, suggestion: String? = nil, severity: Severity? = nil) {

@@ -43,8 +43,8 @@ public struct OfficialWordingRule: Rule, DocumentRule {
     /// series' items taken off (道路 for 道路自信), where they share one.
     let items: PhraseIndex
     let placeOfItem: [[(series: Int, index: Int, short: Bool)]]
-    /// Characters one of which every paragraph this rule could report on holds.
-    let anchors: ScalarSet
+    /// Pairs of characters one of which every paragraph this rule could report on holds.
+    let filter: PairFilter
 
     public init(options: RuleOptions) throws(ConfigurationError) {
         try options.allowOnly([])
@@ -68,8 +68,28 @@ public struct OfficialWordingRule: Rule, DocumentRule {
         }
         items = PhraseIndex(itemForms)
         placeOfItem = places
-        // A variant, or a list that ends in a full item of a series, holds one of these.
-        anchors = ScalarSet(PhraseIndex.anchorScalars(variants.phrases + wording.series.flatMap { $0.items.map { $0.unicodeScalars.map(\.value) } }))
+        // A paragraph this rule reports on holds one of these pairs. A variant holds the two
+        // characters where it parts from the right wording (总书 of 以习近平总书记为核心…: the
+        // parts both share are common words). A judged list of a series whose items share an
+        // ending holds one of them whole (…、文化自信): the pair where each item's own part meets
+        // the ending (化自, 济建) is rare. Any other judged list holds `minimum` of its items, so
+        // one of any count − minimum + 1 of them, by its pair of most strokes.
+        var pairs: [(UInt32, UInt32, apart: Bool)] = []
+        for (k, v) in variants.phrases.enumerated() {
+            let right = wording.formulations[formulationOfVariant[k]].text.unicodeScalars.map(\.value)
+            let parted = min(max(1, zip(v, right).prefix { $0 == $1 }.count), v.count - 1)
+            pairs.append((v[parted - 1], v[parted], false))
+        }
+        for series in wording.series {
+            let ending = Self.sharedEnding(series.items)
+            let items = series.items.map { $0.unicodeScalars.map(\.value) }
+            if ending > 0 {
+                pairs += items.map { ($0[$0.count - ending - 1], $0[$0.count - ending], false) }
+            } else {
+                pairs += items.compactMap(PairFilter.rarestPair).prefix(series.items.count - series.minimum + 1)
+            }
+        }
+        filter = PairFilter(pairs)
     }
 
     public var configurationSummary: LocalizedText? { wording.summary }
@@ -89,8 +109,8 @@ public struct OfficialWordingRule: Rule, DocumentRule {
     public func check(_ document: Document) -> [Finding] {
         var findings: [Finding] = []
         for p in document.paragraphs {
-            guard p.text.withUnsafeBufferPointer({ anchors.next(in: $0, from: 0) }) != nil else { continue }
-            let text = ScalarText(p.text)
+            let text = p.scalarText
+            guard filter.mayMatch(text) else { continue }
             for (range, k) in variants.matches(in: text) {
                 let f = wording.formulations[formulationOfVariant[k]]
                 findings.append(Finding(range: p.sourceRange(text.bytes(range)), message: Messages.variant(text.string(range), f.text),

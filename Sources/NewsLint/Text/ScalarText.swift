@@ -3,31 +3,42 @@
 /// back into bytes only to report it.
 public struct ScalarText: Sendable {
     public let scalars: [UInt32]
-    /// `starts[i]`: the byte offset of scalar `i`; `starts[count]` is the end of the text.
-    public let starts: [Int]
+    /// `starts[i]`: the byte offset of scalar `i`; `starts[count]` is the end of the text. 32 bits
+    /// hold any offset: a source text is under 4 GiB (`SourceText.maximumBytes`).
+    private let starts: [UInt32]
 
     public init(_ bytes: [UInt8]) {
-        var scalars: [UInt32] = [], starts: [Int] = []
-        scalars.reserveCapacity(bytes.count / 3 + 1)
-        starts.reserveCapacity(bytes.count / 3 + 2)
-        bytes.withUnsafeBufferPointer { p in
-            var i = 0
-            while i < p.count {
-                let (v, len) = UTF8Scan.decode(p, at: i)
-                scalars.append(v)
-                starts.append(i)
-                i += len
+        // Written in place into room for one scalar a byte: the arrays of a page are made once
+        // and read by several rules.
+        var count = 0
+        var starts: [UInt32] = []
+        scalars = bytes.withUnsafeBufferPointer { p in
+            [UInt32](unsafeUninitializedCapacity: p.count) { out, made in
+                starts = [UInt32](unsafeUninitializedCapacity: p.count + 1) { offsets, written in
+                    var i = 0
+                    while i < p.count {
+                        let (v, len) = UTF8Scan.decode(p, at: i)
+                        out[count] = v
+                        offsets[count] = UInt32(truncatingIfNeeded: i)
+                        count += 1
+                        i += len
+                    }
+                    offsets[count] = UInt32(truncatingIfNeeded: p.count)
+                    written = count + 1
+                }
+                made = count
             }
         }
-        starts.append(bytes.count)
-        self.scalars = scalars
         self.starts = starts
     }
+
+    /// The byte offset where scalar `i` starts (`count`: the end of the text).
+    public func start(_ i: Int) -> Int { Int(starts[i]) }
 
     public var count: Int { scalars.count }
 
     /// The byte range of scalars `range`.
-    public func bytes(_ range: Range<Int>) -> Range<Int> { starts[range.lowerBound]..<starts[range.upperBound] }
+    public func bytes(_ range: Range<Int>) -> Range<Int> { Int(starts[range.lowerBound])..<Int(starts[range.upperBound]) }
 
     public func string(_ range: Range<Int>) -> String {
         String(String.UnicodeScalarView(scalars[range].compactMap(Unicode.Scalar.init)))
@@ -123,21 +134,50 @@ public struct PhraseIndex: Sendable {
         return out
     }
 
-    /// For each phrase, the character of it most strokes have (the rarest, roughly): a text that
-    /// holds none of them holds no phrase, which `ScalarSet.next` tells without decoding most of it.
-    public static func anchorScalars(_ phrases: [[UInt32]], each count: Int = 1) -> [UInt32] {
-        var out: [UInt32] = []
-        for p in phrases {
-            let ranked = p.sorted { (HanCharacters.table[$0]?.strokes ?? 0, $0) > (HanCharacters.table[$1]?.strokes ?? 0, $1) }
-            out += ranked.prefix(count)
-        }
-        return out
-    }
-
     /// The longest phrase that ends at `end`, if any.
     public func match(in text: ScalarText, endingAt end: Int) -> Int? {
         var best: Int?
         for (k, p) in phrases.enumerated() where text.has(p, endingAt: end) && p.count > (best.map { phrases[$0].count } ?? 0) { best = k }
         return best
+    }
+}
+
+/// A cheap test before a text is searched: whether it holds one of a set of character pairs,
+/// side by side or one character apart. A rule that looks for phrases gives
+/// the pair of each that is least common (主席 of 国家主席, not 国家), and skips every paragraph
+/// that holds none.
+public struct PairFilter: Sendable {
+    private let firsts: ScalarSet
+    /// The pairs hashed into bitmaps (a rare false match only costs the full look).
+    private let adjacent: ScalarSet
+    private let apart: ScalarSet
+    private let anyApart: Bool
+
+    /// `pairs`: two characters and whether one other stands between them.
+    public init(_ pairs: [(UInt32, UInt32, apart: Bool)]) {
+        firsts = ScalarSet(pairs.map(\.0))
+        adjacent = ScalarSet(pairs.filter { !$0.apart }.map { PhraseIndex.pairKey($0.0, $0.1) })
+        apart = ScalarSet(pairs.filter(\.apart).map { PhraseIndex.pairKey($0.0, $0.1) })
+        anyApart = pairs.contains { $0.apart }
+    }
+
+    /// The pair of characters of `phrase` with the most strokes between them (the least common,
+    /// roughly), side by side.
+    public static func rarestPair(_ phrase: [UInt32]) -> (UInt32, UInt32, apart: Bool)? {
+        guard phrase.count >= 2 else { return nil }
+        func strokes(_ v: UInt32) -> Int { HanCharacters.table[v]?.strokes ?? 0 }
+        let k = (0..<(phrase.count - 1)).max { (strokes(phrase[$0]) + strokes(phrase[$0 + 1]), -$0) < (strokes(phrase[$1]) + strokes(phrase[$1 + 1]), -$1) }!
+        return (phrase[k], phrase[k + 1], false)
+    }
+
+    public func mayMatch(_ text: ScalarText) -> Bool {
+        text.scalars.withUnsafeBufferPointer { s in
+            guard s.count >= 2 else { return false }
+            for i in 0..<(s.count - 1) where firsts.contains(s[i]) {
+                if adjacent.contains(PhraseIndex.pairKey(s[i], s[i + 1])) { return true }
+                if anyApart, i + 2 < s.count, apart.contains(PhraseIndex.pairKey(s[i], s[i + 2])) { return true }
+            }
+            return false
+        }
     }
 }
