@@ -21,7 +21,7 @@ public struct Officials: Sendable {
         public let until: Day?
         public let source: String
 
-        func covers(_ day: Day) -> Bool { from <= day && (until.map { day <= $0 } ?? true) }
+        public func covers(_ day: Day) -> Bool { from <= day && (until.map { day <= $0 } ?? true) }
     }
 
     public struct Person: Sendable {
@@ -40,7 +40,7 @@ public struct Officials: Sendable {
         public let members: [String]
         public let source: String
 
-        func covers(_ day: Day) -> Bool { from <= day && (until.map { day <= $0 } ?? true) }
+        public func covers(_ day: Day) -> Bool { from <= day && (until.map { day <= $0 } ?? true) }
     }
 
     public struct Body: Sendable {
@@ -87,11 +87,6 @@ public struct Officials: Sendable {
             return body.terms.flatMap(\.members).filter { seen.insert($0).inserted }
         }
         return people.filter { $0.tenures.contains { $0.title == title } }.map(\.name)
-    }
-
-    /// The members of each body on `day`, in protocol order.
-    public func rankedBodies(on day: Day) -> [(body: String, members: [String])] {
-        bodies.compactMap { b in b.terms.first { $0.covers(day) }.map { (b.name, $0.members) } }
     }
 
     // MARK: - Reading the file

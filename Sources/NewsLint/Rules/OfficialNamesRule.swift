@@ -34,6 +34,8 @@ public struct OfficialNamesRule: Rule, DocumentRule {
             RuleExample("⟦国务院总理李强⟧主持召开国务院常务会议。", options: #"{"date": "2020-05-08"}"#),
             RuleExample("⟦中共中央政治局常委、⟦国务院副总理韩正⟧⟧出席。", options: #"{"date": "2024-05-10"}"#),
             RuleExample("⟦王沪宁总理⟧出席开幕式。", options: #"{"date": "2024-05-10"}"#),
+            // No date given: one warning for the page, on the first title that fits an earlier day.
+            RuleExample("⟦国务院总理李克强⟧主持会议。国务院总理李克强强调，要稳就业。"),
             RuleExample("⟦李克强总理⟧出席开幕式。", options: #"{"date": "2024-05-10"}"#),
             RuleExample("习近平、李强、王沪宁、⟦赵乐际⟧、蔡奇、丁薛祥、李希等出席会议。", options: #"{"date": "2024-03-05"}"#),
             RuleExample("习近平、李强、赵乐际、王沪宁、⟦蔡琦⟧、丁薛祥、李希等出席会议。", options: #"{"date": "2024-03-05"}"#),
@@ -134,6 +136,8 @@ public struct OfficialNamesRule: Rule, DocumentRule {
         let date = EditionDate.of(document, configured: configuredDate, fallback: officials.asOf)
         var findings: [Finding] = []
         var reported = Set<Range<Int>>()
+        /// Titles that do not fit the data's date on a page with no date of its own.
+        var undated: [(range: Range<Int>, text: String)] = []
         for p in document.paragraphs {
             let text = p.scalarText
             guard filter.mayMatch(text) else { continue }
@@ -147,11 +151,17 @@ public struct OfficialNamesRule: Rule, DocumentRule {
             let titled = titleForms.matches(in: text)
             let variantPossible = mayHoldVariant(text)
             guard !found.isEmpty || !titled.isEmpty || variantPossible else { continue }
-            titles(text, found, date, report)
+            titles(text, found, date, report) { r in
+                let range = p.sourceRange(text.bytes(r))
+                if !undated.contains(where: { $0.range == range }) { undated.append((range, text.string(r))) }
+            }
             titleSpelling(text, found, titled, date, report)
             lists(text, found, date, report)
             if variantPossible { spellingAnywhere(text, found, document, p, report) }
             for (_, f) in local where reported.insert(f.range).inserted { findings.append(f) }
+        }
+        if let first = undated.first {
+            findings.append(Finding(range: first.range, message: Messages.undatedPage(undated.map(\.text), asOf: officials.asOf), severity: .warning))
         }
         return findings
     }
@@ -163,7 +173,7 @@ public struct OfficialNamesRule: Rule, DocumentRule {
     /// A title before each known name (and the titles chained before it by 、: the item right
     /// before the name may be one the data does not know, 党组书记), and a short title after it.
     private func titles(_ text: ScalarText, _ found: [(range: Range<Int>, phrase: Int)], _ date: EditionDate,
-                        _ report: (Range<Int>, LocalizedText, String?, Severity?) -> Void) {
+                        _ report: (Range<Int>, LocalizedText, String?, Severity?) -> Void, _ undated: (Range<Int>) -> Void) {
         let s = text.scalars
         for (range, n) in found {
             let name = officials.people[n].name
@@ -187,11 +197,11 @@ public struct OfficialNamesRule: Rule, DocumentRule {
                 end = start - 1
             }
             if !former {
-                for (span, title) in chain { judge(name, title, span: span, date, report) }
+                for (span, title) in chain { judge(name, title, span: span, date, report, undated) }
             }
             if let k = afterForms.match(in: text, at: range.upperBound) {
                 let end = range.upperBound + afterForms.phrases[k].count
-                judge(name, titleOfAfterForm[k], span: range.lowerBound..<end, date, after: true, report)
+                judge(name, titleOfAfterForm[k], span: range.lowerBound..<end, date, after: true, report, undated)
             }
         }
     }
@@ -199,16 +209,19 @@ public struct OfficialNamesRule: Rule, DocumentRule {
     /// `after`: the title follows the name (李克强总理), as a retrospective may still write it of a
     /// former holder: then a warning.
     private func judge(_ name: String, _ title: String, span: Range<Int>, _ date: EditionDate, after: Bool = false,
-                       _ report: (Range<Int>, LocalizedText, String?, Severity?) -> Void) {
+                       _ report: (Range<Int>, LocalizedText, String?, Severity?) -> Void, _ undated: (Range<Int>) -> Void) {
         guard let holders = officials.holders(of: title, on: date.day), !holders.contains(name) else { return }
         // A person the data lists without offices (周恩来) held some before its time: not judged.
         guard let person = officials.person(named: name),
               !person.tenures.isEmpty || officials.bodies.contains(where: { $0.terms.contains { $0.members.contains(name) } }) else { return }
         let everHeld = officials.everHeld(title).contains(name)
-        // On the data's own date (no date given), a title the person held at another time may be
-        // an old page's: a warning that says so.
-        let severity: Severity? = everHeld && (date.origin == .dataAsOf || after) ? .warning : nil
-        report(span, Messages.wrongTitle(name, title, holders: holders, date: date), nil, severity)
+        // On the data's own date (no date given), a title the person held at another time is most
+        // likely an old page's: the page gets one warning for all of them (`undatedTitles`).
+        if everHeld && date.origin == .dataAsOf {
+            undated(span)
+            return
+        }
+        report(span, Messages.wrongTitle(name, title, holders: holders, date: date), nil, after && everHeld ? .warning : nil)
     }
 
     // MARK: - Misspelt names
@@ -351,12 +364,24 @@ public struct OfficialNamesRule: Rule, DocumentRule {
             if group.count >= 3 { groups.append(group) }
         }
         for group in groups {
-            for (body, members) in officials.rankedBodies(on: date.day) {
+            for body in officials.bodies {
+                // The term of the edition's day; without a given day, the term that holds most of
+                // the names listed (the latest of equals), so that an old page is judged by its own.
+                let term: Officials.Term?
+                if date.origin == .dataAsOf {
+                    let names = Set(group.map(\.1))
+                    term = body.terms.max { a, b in
+                        (names.intersection(a.members).count, a.from) < (names.intersection(b.members).count, b.from)
+                    }
+                } else {
+                    term = body.terms.first { $0.covers(date.day) }
+                }
+                guard let members = term?.members else { continue }
                 let ranked = group.compactMap { g in members.firstIndex(of: g.name).map { (g.range, g.name, $0) } }
                 guard ranked.count >= 3 else { continue }
                 guard let bad = ranked.indices.dropFirst().first(where: { ranked[$0].2 < ranked[$0 - 1].2 }) else { continue }
                 let right = ranked.sorted { $0.2 < $1.2 }.map(\.1)
-                report(ranked[bad].0, Messages.order(body, ranked[bad].1, right: right, date: date), nil, nil)
+                report(ranked[bad].0, Messages.order(body.name, ranked[bad].1, right: right, date: date), nil, nil)
             }
         }
     }
@@ -366,7 +391,7 @@ public struct OfficialNamesRule: Rule, DocumentRule {
     enum Messages {
         static func dateNote(_ date: EditionDate) -> (zh: String, en: String) {
             switch date.origin {
-            case .dataAsOf: return ("按数据截至日期 \(date.day.chinese)（未给出出版日期，可用 --date 指定）", "on the data's as-of date \(date.day) (no edition date given; use --date)")
+            case .dataAsOf: return ("按数据截至日期 \(date.day.chinese)（未给出出版日期，可用 --date 指定），", "on the data's as-of date \(date.day) (no edition date given; use --date)")
             default: return ("\(date.day.chinese)", "on \(date.day)")
             }
         }
@@ -378,15 +403,21 @@ public struct OfficialNamesRule: Rule, DocumentRule {
                                  en: "\(en), \(name) is not \(title) (held by \(who))")
         }
 
+        static func undatedPage(_ places: [String], asOf: Day) -> LocalizedText {
+            let shown = places.prefix(3).map { "“\($0)”" }.joined(separator: "、")
+            return LocalizedText(
+                zh: "本页没有出版日期，按数据截至日期 \(asOf.chinese) 判断，有 \(places.count) 处职务与当日任职不符（\(shown)），多半是旧稿：请用 --date 或 .lint.json 的 date 给出出版日期",
+                en: "this page has no date; on the data's as-of date \(asOf), \(places.count) titles do not fit their holders (\(shown)), most likely an old page: give the edition's date with --date or the configuration's date")
+        }
+
         static func misspelt(_ written: String, _ right: String) -> LocalizedText {
             LocalizedText(zh: "领导人姓名有误：“\(written)”应为“\(right)”", en: "a leader's name misspelt: “\(written)” should be “\(right)”")
         }
 
         static func order(_ body: String, _ name: String, right: [String], date: EditionDate) -> LocalizedText {
-            let (zh, en) = dateNote(date)
             let list = right.joined(separator: "、")
-            return LocalizedText(zh: "\(body)排序有误（\(zh)）：“\(name)”的位置不对，应为\(list)",
-                                 en: "\(body) listed out of protocol order (\(en)): “\(name)” is out of place; the order is \(list)")
+            return LocalizedText(zh: "\(body)排序有误：“\(name)”的位置不对，应为\(list)",
+                                 en: "\(body) listed out of protocol order: “\(name)” is out of place; the order is \(list)")
         }
     }
 }
