@@ -41,9 +41,9 @@ extension CommandLineTool {
         }
         let total = counts.values.reduce(0, +)
         if lang == .zh {
-            out += "共 \(total) 处数字说法：相符 \(counts[.consistent] ?? 0)，不符 \(counts[.contradicted] ?? 0)，疑似误用 \(counts[.likelySlip] ?? 0)，无法核对 \(counts[.notCheckable] ?? 0)\n"
+            out += "共 \(total) 处数字说法：相符 \(counts[.consistent] ?? 0)，不符 \(counts[.contradicted] ?? 0)，疑似误用 \(counts[.likelySlip] ?? 0)，存疑 \(counts[.doubtful] ?? 0)，无法核对 \(counts[.notCheckable] ?? 0)\n"
         } else {
-            out += "\(total) claims: \(counts[.consistent] ?? 0) consistent, \(counts[.contradicted] ?? 0) contradicted, \(counts[.likelySlip] ?? 0) likely slips, \(counts[.notCheckable] ?? 0) not checkable\n"
+            out += "\(total) claims: \(counts[.consistent] ?? 0) consistent, \(counts[.contradicted] ?? 0) contradicted, \(counts[.likelySlip] ?? 0) likely slips, \(counts[.doubtful] ?? 0) doubtful, \(counts[.notCheckable] ?? 0) not checkable\n"
         }
         return out
     }
@@ -69,7 +69,7 @@ extension CommandLineTool {
                 })),
             ])
         }
-        let summary: [(key: String, value: JSONValue)] = [Claim.Verdict.consistent, .contradicted, .likelySlip, .notCheckable].map {
+        let summary: [(key: String, value: JSONValue)] = [Claim.Verdict.consistent, .contradicted, .likelySlip, .doubtful, .notCheckable].map {
             ($0.rawValue, .number(Double(counts[$0] ?? 0)))
         }
         return JSONWriter.write(.object([

@@ -16,6 +16,8 @@ public struct Claim: Sendable {
         case contradicted
         /// Explained only by the common slip between 增长N倍 and 增长到N倍.
         case likelySlip = "likely-slip"
+        /// Parts that name the whole between them (农村/社区) and do not add up to it.
+        case doubtful
         case notCheckable = "not-checkable"
 
         /// The verdict as the ledger shows it to an editor.
@@ -24,12 +26,16 @@ public struct Claim: Sendable {
             case .consistent: return LocalizedText(zh: "相符", en: rawValue)
             case .contradicted: return LocalizedText(zh: "不符", en: rawValue)
             case .likelySlip: return LocalizedText(zh: "疑似误用", en: rawValue)
+            case .doubtful: return LocalizedText(zh: "存疑", en: rawValue)
             case .notCheckable: return LocalizedText(zh: "无法核对", en: rawValue)
             }
         }
 
         /// Whether the rule reports a claim with this verdict (an error, or a warning for a slip).
-        public var isReported: Bool { self == .contradicted || self == .likelySlip }
+        public var isReported: Bool { self == .contradicted || self == .likelySlip || self == .doubtful }
+
+        /// Reported as a warning rather than an error.
+        public var isWarning: Bool { self == .likelySlip || self == .doubtful }
     }
 
     public let kind: Kind

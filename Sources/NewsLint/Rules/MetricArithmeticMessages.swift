@@ -60,6 +60,14 @@ enum MetricArithmeticMessages {
         LocalizedText(zh: "分项之和超过总数：\(parts)=\(sum)，多于总数\(total)", en: "the parts add up to more than the total: \(parts) = \(sum), more than \(total)")
     }
 
+    static func partsShort(total: String, parts: String, sum: String) -> LocalizedText {
+        LocalizedText(zh: "两个分项合起来应是总数：\(parts)=\(sum)，少于总数\(total)", en: "two parts that make up the whole should add up to it: \(parts) = \(sum), less than \(total)")
+    }
+
+    static func totalAfterParts(total: String, parts: String, sum: String) -> LocalizedText {
+        LocalizedText(zh: "分项之和与总数不符：\(parts)=\(sum)，不是\(total)", en: "the parts do not add up to the total: \(parts) = \(sum), not \(total)")
+    }
+
     static func listCount(stated: String, items: Int, deng: Bool) -> LocalizedText {
         if deng {
             return LocalizedText(zh: "列举了\(items)项，多于所说的\(stated)", en: "the list names \(items) items, more than the \(stated) it counts")
@@ -79,12 +87,17 @@ struct ClaimText {
 
     /// The key words of the claim checks, each of which gates one check.
     struct KeyWords: OptionSet {
-        let rawValue: UInt8
+        let rawValue: UInt16
         static let from = KeyWords(rawValue: 1)      // 从, 由: a change from one figure to another
         static let zhan = KeyWords(rawValue: 2)      // 占: a share
         static let qizhong = KeyWords(rawValue: 4)   // 其中: parts of a total
         static let star = KeyWords(rawValue: 8)      // 星: grade shares
         static let dun = KeyWords(rawValue: 16)      // 、: a list
+        static let compared = KeyWords(rawValue: 32) // 比, 较: a change against a base
+        static let zhong = KeyWords(rawValue: 64)    // 中: a whole (2.4万户中)
+        static let rate = KeyWords(rawValue: 128)    // 率: a rate
+        static let total = KeyWords(rawValue: 256)   // 共, 合, 总: a total
+        static let surplus = KeyWords(rawValue: 512) // 超, 多, 少, 差: a difference from a target
     }
 
     /// Which key words stand in `range`, in one pass that decodes only the scalars that may
@@ -100,6 +113,11 @@ struct ClaimText {
                 case ch("占"): found.insert(.zhan)
                 case ch("其"): if hit.end < p.count && UTF8Scan.decode(p, at: hit.end).0 == ch("中") { found.insert(.qizhong) }
                 case ch("星"): found.insert(.star)
+                case ch("比"), ch("较"): found.insert(.compared)
+                case ch("中"): found.insert(.zhong)
+                case ch("率"): found.insert(.rate)
+                case ch("共"), ch("合"), ch("总"): found.insert(.total)
+                case ch("超"), ch("多"), ch("少"), ch("差"): found.insert(.surplus)
                 default: found.insert(.dun)
                 }
                 i = hit.end
@@ -108,8 +126,9 @@ struct ClaimText {
         return found
     }
 
-    /// 从 由 占 其 星 、
-    static let keyWordStarts = ScalarSet([ch("从"), ch("由"), ch("占"), ch("其"), ch("星"), ch("、")])
+    /// 从 由 占 其 星 、 比 较 中 率 共 合 总 超 多 少 差
+    static let keyWordStarts = ScalarSet([ch("从"), ch("由"), ch("占"), ch("其"), ch("星"), ch("、"), ch("比"), ch("较"), ch("中"), ch("率"),
+                                          ch("共"), ch("合"), ch("总"), ch("超"), ch("多"), ch("少"), ch("差")])
 
     /// Whether the scalars of `range` hold a `、` and no digit: a list of named items may stand there.
     func mayHoldNamedList(_ range: Range<Int>) -> Bool {

@@ -36,6 +36,16 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
             RuleExample("在建项目⟦5个（沿太行、沿黄、焦平、沁伊）⟧。"),
             RuleExample("⟦李胜利、赵成国、贾顺心4人⟧荣登“乡村光荣榜”。"),
             RuleExample("事故起数由20起下降到10起，⟦降低到原来的四分之一⟧。"),
+            // Against a stated base, a stated whole or a target; totals after their parts.
+            RuleExample("今年产量比去年的820吨增加了164吨，⟦增长25%⟧。"),
+            RuleExample("营收较上年同期的12.5亿元⟦增长9.2%⟧，达到13.525亿元。"),
+            RuleExample("今年产值4.8亿元，⟦是去年2.4亿元的3倍⟧。"),
+            RuleExample("全县2.4万户中，已有2.16万户完成改造，⟦完成率达80%⟧。"),
+            RuleExample("在1200个项目中，产业类\n项目540个，⟦占比55%⟧。"),
+            RuleExample("新建学校⟦3所、幼儿园5所，共9所⟧。"),
+            RuleExample("完成税收3150万元，超额完成任务数2800万元，⟦超收450万元⟧。"),
+            RuleExample("全镇网格⟦60个（其中农村38个，社区20个⟧）。"),
+            RuleExample("收入从4万元增加到20万元，⟦增长了5倍⟧。"),
         ],
         nonTriggering: [
             RuleExample("2012年至2021年，该街道财政收入从425万元跃升至1.46亿元，增长33.4倍。"),
@@ -69,6 +79,14 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
             // The count counts another noun than the listed items.
             RuleExample("2019年的目标是建造390所村卫生室，涉及江西、四川、贵州和甘肃的6个县。"),
             RuleExample("这些“小巷总理”很管用，就是因为抓住了“共建、共治、共享”这6个字。"),
+            RuleExample("今年产量比去年的820吨增加了164吨，增长20%。营收较上年同期的12.5亿元增长8.2%，达到13.525亿元。"),
+            RuleExample("今年产值4.8亿元，是去年2.4亿元的2倍。全县2.4万户中，已有2.16万户完成改造，完成率达90%。"),
+            RuleExample("在1200个项目中，产业类\n项目540个，占比45%。新建学校3所、幼儿园5所，共8所。"),
+            RuleExample("完成税收3150万元，超额完成任务数2800万元，超收350万元。"),
+            // Parts that may leave some out; counts of different wholes; a base that is a year.
+            RuleExample("全镇网格60个（其中重点网格12个，一般网格20个）。A县有学校12所、幼儿园8所，全市共有学校56所。"),
+            RuleExample("到2030年，排放量必须比2010年的水平减少约45％，到2050年左右实现净零排放。"),
+            RuleExample("收入从4万元增加到20万元，增长了4倍，是原来的5倍。"),
         ]
     )
 
@@ -91,7 +109,7 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
     static func finding(_ claim: Claim) -> Finding? {
         guard claim.verdict.isReported, let message = claim.message else { return nil }
         return Finding(range: claim.range, message: message, suggestion: claim.suggestion, related: claim.related,
-                       severity: claim.verdict == .likelySlip ? .warning : nil)
+                       severity: claim.verdict.isWarning ? .warning : nil)
     }
 
     /// Every numeric claim in the document with its verdict: the claims ledger. Without
@@ -111,7 +129,7 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
                 guard last > next else { continue }
                 let figs = Array(figures[next..<last])
                 next = last
-                var s = Sentence(p: p, text: text, range: sentence, figs: figs, ledger: ledger)
+                var s = ClaimSentence(p: p, text: text, range: sentence, figs: figs, ledger: ledger)
                 // Each check runs only where its key word stands (found in one pass over the sentence).
                 let keys = text.keyWords(in: sentence)
                 if figs.contains(where: { $0.unit == .multiple }) { s.fallingMultiples() }
@@ -120,6 +138,11 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
                 if keys.contains(.qizhong) { s.partsAndTotals() }
                 if keys.contains(.star) { s.gradeShares() }
                 if keys.contains(.dun) { s.listCounts() }
+                if figs.contains(where: { $0.unit == .multiple }) { s.basesOfMultiples() }
+                if keys.contains(.compared) { s.changesAgainstABase() }
+                if keys.contains(.zhong) || keys.contains(.rate) { s.ratesOfAWhole() }
+                if keys.contains(.total) && keys.contains(.dun) { s.totalsAfterParts() }
+                if keys.contains(.surplus) { s.differencesFromATarget() }
                 if ledger { s.uncheckable() }
                 claims += s.claims
             }
@@ -199,7 +222,7 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
 }
 
 /// The claims of one sentence: each check appends what it found.
-private struct Sentence {
+struct ClaimSentence {
     typealias Rule = MetricArithmeticRule
     let p: Paragraph
     let text: ClaimText
@@ -276,7 +299,12 @@ private struct Sentence {
             case "倍":
                 guard verb == .growth || verb == .ratio else { continue }
                 let consistent = verb == .growth ? (ratio + -1).overlaps(claim.interval) : ratio.overlaps(claim.interval)
-                if consistent {
+                // 增长N倍 where the figures give exactly ×N (4万元 → 20万元, 增长了5倍) is the slip for
+                // 增长到N倍, even when their rounding would allow the other reading (and the reverse).
+                let slipValue = verb == .growth ? centre : centre - 1
+                let exactSlip = !claim.approximate && abs(claim.value - slipValue) < 1e-9 * max(1, slipValue)
+                    && abs(claim.value - (verb == .growth ? centre - 1 : centre)) > 1e-9 * max(1, centre)
+                if consistent && !exactSlip {
                     add(.multiple, span, figures: [A, B], computed: "原来的" + Rule.format(centre, decimals: 2) + "倍", verdict: .consistent)
                     continue
                 }
@@ -440,12 +468,28 @@ private struct Sentence {
             let spanStart = text.ending(at: T.prefixStart, with: Rule.Words.total, from: range.lowerBound)?.start ?? T.prefixStart
             let span = spanStart..<parts.last!.element.range.upperBound
             let ok = sum.low <= T.interval.high
-            add(.partsAndTotal, span, figures: [T] + parts.map(\.element), computed: "\(total)=\(value)\(T.unit.text)",
-                verdict: ok ? (sum.overlaps(T.interval) ? .consistent : .notCheckable) : .contradicted,
-                message: ok ? nil : MetricArithmeticMessages.partsExceed(total: text.string(T.range), parts: total, sum: value + T.unit.text),
-                related: ok ? [] : [(p.sourceOffset(T.range.lowerBound), LocalizedText(zh: "总数", en: "the total"))])
+            // Parts that may leave some of the whole out add up to less without a fault; two that
+            // name the whole between them (农村/社区, 男/女) must add up to it.
+            let short = ok && !sum.overlaps(T.interval)
+            let complementary = short && parts.count == 2 && Self.complementary(text, parts[0].element, parts[1].element, from: partsStart)
+            let verdict: Claim.Verdict = !ok ? .contradicted : complementary ? .doubtful : short ? .notCheckable : .consistent
+            add(.partsAndTotal, span, figures: [T] + parts.map(\.element), computed: "\(total)=\(value)\(T.unit.text)", verdict: verdict,
+                message: !ok ? MetricArithmeticMessages.partsExceed(total: text.string(T.range), parts: total, sum: value + T.unit.text)
+                    : complementary ? MetricArithmeticMessages.partsShort(total: text.string(T.range), parts: total, sum: value + T.unit.text) : nil,
+                related: verdict.isReported ? [(p.sourceOffset(T.range.lowerBound), LocalizedText(zh: "总数", en: "the total"))] : [])
             used.insert(t)
         }
+    }
+
+    /// Pairs of words that divide a whole between them.
+    static let complements: [(String, String)] = [("农村", "社区"), ("城镇", "农村"), ("城市", "农村"), ("城区", "农村"), ("男", "女"),
+                                                  ("国有", "民营"), ("公办", "民办"), ("村", "社区"), ("境内", "境外"), ("国内", "国外")]
+
+    /// Whether the words right before two parts (`农村38个，社区20个`) are such a pair.
+    static func complementary(_ text: ClaimText, _ a: Figure, _ b: Figure, from start: Int) -> Bool {
+        let la = text.string(max(start, text.back(from: a.prefixStart, scalars: 4))..<a.prefixStart)
+        let lb = text.string(max(a.range.upperBound, text.back(from: b.prefixStart, scalars: 4))..<b.prefixStart)
+        return complements.contains { x, y in (la.hasSuffix(x) && lb.hasSuffix(y)) || (la.hasSuffix(y) && lb.hasSuffix(x)) }
     }
 
     // MARK: 四星2个、三星5个、二星5个，三星以上占58%
