@@ -145,7 +145,7 @@ public enum HTMLReporter {
     mark:target{outline:2px solid #b00020}
     .findings a{color:inherit;text-decoration:none}.findings li.sev-error b{color:#b00020}.findings li.sev-warning b{color:#a66b00}.findings li.sev-note b{color:#0b5cad}
     .suggestion{color:#1b5e20}.hidden{display:none}.input-error{color:#b00020}
-    tr.verdict-contradicted td{background:#ffcdd2}tr.verdict-likely-slip td{background:#fff3c4}
+    tr.verdict-contradicted td{background:#ffcdd2}tr.verdict-likely-slip td,tr.verdict-doubtful td{background:#fff3c4}
     """
 
     static let script = """
