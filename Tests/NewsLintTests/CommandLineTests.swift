@@ -304,11 +304,11 @@ struct CommandLineTests {
         #expect(text.code == 0)
         #expect(text.out.contains("seeds/000_1f9a82e85afd0d46.txt:33:36: [不符] multiple: 增长35倍  依据 425万元, 1.46亿元 → 原来的34.35倍"))
         #expect(text.out.contains("seeds/002_95b150d32cc6734e.txt:43:122: [相符] difference: 超收449万元  依据 1334万元, 885万元 → 449万元"))
-        #expect(text.out.hasSuffix("共 31 处数字说法：相符 20，不符 1，疑似误用 0，存疑 0，无法核对 10\n"))
+        #expect(text.out.hasSuffix("共 33 处数字说法：相符 22，不符 1，疑似误用 0，存疑 0，无法核对 10\n"))
         let json = runTool(["claims", "--format", "json", "--lang", "en", "seeds/"])
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         let summary = try #require(root["summary"] as? [String: Int])
-        #expect(summary == ["consistent": 20, "contradicted": 1, "likely-slip": 0, "doubtful": 0, "not-checkable": 10])
+        #expect(summary == ["consistent": 22, "contradicted": 1, "likely-slip": 0, "doubtful": 0, "not-checkable": 10])
         let files = try #require(root["files"] as? [[String: Any]])
         #expect(files.count == 5)
     }

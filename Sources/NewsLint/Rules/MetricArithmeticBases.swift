@@ -190,7 +190,83 @@ extension ClaimSentence {
     }
 }
 
+extension ClaimSentence {
+    // MARK: 北京、天津、河北3省市 / 张三、李四两位 / 英国、法国和德国三国
+
+    /// Counts of a list that the figures do not read: a Chinese numeral (两位, 三国) or a count
+    /// word that is no unit of amounts (3省市). A count followed by another (三省一市) counts
+    /// groups, not items, and is left alone.
+    static let notACount = ScalarSet("第每数几上近约余多超逾前后")
+    /// Words of a count of groups before another (一主三副六市, 两核一带): not 四川, 三亚.
+    static let groupWords = ScalarSet("主副核带区省市县国地城片轴心圈极翼廊")
+
+    /// Whether a numeral with a count word after it stands in `range` (打造一个窗口、建设四个…,
+    /// 空军五项、海军五项): a list of counts, not of named items.
+    func holdsCount(_ range: Range<Int>) -> Bool {
+        let bytes = text.bytes
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (v, len) = UTF8Scan.decode(bytes, at: i)
+            if NumberScanner.chineseDigitValue(v) != nil || v == ch("十"),
+               bytes.withUnsafeBufferPointer({ Words.listClassifiers.match($0, at: i + len) }) != nil { return true }
+            i += len
+        }
+        return false
+    }
+
+    mutating func wordCounts() {
+        let bytes = text.bytes
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (v, len) = UTF8Scan.decode(bytes, at: i)
+            let isArabic = NumberScanner.digit(v) != nil, isChinese = NumberScanner.chineseDigitValue(v) != nil || v == ch("十")
+            guard isArabic || isChinese, i > range.lowerBound, Scalar.isHan(UTF8Scan.scalar(before: i, in: bytes)) else { i += len; continue }
+            // The numeral: digits, or up to three Chinese numerals.
+            var end = i, n = 0
+            while end < range.upperBound, n < 3, case let (w, l) = UTF8Scan.decode(bytes, at: end),
+                  isArabic ? NumberScanner.digit(w) != nil : (NumberScanner.chineseDigitValue(w) != nil || w == ch("十")) {
+                end += l; n += 1
+            }
+            defer { i = max(end, i + len) }
+            guard let classifier = bytes.withUnsafeBufferPointer({ Words.listClassifiers.match($0, at: end) }) else { continue }
+            // The numeral is the run, or its end where a name ends in a numeral (李四两位).
+            var start = i, value: Double?
+            while start < end {
+                let numeral = text.string(start..<end)
+                value = isArabic ? Double(numeral.unicodeScalars.map { String(NumberScanner.digit($0.value)!) }.joined()) : NumberScanner.chineseValue(numeral)
+                if let v = value, v >= 2, v <= 30 { break }
+                value = nil
+                start += UTF8Scan.sequenceLength(bytes[start])
+            }
+            guard let value, isArabic || start == i || Scalar.isHan(UTF8Scan.scalar(before: start, in: bytes)) else { continue }
+            let i = start
+            // Not an ordinal, a round or rough number, or one count of several (第三位, 数十个, 一主三副六市).
+            let before = text.string(text.back(from: i, scalars: 2)..<i).unicodeScalars
+            if let last = before.last, Self.notACount.contains(last.value) { continue }
+            func isNumeral(_ u: Unicode.Scalar) -> Bool { NumberScanner.chineseDigitValue(u.value) != nil || NumberScanner.digit(u.value) != nil || u == "十" }
+            let marks = Array(before)
+            if marks.count == 2, isNumeral(marks[0]), Self.groupWords.contains(marks[1].value) { continue }
+            // Not a figure the scanner read already, and no second count after it.
+            guard !figs.contains(where: { $0.range.lowerBound == i && $0.countsThings }) else { continue }
+            if classifier.end < range.upperBound {
+                let next = UTF8Scan.decode(bytes, at: classifier.end).0
+                if NumberScanner.digit(next) != nil || NumberScanner.chineseDigitValue(next) != nil { continue }
+            }
+            let N = Figure(range: i..<classifier.end, prefixStart: i, value: value, interval: Interval(exactly: value),
+                           unit: Figure.Unit(classifier.word, countsThings: true), approximate: false, decimals: 0)
+            guard let (items, hasDeng, span) = listBefore(N), !holdsCount(span.lowerBound..<N.prefixStart) else { continue }
+            let ok = hasDeng ? items <= Int(value) : items == Int(value)
+            add(.listCount, span, figures: [N], computed: "\(items)项" + (hasDeng ? "（含“等”）" : ""), verdict: ok ? .consistent : .contradicted,
+                message: ok ? nil : MetricArithmeticMessages.listCount(stated: text.string(N.range), items: items, deng: hasDeng))
+            end = classifier.end
+        }
+    }
+}
+
 extension MetricArithmeticRule.Words {
+    /// Count words after a list of names: places, countries, people, bodies.
+    static let listClassifiers = WordList(["省区市", "省市区", "省市", "省份", "省", "市", "县", "区", "国", "地", "位", "名", "人", "家",
+                                           "个", "所", "项", "部门", "单位", "城市", "村", "镇", "乡", "方", "届"])
     static let de = WordList(["的"])
     static let ratioWords = WordList(["是", "为", "相当于"])
     static let comparedWith = WordList(["比", "较"])

@@ -164,6 +164,12 @@ struct ClaimText {
                 i += UTF8Scan.sequenceLength(bytes[i])
             }
         }
+        // 和 inside an earlier item, between words of two characters or more, joins words of its
+        // own (总开行数量和去程、回程…): the items cannot be told apart. (呼和巴特尔 is a name.)
+        for part in parts.dropLast() {
+            guard let k = lastScalar(in: part, where: { $0 == ch("和") || $0 == ch("及") || $0 == ch("与") }) else { continue }
+            if UTF8Scan.scalarCount(bytes, part.lowerBound..<k) >= 2 && UTF8Scan.scalarCount(bytes, (k + 3)..<part.upperBound) >= 2 { return nil }
+        }
         let last = parts[parts.count - 1]
         var k = last.lowerBound
         while k < last.upperBound {

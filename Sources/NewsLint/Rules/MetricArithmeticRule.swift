@@ -46,6 +46,7 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
             RuleExample("完成税收3150万元，超额完成任务数2800万元，⟦超收450万元⟧。"),
             RuleExample("全镇网格⟦60个（其中农村38个，社区20个⟧）。"),
             RuleExample("收入从4万元增加到20万元，⟦增长了5倍⟧。"),
+            RuleExample("⟦北京、天津、河北4省市⟧联合发布。⟦张三、李四三位⟧同志参加，⟦英国、法国和德国两国⟧签署协议。"),
         ],
         nonTriggering: [
             RuleExample("2012年至2021年，该街道财政收入从425万元跃升至1.46亿元，增长33.4倍。"),
@@ -87,6 +88,8 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
             RuleExample("全镇网格60个（其中重点网格12个，一般网格20个）。A县有学校12所、幼儿园8所，全市共有学校56所。"),
             RuleExample("到2030年，排放量必须比2010年的水平减少约45％，到2050年左右实现净零排放。"),
             RuleExample("收入从4万元增加到20万元，增长了4倍，是原来的5倍。"),
+            RuleExample("北京、天津、河北3省市联合发布。张三、李四两位同志参加，英国、法国和德国三国签署协议。"),
+            RuleExample("上海、江苏、浙江、安徽三省一市协同推进，上百份、视频数十个，做到了第一、第二两项。"),
         ]
     )
 
@@ -119,17 +122,22 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
         var claims: [Claim] = []
         for p in document.paragraphs where p.kind.isProse {
             let figures = NumberScanner.figures(in: p.text)
-            guard !figures.isEmpty else { continue }
+            // A sentence without figures may still count a list in words (张三、李四两位).
+            let countsInWords = Self.mayCountInWords(p.text)
+            guard !figures.isEmpty || countsInWords else { continue }
             let text = ClaimText(bytes: p.text)
             var next = 0  // figures are in text order: walk them along the sentences
             for sentence in p.sentences() {
                 while next < figures.count && figures[next].range.lowerBound < sentence.lowerBound { next += 1 }
                 var last = next
                 while last < figures.count && figures[last].range.lowerBound < sentence.upperBound { last += 1 }
-                guard last > next else { continue }
                 let figs = Array(figures[next..<last])
                 next = last
                 var s = ClaimSentence(p: p, text: text, range: sentence, figs: figs, ledger: ledger)
+                guard !figs.isEmpty else {
+                    if countsInWords, text.keyWords(in: sentence).contains(.dun) { s.wordCounts(); claims += s.claims }
+                    continue
+                }
                 // Each check runs only where its key word stands (found in one pass over the sentence).
                 let keys = text.keyWords(in: sentence)
                 if figs.contains(where: { $0.unit == .multiple }) { s.fallingMultiples() }
@@ -137,7 +145,7 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
                 if keys.contains(.zhan) { s.shares() }
                 if keys.contains(.qizhong) { s.partsAndTotals() }
                 if keys.contains(.star) { s.gradeShares() }
-                if keys.contains(.dun) { s.listCounts() }
+                if keys.contains(.dun) { s.listCounts(); s.wordCounts() }
                 if figs.contains(where: { $0.unit == .multiple }) { s.basesOfMultiples() }
                 if keys.contains(.compared) { s.changesAgainstABase() }
                 if keys.contains(.zhong) || keys.contains(.rate) { s.ratesOfAWhole() }
@@ -149,6 +157,22 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
         }
         return claims.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
+
+    /// Whether a text holds a 、 and a Chinese numeral right before a count word (两位, 三国): the
+    /// cheap test before a paragraph without figures is read for counted lists.
+    static func mayCountInWords(_ text: [UInt8]) -> Bool {
+        guard ByteSearch.contains(ClaimText.dun, in: text, 0..<text.count) else { return false }
+        return text.withUnsafeBufferPointer { p in
+            var i = 0
+            while let hit = countNumerals.next(in: p, from: i) {
+                if Words.listClassifiers.match(p, at: hit.end) != nil { return true }
+                i = hit.end
+            }
+            return false
+        }
+    }
+
+    static let countNumerals = ScalarSet("二两三四五六七八九十")
 
     // MARK: - Words around figures
 
