@@ -60,6 +60,11 @@ enum MetricArithmeticMessages {
         LocalizedText(zh: "分项之和超过总数：\(parts)=\(sum)，多于总数\(total)", en: "the parts add up to more than the total: \(parts) = \(sum), more than \(total)")
     }
 
+    static func yearlyAverage(_ claim: String, figures: String, years: Int, value: String) -> LocalizedText {
+        LocalizedText(zh: "\(claim)与所列数字不符：\(figures)历时\(years)年，按复合增长计算年均为\(value)",
+                      en: "\(claim) does not match the figures: \(figures) over \(years) years is a compound yearly rate of \(value)")
+    }
+
     static func partsShort(total: String, parts: String, sum: String) -> LocalizedText {
         LocalizedText(zh: "两个分项合起来应是总数：\(parts)=\(sum)，少于总数\(total)", en: "two parts that make up the whole should add up to it: \(parts) = \(sum), less than \(total)")
     }
@@ -248,6 +253,21 @@ struct ClaimText {
         let start = from + text[..<fan.lowerBound].utf8.count
         let end = from + text[..<rest.index(rest.startIndex, offsetBy: 2)].utf8.count
         return (start, end, value)
+    }
+}
+
+extension ClaimText {
+    /// Words that may open a claim's clause without naming another subject (同比, 累计, 分别).
+    static let leadWords = ["比上年同期", "比上年", "比去年", "较上年", "较去年", "同比", "环比", "累计", "分别", "已经", "已", "共", "合计",
+                            "总计", "实现", "整体", "总体", "大幅", "稳步", "快速", "持续", "逐年", "连续", "再", "又", "净", "约", "了",
+                            "上年", "去年", "同期", "比", "较", "其中"].sorted { $0.count > $1.count }
+
+    /// Whether the words before a claim's verb name a subject of their own: two characters or more
+    /// that are none of `leadWords` (`城镇居民收入增长8%`, not `同比增长8%`).
+    static func hasOwnSubject(_ lead: String) -> Bool {
+        var rest = Substring(lead.trimmingCharacters(in: .whitespaces))
+        while let w = leadWords.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(w.count) }
+        return rest.unicodeScalars.filter { Scalar.isHan($0.value) }.count >= 2
     }
 }
 

@@ -46,6 +46,7 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
             RuleExample("完成税收3150万元，超额完成任务数2800万元，⟦超收450万元⟧。"),
             RuleExample("全镇网格⟦60个（其中农村38个，社区20个⟧）。"),
             RuleExample("收入从4万元增加到20万元，⟦增长了5倍⟧。"),
+            RuleExample("经费从2015年的439万元增长到2020年的5578万元，年均⟦增长80%⟧。"),
             RuleExample("⟦北京、天津、河北4省市⟧联合发布。⟦张三、李四三位⟧同志参加，⟦英国、法国和德国两国⟧签署协议。"),
         ],
         nonTriggering: [
@@ -88,6 +89,7 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
             RuleExample("全镇网格60个（其中重点网格12个，一般网格20个）。A县有学校12所、幼儿园8所，全市共有学校56所。"),
             RuleExample("到2030年，排放量必须比2010年的水平减少约45％，到2050年左右实现净零排放。"),
             RuleExample("收入从4万元增加到20万元，增长了4倍，是原来的5倍。"),
+            RuleExample("经费从2015年的439万元增长到2020年的5578万元，年均增长66%。示范村从12个增至45个，城镇居民收入增长超过8%。"),
             RuleExample("北京、天津、河北3省市联合发布。张三、李四两位同志参加，英国、法国和德国三国签署协议。"),
             RuleExample("上海、江苏、浙江、安徽三省一市协同推进，上百份、视频数十个，做到了第一、第二两项。"),
         ]
@@ -195,6 +197,8 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
         static let shareLead = WordList(["占", "占比", "占比为", "占到"])
         /// Words that make a change another quantity than the one the figures give.
         static let qualifiers = ["不变价", "可比价", "价格因素", "年均", "年平均", "平均每年", "每年平均"].map(UTF8Scan.bytes)
+        static let yearlyAverage = ["年均", "年平均", "平均每年", "每年平均"].map(UTF8Scan.bytes)
+        static let constantPrices = ["不变价", "可比价", "价格因素"].map(UTF8Scan.bytes)
     }
 
     /// A claim word standing right before a figure.
@@ -314,8 +318,32 @@ struct ClaimSentence {
             used.insert(k)
             // A change at constant prices or a yearly average cannot be checked against the
             // nominal figures: `按不变价计算增长970倍`, `年均增长11%`.
-            let clauseStart = text.lastScalar(in: B.range.upperBound..<start, where: { $0 == ch("，") || $0 == ch(",") }) ?? B.range.upperBound
+            let comma = text.lastScalar(in: B.range.upperBound..<start, where: { $0 == ch("，") || $0 == ch(",") })
+            let clauseStart = comma ?? B.range.upperBound
+            // A yearly average over stated years is compound growth: (B/A)^(1/n) − 1.
+            if claim.isPercent, verb == .growth || verb == .decline,
+               Rule.Words.yearlyAverage.contains(where: { ByteSearch.contains($0, in: text.bytes, clauseStart..<start) }),
+               !Rule.Words.constantPrices.contains(where: { ByteSearch.contains($0, in: text.bytes, range.lowerBound..<start) }),
+               let years = statedYears(before: start), let r = B.interval / A.interval {
+                let n = Double(years)
+                let rate = verb == .growth
+                    ? Interval((pow(r.low, 1 / n) - 1) * 100, (pow(r.high, 1 / n) - 1) * 100)
+                    : Interval((1 - pow(r.high, 1 / n)) * 100, (1 - pow(r.low, 1 / n)) * 100)
+                let value = (verb == .growth ? pow(centre, 1 / n) - 1 : 1 - pow(centre, 1 / n)) * 100
+                let shownValue = Rule.format(value, decimals: max(1, claim.decimals)) + "%"
+                let ok = rate.overlaps(claim.interval)
+                add(.percentChange, span, figures: [A, B], computed: "\(years)年年均" + shownValue, verdict: ok ? .consistent : .contradicted,
+                    message: ok ? nil : MetricArithmeticMessages.yearlyAverage(claimText, figures: shown, years: years, value: shownValue),
+                    suggestion: ok ? nil : claimText.replacingFigure(text.string(claim.range), with: shownValue), related: ok ? [] : related)
+                continue
+            }
             if Rule.Words.qualifiers.contains(where: { ByteSearch.contains($0, in: text.bytes, clauseStart..<start) }) {
+                add(claim.unit == .multiple ? .multiple : .percentChange, span, figures: [A, B], computed: nil, verdict: .notCheckable)
+                continue
+            }
+            // A clause with a subject of its own speaks of another quantity: `示范村从12个增至45个，
+            // 城镇居民收入增长超过8%`.
+            if let comma, ClaimText.hasOwnSubject(text.string((comma + UTF8Scan.sequenceLength(text.bytes[comma]))..<start)) {
                 add(claim.unit == .multiple ? .multiple : .percentChange, span, figures: [A, B], computed: nil, verdict: .notCheckable)
                 continue
             }
@@ -403,6 +431,17 @@ struct ClaimSentence {
 
     /// Characters of the verbs that carry a change from A to B (增长, 跃升, 提高, 下降…).
     static let changeMarks: Set<Unicode.Scalar> = Set("增加长提高升跃扩攀涨降减低缩回落".unicodeScalars)
+
+    /// The number of years between the two years the sentence states before `end` (2015年的439万元 …
+    /// 2020年的5578万元; 2012年至2021年), when it states exactly two.
+    func statedYears(before end: Int) -> Int? {
+        var years: [Int] = []
+        for f in figs where f.unit == "年" && f.range.upperBound <= end && f.decimals == 0 && !f.approximate && f.value >= 1900 && f.value <= 2100 {
+            if !years.contains(Int(f.value)) { years.append(Int(f.value)) }
+        }
+        guard years.count == 2, years[1] > years[0] else { return nil }
+        return years[1] - years[0]
+    }
 
     /// The pair `从A…至B` in the sentence: A after 从/由 (a year may stand between: `从2015年的439万元`),
     /// B after a verb ending in 至/到, same unit, A before B, no clause break between them.
