@@ -40,6 +40,13 @@ extension CommandLineTool {
             }
         }
         let total = counts.values.reduce(0, +)
+        // Per kind: what was checked and what could not be.
+        for (kind, byVerdict) in Self.byKind(ledger) {
+            let checked = byVerdict.filter { $0.key != .notCheckable }.values.reduce(0, +)
+            let unchecked = byVerdict[.notCheckable] ?? 0
+            out += lang == .zh ? "  \(kind.rawValue)：核对 \(checked) 处（不符 \(byVerdict[.contradicted] ?? 0)），无法核对 \(unchecked) 处\n"
+                : "  \(kind.rawValue): \(checked) checked (\(byVerdict[.contradicted] ?? 0) contradicted), \(unchecked) not checkable\n"
+        }
         if lang == .zh {
             out += "共 \(total) 处数字说法：相符 \(counts[.consistent] ?? 0)，不符 \(counts[.contradicted] ?? 0)，疑似误用 \(counts[.likelySlip] ?? 0)，存疑 \(counts[.doubtful] ?? 0)，无法核对 \(counts[.notCheckable] ?? 0)\n"
         } else {
@@ -72,10 +79,22 @@ extension CommandLineTool {
         let summary: [(key: String, value: JSONValue)] = [Claim.Verdict.consistent, .contradicted, .likelySlip, .doubtful, .notCheckable].map {
             ($0.rawValue, .number(Double(counts[$0] ?? 0)))
         }
+        let byKind: [(key: String, value: JSONValue)] = Self.byKind(ledger).map { kind, byVerdict in
+            (kind.rawValue, .object([Claim.Verdict.consistent, .contradicted, .likelySlip, .doubtful, .notCheckable].map {
+                ($0.rawValue, .number(Double(byVerdict[$0] ?? 0)))
+            }))
+        }
         return JSONWriter.write(.object([
             ("schemaVersion", .number(1)), ("tool", .object([("name", .string(Version.name)), ("version", .string(Version.current))])),
-            ("summary", .object(summary)), ("files", .array(files)),
+            ("summary", .object(summary)), ("byKind", .object(byKind)), ("files", .array(files)),
         ]))
+    }
+
+    /// The verdicts counted per kind of claim, kinds in the order of their names.
+    private static func byKind(_ ledger: [(path: String, source: SourceText, claims: [Claim])]) -> [(Claim.Kind, [Claim.Verdict: Int])] {
+        var counts: [Claim.Kind: [Claim.Verdict: Int]] = [:]
+        for entry in ledger { for c in entry.claims { counts[c.kind, default: [:]][c.verdict, default: 0] += 1 } }
+        return counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key, $0.value) }
     }
 }
 

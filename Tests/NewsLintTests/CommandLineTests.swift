@@ -309,6 +309,9 @@ struct CommandLineTests {
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         let summary = try #require(root["summary"] as? [String: Int])
         #expect(summary == ["consistent": 22, "contradicted": 1, "likely-slip": 0, "doubtful": 0, "not-checkable": 10])
+        let byKind = try #require(root["byKind"] as? [String: [String: Int]])
+        #expect(byKind["multiple"]?["contradicted"] == 1 && byKind["share"]?["not-checkable"] == 7)
+        #expect(text.out.contains("  share：核对 4 处（不符 0），无法核对 7 处\n"))
         let files = try #require(root["files"] as? [[String: Any]])
         #expect(files.count == 5)
     }

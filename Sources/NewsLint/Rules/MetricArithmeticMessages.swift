@@ -148,6 +148,7 @@ struct ClaimText {
     }
 
     static let deng = UTF8Scan.bytes("等"), dun = UTF8Scan.bytes("、")
+    static let openQuote = UTF8Scan.bytes("“"), closeQuote = UTF8Scan.bytes("”")
 
     /// Items of the `、` list in `range`, and whether it ends in 等; nil when it does not look
     /// like a list of entities (an item of one character is a coordinated modifier,
@@ -158,13 +159,27 @@ struct ClaimText {
         if ByteSearch.hasSuffix(Self.deng, bytes, range) { deng = true; end -= Self.deng.count }
         var parts: [Range<Int>] = []
         var start = range.lowerBound, i = start
+        // A 、 inside a pair of quotation marks is part of a quoted item (“群雄并起、华夏一统”“百家争鸣、
+        // 重礼尊儒”), and quoted items side by side are items of their own. A mark without its pair
+        // (a quotation that began before the list) groups nothing.
+        var quoted: [Range<Int>] = [], opens: [Int] = []
+        var q = range.lowerBound
+        while q < end {
+            if ByteSearch.hasPrefix(Self.openQuote, bytes, q..<end) { opens.append(q) }
+            if ByteSearch.hasPrefix(Self.closeQuote, bytes, q..<end), let o = opens.popLast() { quoted.append(o..<(q + Self.closeQuote.count)) }
+            q += UTF8Scan.sequenceLength(bytes[q])
+        }
+        func isQuoted(_ at: Int) -> Bool { quoted.contains { $0.contains(at) } }
         while i <= end {
-            if i == end || ByteSearch.hasPrefix(Self.dun, bytes, i..<end) {
+            let atQuoteJunction = i > start && i < end && quoted.contains { $0.lowerBound == i } && quoted.contains { $0.upperBound == i }
+            if i == end || (!isQuoted(i) && ByteSearch.hasPrefix(Self.dun, bytes, i..<end)) || atQuoteJunction {
                 let item = UTF8Scan.trimmingSpaces(bytes, start..<i)
                 guard !item.isEmpty else { return nil }
                 parts.append(item)
-                i += Self.dun.count
+                if i == end { break }
+                if !atQuoteJunction { i += Self.dun.count }
                 start = i
+                if atQuoteJunction { i += UTF8Scan.sequenceLength(bytes[i]) }
             } else {
                 i += UTF8Scan.sequenceLength(bytes[i])
             }

@@ -47,6 +47,7 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
             RuleExample("全镇网格⟦60个（其中农村38个，社区20个⟧）。"),
             RuleExample("收入从4万元增加到20万元，⟦增长了5倍⟧。"),
             RuleExample("经费从2015年的439万元增长到2020年的5578万元，年均⟦增长80%⟧。"),
+            RuleExample("⟦展览分为“群雄并起、华夏一统”“百家争鸣、重礼尊儒”3个⟧单元。"),
             RuleExample("⟦北京、天津、河北4省市⟧联合发布。⟦张三、李四三位⟧同志参加，⟦英国、法国和德国两国⟧签署协议。"),
         ],
         nonTriggering: [
@@ -89,8 +90,11 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
             RuleExample("全镇网格60个（其中重点网格12个，一般网格20个）。A县有学校12所、幼儿园8所，全市共有学校56所。"),
             RuleExample("到2030年，排放量必须比2010年的水平减少约45％，到2050年左右实现净零排放。"),
             RuleExample("收入从4万元增加到20万元，增长了4倍，是原来的5倍。"),
+            RuleExample("连同孙辈、重孙辈共22人，跆拳道将设男、女各4个级别，政务院设政治法律委员会、财政经济委员会和30个部。"),
+            RuleExample("展览分为“群雄并起、华夏一统”“百家争鸣、重礼尊儒”“百工巧技、器以载道”“民族融合、丝路通途”4个单元。"),
             RuleExample("经费从2015年的439万元增长到2020年的5578万元，年均增长66%。示范村从12个增至45个，城镇居民收入增长超过8%。"),
             RuleExample("北京、天津、河北3省市联合发布。张三、李四两位同志参加，英国、法国和德国三国签署协议。"),
+            RuleExample("覆盖枫坪镇、古塘镇近20个乡镇，包括甲公司、乙公司30多家企业。"),
             RuleExample("上海、江苏、浙江、安徽三省一市协同推进，上百份、视频数十个，做到了第一、第二两项。"),
         ]
     )
@@ -627,8 +631,10 @@ struct ClaimSentence {
 
     mutating func listCounts() {
         for (k, N) in figs.enumerated() where N.countsThings && !used.contains(k) && N.value >= 1 && N.value <= 30 {
-            if let (items, hasDeng, span) = listInBrackets(after: N) ?? listBefore(N) {
+            if let (items, listDeng, span) = listInBrackets(after: N) ?? listBefore(N) {
                 let count = Int(N.value)
+                // A list with 等, or before a rough count (近20个, 30多家), only illustrates.
+                let hasDeng = listDeng || N.approximate
                 let ok = hasDeng ? items <= count : items == count
                 add(.listCount, span, figures: [N], computed: "\(items)项" + (hasDeng ? "（含“等”）" : ""), verdict: ok ? .consistent : .contradicted,
                     message: ok ? nil : MetricArithmeticMessages.listCount(stated: text.string(N.range), items: items, deng: hasDeng))
@@ -653,6 +659,7 @@ struct ClaimSentence {
     }
 
     static let qizhong = UTF8Scan.bytes("其中")
+    static let notTheListsCount = ScalarSet("、共各和及与达计")
 
     /// `李胜利、赵成国、贾顺心3人`: the items of a list that ends right before the count.
     func listBefore(_ N: Figure) -> (Int, Bool, Range<Int>)? {
@@ -665,8 +672,10 @@ struct ClaimSentence {
             if v == ch("，") || v == ch(",") || v == ch("。") || v == ch("；") || v == ch(";") || v == ch("：") || v == ch(":") { break }
             start = s
         }
-        // A list of names, not of counted items (`四星支部2个、三星5个` is a distribution).
-        guard text.mayHoldNamedList(start..<N.prefixStart), UTF8Scan.scalar(before: N.prefixStart, in: bytes) != ch("、") else { return nil }
+        // A list of names, not of counted items (`四星支部2个、三星5个` is a distribution); and the
+        // count the list's own, not a total or one each (`孙辈、重孙辈共22人`, `男、女各4个`) or another
+        // item (`…人民监察委员会和30个部`).
+        guard text.mayHoldNamedList(start..<N.prefixStart), !Self.notTheListsCount.contains(UTF8Scan.scalar(before: N.prefixStart, in: bytes)) else { return nil }
         var end = N.prefixStart
         var hasDeng = false
         if ByteSearch.hasSuffix(ClaimText.deng, bytes, start..<end) { hasDeng = true; end -= ClaimText.deng.count }
