@@ -31,8 +31,10 @@ public enum NumberScanner {
 
     public static func figures(in text: [UInt8]) -> [Figure] {
         var result: [Figure] = []
-        // Chinese numerals are figures only before 倍 or in 分之: without either, skip them at once.
-        let wordsCount = Words.bei.occurs(in: text) || Words.fenzhi.occurs(in: text)
+        // Chinese numerals are figures only before 倍, in 分之, or as an amount with a unit
+        // (三十万元, 一千二百户): without any, skip them at once.
+        let amountsInWords = mayHoldAmountInWords(text)
+        let wordsCount = amountsInWords || Words.bei.occurs(in: text) || Words.fenzhi.occurs(in: text)
         text.withUnsafeBufferPointer { p in
             var i = 0
             let n = p.count
@@ -59,9 +61,14 @@ public enum NumberScanner {
                     result.append(figure)
                     i = end
                     continue
-                } else if wordsCount, chineseDigitValue(v) != nil, let (figure, end) = chineseMultiple(p, at: i) {
+                } else if wordsCount, chineseDigitValue(v) != nil || chineseUnitValue(v) != nil,
+                          let (figure, end) = chineseMultiple(p, at: i) ?? (amountsInWords ? chineseAmount(p, at: i) : nil) {
                     result.append(figure)
                     i = end
+                    continue
+                } else if wordsCount, isChineseNumeral(v) {
+                    // The rest of a numeral run that is no figure (一村一品, 第三十五届) is not read again.
+                    i = numeralEnd(p, at: i)
                     continue
                 }
                 i += len
@@ -369,6 +376,66 @@ public enum NumberScanner {
         if approx { interval = Interval(value, value + max(1, value * 0.5)) }
         if let word = prefix.word { interval = widen(interval, value: value, word: word) }
         return (Figure(range: start..<end, prefixStart: prefix.start, value: value, interval: interval, unit: .multiple,
+                       approximate: approx || prefix.word != nil, decimals: 0), end)
+    }
+
+    /// Whether a text holds 十, 百, 千, 万 or 亿 right before a unit: the cheap test before Chinese
+    /// numerals are read as amounts. The five are found by their last bytes, without decoding the
+    /// rest of the text.
+    static func mayHoldAmountInWords(_ text: [UInt8]) -> Bool {
+        text.withUnsafeBufferPointer { p in
+            var i = 0
+            while let hit = placeCharacters.next(in: p, from: i) {
+                i = hit.end
+                guard hit.start > 0, hit.end < p.count,
+                      isChineseNumeral(UTF8Scan.decode(p, at: UTF8Scan.previousScalarStart(p, before: hit.start)).0) else { continue }
+                var k = hit.end
+                if let (_, e) = Words.yuDuo.match(p, at: k) { k = e }
+                if k < p.count, unitsByFirstScalar[UTF8Scan.decode(p, at: k).0] != nil { return true }
+                if k < p.count, case let w = UTF8Scan.decode(p, at: k).0, w == 0x4E07 || w == 0x4EBF { return true }  // 多万元
+            }
+            return false
+        }
+    }
+
+    static let placeCharacters = ScalarSet([0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF])
+
+    /// An amount in Chinese numerals with its unit: `三十万元`, `一千二百户`, `一百多万元`. The run
+    /// must hold a place (十, 百, 千, 万, 亿) and two characters at least, so that `一村一品` and `三四个`
+    /// are not read; it is not an ordinal (`第三十个`) and not a date or a multiple.
+    private static func chineseAmount(_ p: UnsafeBufferPointer<UInt8>, at start: Int) -> (Figure, Int)? {
+        let runEnd = numeralEnd(p, at: start)
+        var scalars: [UInt32] = []
+        var k = start
+        while k < runEnd { let (v, len) = UTF8Scan.decode(p, at: k); scalars.append(v); k += len }
+        guard scalars.count >= 2, scalars.contains(where: { chineseUnitValue($0) != nil }), !scalars.contains(0x70B9) else { return nil }
+        if start > 0, case let before = UTF8Scan.decode(p, at: UTF8Scan.previousScalarStart(p, before: start)).0,
+           before == 0x7B2C || before == 0x6BCF || isChineseNumeral(before) { return nil }  // 第, 每
+        let text = String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
+        guard var value = chineseValue(text), value > 0 else { return nil }
+        // The place of the last digit: the units after it (九十万 → 十万).
+        var ulp = 1.0
+        if let lastDigit = scalars.lastIndex(where: { chineseDigitValue($0) != nil }) {
+            for v in scalars[(lastDigit + 1)...] { ulp *= chineseUnitValue(v) ?? 1 }
+        } else {
+            ulp = scalars.compactMap(chineseUnitValue).reduce(1, *)
+        }
+        var approx = false
+        k = runEnd
+        if let (_, e) = Words.yuDuo.match(p, at: k) { approx = true; k = e }
+        // 一百多万元: a multiplier after the rough count.
+        if approx, k < p.count, case let (w, len) = UTF8Scan.decode(p, at: k), let m = w == 0x4E07 ? 1e4 : w == 0x4EBF ? 1e8 : nil {
+            value *= m; ulp *= m; k += len
+        }
+        guard k < p.count, let (unit, end, counts) = unitAt(p, k, first: UTF8Scan.decode(p, at: k).0),
+              unit != "年", unit != "月", unit != "日", unit != "倍", unit != "天", unit != "小时", unit != "分钟" else { return nil }
+        let prefix = approxPrefix(p, start)
+        // A count of whole things below 万 is exact, as in figures (二十户); an amount has the
+        // precision of its last place.
+        var interval = counts && !scalars.contains(where: { $0 == 0x4E07 || $0 == 0x4EBF }) ? Interval(exactly: value) : Interval(value - ulp / 2, value + ulp / 2)
+        if approx { interval = Interval(value, value + ulp) }
+        if let word = prefix.word { interval = widen(interval, value: value, word: word) }
+        return (Figure(range: start..<end, prefixStart: prefix.start, value: value, interval: interval, unit: Figure.Unit(unit, countsThings: counts),
                        approximate: approx || prefix.word != nil, decimals: 0), end)
     }
 

@@ -48,6 +48,7 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
             RuleExample("收入从4万元增加到20万元，⟦增长了5倍⟧。"),
             RuleExample("经费从2015年的439万元增长到2020年的5578万元，年均⟦增长80%⟧。"),
             RuleExample("⟦展览分为“群雄并起、华夏一统”“百家争鸣、重礼尊儒”3个⟧单元。"),
+            RuleExample("收入由三十万元增加到九十万元，⟦增长了三倍⟧；全村一千二百户中，已有九百户完成改造，⟦完成率达85%⟧。"),
             RuleExample("⟦北京、天津、河北4省市⟧联合发布。⟦张三、李四三位⟧同志参加，⟦英国、法国和德国两国⟧签署协议。"),
         ],
         nonTriggering: [
@@ -90,11 +91,13 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
             RuleExample("全镇网格60个（其中重点网格12个，一般网格20个）。A县有学校12所、幼儿园8所，全市共有学校56所。"),
             RuleExample("到2030年，排放量必须比2010年的水平减少约45％，到2050年左右实现净零排放。"),
             RuleExample("收入从4万元增加到20万元，增长了4倍，是原来的5倍。"),
+            RuleExample("大会选举产生副主席、秘书长和委员15名。"),
             RuleExample("连同孙辈、重孙辈共22人，跆拳道将设男、女各4个级别，政务院设政治法律委员会、财政经济委员会和30个部。"),
             RuleExample("展览分为“群雄并起、华夏一统”“百家争鸣、重礼尊儒”“百工巧技、器以载道”“民族融合、丝路通途”4个单元。"),
             RuleExample("经费从2015年的439万元增长到2020年的5578万元，年均增长66%。示范村从12个增至45个，城镇居民收入增长超过8%。"),
             RuleExample("北京、天津、河北3省市联合发布。张三、李四两位同志参加，英国、法国和德国三国签署协议。"),
             RuleExample("覆盖枫坪镇、古塘镇近20个乡镇，包括甲公司、乙公司30多家企业。"),
+            RuleExample("收入由三十万元增加到九十万元，增长了两倍；全村一千二百户中，已有九百户完成改造，完成率达75%。一村一品，三四个人，第三十五届。"),
             RuleExample("上海、江苏、浙江、安徽三省一市协同推进，上百份、视频数十个，做到了第一、第二两项。"),
         ]
     )
@@ -660,6 +663,8 @@ struct ClaimSentence {
 
     static let qizhong = UTF8Scan.bytes("其中")
     static let notTheListsCount = ScalarSet("、共各和及与达计")
+    static let titleWords = ["主席", "秘书长", "委员", "书记", "主任", "部长", "局长", "院长", "校长", "会长", "理事", "常委", "市长", "县长",
+                             "镇长", "村长", "组长", "队长", "经理", "董事长", "董事", "监事", "顾问", "代表"]
 
     /// `李胜利、赵成国、贾顺心3人`: the items of a list that ends right before the count.
     func listBefore(_ N: Figure) -> (Int, Bool, Range<Int>)? {
@@ -688,6 +693,10 @@ struct ClaimSentence {
         // `江西、四川、贵州和甘肃的6个县`, `“共建、共治、共享”这6个字`.
         if case let before = UTF8Scan.scalar(before: end, in: bytes), before == ch("的") || before == ch("这") || before == ch("那") { return nil }
         guard let (items, deng) = text.listItems(start..<end) else { return nil }
+        // Titles listed before a number of people (`选举产生副主席、秘书长和委员15名`) are offices, not
+        // the people counted.
+        let parts = text.string(start..<end).split(whereSeparator: { $0 == "、" || $0 == "和" || $0 == "及" })
+        if parts.count >= 2, parts.allSatisfy({ part in Self.titleWords.contains { part.hasSuffix($0) } }) { return nil }
         return (items, hasDeng || deng, start..<N.range.upperBound)
     }
 
