@@ -216,50 +216,69 @@ extension ClaimSentence {
 
     mutating func wordCounts() {
         let bytes = text.bytes
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let (v, len) = UTF8Scan.decode(bytes, at: i)
-            let isArabic = NumberScanner.digit(v) != nil, isChinese = NumberScanner.chineseDigitValue(v) != nil || v == ch("十")
-            guard isArabic || isChinese, i > range.lowerBound, Scalar.isHan(UTF8Scan.scalar(before: i, in: bytes)) else { i += len; continue }
-            // The numeral: digits, or up to three Chinese numerals.
-            var end = i, n = 0
-            while end < range.upperBound, n < 3, case let (w, l) = UTF8Scan.decode(bytes, at: end),
-                  isArabic ? NumberScanner.digit(w) != nil : (NumberScanner.chineseDigitValue(w) != nil || w == ch("十")) {
-                end += l; n += 1
+        // Where a count may start: a figure the scanner read without a count unit (3省市), or a
+        // Chinese numeral (found without decoding most of the sentence).
+        var starts: [Int] = figs.filter { !$0.countsThings && $0.decimals == 0 && !$0.approximate }.map(\.range.lowerBound)
+        bytes.withUnsafeBufferPointer { whole in
+            let p = UnsafeBufferPointer(rebasing: whole[..<range.upperBound])
+            var i = range.lowerBound
+            while let hit = MetricArithmeticRule.countNumerals.next(in: p, from: i) {
+                if hit.end < p.count, Words.listClassifiers.match(p, at: hit.end) != nil { starts.append(hit.start) }
+                i = hit.end
             }
-            defer { i = max(end, i + len) }
-            guard let classifier = bytes.withUnsafeBufferPointer({ Words.listClassifiers.match($0, at: end) }) else { continue }
-            // The numeral is the run, or its end where a name ends in a numeral (李四两位).
-            var start = i, value: Double?
-            while start < end {
-                let numeral = text.string(start..<end)
-                value = isArabic ? Double(numeral.unicodeScalars.map { String(NumberScanner.digit($0.value)!) }.joined()) : NumberScanner.chineseValue(numeral)
-                if let v = value, v >= 2, v <= 30 { break }
-                value = nil
-                start += UTF8Scan.sequenceLength(bytes[start])
-            }
-            guard let value, isArabic || start == i || Scalar.isHan(UTF8Scan.scalar(before: start, in: bytes)) else { continue }
-            let i = start
-            // Not an ordinal, a round or rough number, or one count of several (第三位, 数十个, 一主三副六市).
-            let before = text.string(text.back(from: i, scalars: 2)..<i).unicodeScalars
-            if let last = before.last, Self.notACount.contains(last.value) { continue }
-            func isNumeral(_ u: Unicode.Scalar) -> Bool { NumberScanner.chineseDigitValue(u.value) != nil || NumberScanner.digit(u.value) != nil || u == "十" }
-            let marks = Array(before)
-            if marks.count == 2, isNumeral(marks[0]), Self.groupWords.contains(marks[1].value) { continue }
-            // Not a figure the scanner read already, and no second count after it.
-            guard !figs.contains(where: { $0.range.lowerBound == i && $0.countsThings }) else { continue }
-            if classifier.end < range.upperBound {
-                let next = UTF8Scan.decode(bytes, at: classifier.end).0
-                if NumberScanner.digit(next) != nil || NumberScanner.chineseDigitValue(next) != nil { continue }
-            }
-            let N = Figure(range: i..<classifier.end, prefixStart: i, value: value, interval: Interval(exactly: value),
-                           unit: Figure.Unit(classifier.word, countsThings: true), approximate: false, decimals: 0)
-            guard let (items, hasDeng, span) = listBefore(N), !holdsCount(span.lowerBound..<N.prefixStart) else { continue }
-            let ok = hasDeng ? items <= Int(value) : items == Int(value)
-            add(.listCount, span, figures: [N], computed: "\(items)项" + (hasDeng ? "（含“等”）" : ""), verdict: ok ? .consistent : .contradicted,
-                message: ok ? nil : MetricArithmeticMessages.listCount(stated: text.string(N.range), items: items, deng: hasDeng))
-            end = classifier.end
         }
+        for at in starts.sorted() { wordCount(at: at) }
+    }
+
+    /// A count of a list starting at `at`: digits or up to three Chinese numerals, and a count word.
+    private mutating func wordCount(at at: Int) {
+        let bytes = text.bytes
+        let (v, _) = UTF8Scan.decode(bytes, at: at)
+        let isArabic = NumberScanner.digit(v) != nil
+        guard at > range.lowerBound else { return }
+        // The numeral ends at the count word; it began up to three characters before (二十三人).
+        var end = at
+        while end < range.upperBound, case let (w, l) = UTF8Scan.decode(bytes, at: end),
+              isArabic ? NumberScanner.digit(w) != nil : (NumberScanner.chineseDigitValue(w) != nil || w == ch("十")) {
+            end += l
+        }
+        guard let classifier = bytes.withUnsafeBufferPointer({ Words.listClassifiers.match($0, at: end) }) else { return }
+        var first = at
+        if !isArabic {
+            var n = 0
+            while first > range.lowerBound, n < 2, case let w = UTF8Scan.scalar(before: first, in: bytes),
+                  NumberScanner.chineseDigitValue(w) != nil || w == ch("十") {
+                first = UTF8Scan.previousScalarStart(bytes, before: first); n += 1
+            }
+        }
+        // The numeral is the run, or its end where a name ends in a numeral (李四两位).
+        var start = first, value: Double?
+        while start < end {
+            let numeral = text.string(start..<end)
+            value = isArabic ? Double(numeral.unicodeScalars.map { String(NumberScanner.digit($0.value)!) }.joined()) : NumberScanner.chineseValue(numeral)
+            if let v = value, v >= 2, v <= 30 { break }
+            value = nil
+            start += UTF8Scan.sequenceLength(bytes[start])
+        }
+        // A count stands after the list's last word (河北3省市), not after a mark (领悟“两个确立”).
+        guard let value, start > range.lowerBound, Scalar.isHan(UTF8Scan.scalar(before: start, in: bytes)) else { return }
+        // Not an ordinal, a round or rough number, or one count of several (第三位, 数十个, 一主三副六市).
+        let before = Array(text.string(text.back(from: start, scalars: 2)..<start).unicodeScalars)
+        func isNumeral(_ u: Unicode.Scalar) -> Bool { NumberScanner.chineseDigitValue(u.value) != nil || NumberScanner.digit(u.value) != nil || u == "十" }
+        if let last = before.last, Self.notACount.contains(last.value) { return }
+        if before.count == 2, isNumeral(before[0]), Self.groupWords.contains(before[1].value) { return }
+        // Not a figure the scanner read already as a count, and no second count after it.
+        guard !figs.contains(where: { $0.range.lowerBound == start && $0.countsThings }) else { return }
+        if classifier.end < range.upperBound {
+            let next = UTF8Scan.decode(bytes, at: classifier.end).0
+            if NumberScanner.digit(next) != nil || NumberScanner.chineseDigitValue(next) != nil { return }
+        }
+        let N = Figure(range: start..<classifier.end, prefixStart: start, value: value, interval: Interval(exactly: value),
+                       unit: Figure.Unit(classifier.word, countsThings: true), approximate: false, decimals: 0)
+        guard let (items, hasDeng, span) = listBefore(N), !holdsCount(span.lowerBound..<N.prefixStart) else { return }
+        let ok = hasDeng ? items <= Int(value) : items == Int(value)
+        add(.listCount, span, figures: [N], computed: "\(items)项" + (hasDeng ? "（含“等”）" : ""), verdict: ok ? .consistent : .contradicted,
+            message: ok ? nil : MetricArithmeticMessages.listCount(stated: text.string(N.range), items: items, deng: hasDeng))
     }
 }
 

@@ -169,6 +169,8 @@ struct ClaimText {
             if ByteSearch.hasPrefix(Self.closeQuote, bytes, q..<end), let o = opens.popLast() { quoted.append(o..<(q + Self.closeQuote.count)) }
             q += UTF8Scan.sequenceLength(bytes[q])
         }
+        // A list wholly in one pair of marks (“组织、制度、资金”) is its items.
+        if quoted.count == 1, UTF8Scan.trimmingSpaces(bytes, range.lowerBound..<end) == quoted[0] { quoted = [] }
         func isQuoted(_ at: Int) -> Bool { quoted.contains { $0.contains(at) } }
         while i <= end {
             let atQuoteJunction = i > start && i < end && quoted.contains { $0.lowerBound == i } && quoted.contains { $0.upperBound == i }

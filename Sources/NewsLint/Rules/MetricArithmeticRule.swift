@@ -130,7 +130,7 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
     public func claims(in document: Document, ledger: Bool = true) -> [Claim] {
         var claims: [Claim] = []
         for p in document.paragraphs where p.kind.isProse {
-            let figures = NumberScanner.figures(in: p.text)
+            let figures = NumberScanner.figures(in: p.text, amountsInWords: true)
             // A sentence without figures may still count a list in words (张三、李四两位).
             let countsInWords = Self.mayCountInWords(p.text)
             guard !figures.isEmpty || countsInWords else { continue }
@@ -154,7 +154,10 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
                 if keys.contains(.zhan) { s.shares() }
                 if keys.contains(.qizhong) { s.partsAndTotals() }
                 if keys.contains(.star) { s.gradeShares() }
-                if keys.contains(.dun) { s.listCounts(); s.wordCounts() }
+                if keys.contains(.dun) {
+                    s.listCounts()
+                    if countsInWords || figs.contains(where: { !$0.countsThings }) { s.wordCounts() }
+                }
                 if figs.contains(where: { $0.unit == .multiple }) { s.basesOfMultiples() }
                 if keys.contains(.compared) { s.changesAgainstABase() }
                 if keys.contains(.zhong) || keys.contains(.rate) { s.ratesOfAWhole() }
