@@ -30,12 +30,11 @@ public enum NumberScanner {
     static let approxBefore: WordList = ["大约", "将近", "接近", "超过", "不足", "不到", "约", "近", "超", "逾"]
 
     /// `amountsInWords`: read amounts in Chinese numerals with their unit too (三十万元, 一千二百户),
-    /// for the claims that compare amounts.
-    public static func figures(in text: [UInt8], amountsInWords readAmounts: Bool = false) -> [Figure] {
+    /// for the claims that compare amounts (the caller asks `mayHoldAmountInWords` first).
+    public static func figures(in text: [UInt8], amountsInWords: Bool = false) -> [Figure] {
         var result: [Figure] = []
         // Chinese numerals are figures only before 倍, in 分之, or (when asked) as an amount with a
         // unit: without any, skip them at once.
-        let amountsInWords = readAmounts && mayHoldAmountInWords(text)
         let wordsCount = amountsInWords || Words.bei.occurs(in: text) || Words.fenzhi.occurs(in: text)
         text.withUnsafeBufferPointer { p in
             var i = 0

@@ -218,10 +218,12 @@ extension ClaimSentence {
         let bytes = text.bytes
         // Where a count may start: a figure the scanner read without a count unit (3省市), or a
         // Chinese numeral (found without decoding most of the sentence).
-        var starts: [Int] = figs.filter { !$0.countsThings && $0.decimals == 0 && !$0.approximate }.map(\.range.lowerBound)
+        // A list needs a 、 before its count: the search starts there.
+        guard let firstDun = ByteSearch.find(ClaimText.dun, in: bytes, range) else { return }
+        var starts: [Int] = figs.filter { $0.unit == .none && $0.decimals == 0 && !$0.approximate && $0.range.lowerBound > firstDun }.map(\.range.lowerBound)
         bytes.withUnsafeBufferPointer { whole in
             let p = UnsafeBufferPointer(rebasing: whole[..<range.upperBound])
-            var i = range.lowerBound
+            var i = firstDun
             while let hit = MetricArithmeticRule.countNumerals.next(in: p, from: i) {
                 if hit.end < p.count, Words.listClassifiers.match(p, at: hit.end) != nil { starts.append(hit.start) }
                 i = hit.end

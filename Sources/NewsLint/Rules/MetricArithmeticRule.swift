@@ -130,9 +130,14 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
     public func claims(in document: Document, ledger: Bool = true) -> [Claim] {
         var claims: [Claim] = []
         for p in document.paragraphs where p.kind.isProse {
-            let figures = NumberScanner.figures(in: p.text, amountsInWords: true)
-            // A sentence without figures may still count a list in words (张三、李四两位).
-            let countsInWords = Self.mayCountInWords(p.text)
+            var figures = NumberScanner.figures(in: p.text)
+            // Amounts in Chinese numerals matter where a claim stands (a percentage, a multiple): read
+            // them there only.
+            if figures.contains(where: { $0.isPercent || $0.unit == .multiple || $0.unit == .fraction }), NumberScanner.mayHoldAmountInWords(p.text) {
+                figures = NumberScanner.figures(in: p.text, amountsInWords: true)
+            }
+            // A paragraph without figures may still count a list in words (张三、李四两位).
+            let countsInWords = figures.isEmpty && Self.mayCountInWords(p.text)
             guard !figures.isEmpty || countsInWords else { continue }
             let text = ClaimText(bytes: p.text)
             var next = 0  // figures are in text order: walk them along the sentences
@@ -144,7 +149,8 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
                 next = last
                 var s = ClaimSentence(p: p, text: text, range: sentence, figs: figs, ledger: ledger)
                 guard !figs.isEmpty else {
-                    if countsInWords, text.keyWords(in: sentence).contains(.dun) { s.wordCounts(); claims += s.claims }
+                    s.wordCounts()
+                    claims += s.claims
                     continue
                 }
                 // Each check runs only where its key word stands (found in one pass over the sentence).
@@ -154,10 +160,7 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
                 if keys.contains(.zhan) { s.shares() }
                 if keys.contains(.qizhong) { s.partsAndTotals() }
                 if keys.contains(.star) { s.gradeShares() }
-                if keys.contains(.dun) {
-                    s.listCounts()
-                    if countsInWords || figs.contains(where: { !$0.countsThings }) { s.wordCounts() }
-                }
+                if keys.contains(.dun) { s.listCounts(); s.wordCounts() }
                 if figs.contains(where: { $0.unit == .multiple }) { s.basesOfMultiples() }
                 if keys.contains(.compared) { s.changesAgainstABase() }
                 if keys.contains(.zhong) || keys.contains(.rate) { s.ratesOfAWhole() }
@@ -173,9 +176,9 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
     /// Whether a text holds a 、 and a Chinese numeral right before a count word (两位, 三国): the
     /// cheap test before a paragraph without figures is read for counted lists.
     static func mayCountInWords(_ text: [UInt8]) -> Bool {
-        guard ByteSearch.contains(ClaimText.dun, in: text, 0..<text.count) else { return false }
+        guard let dun = ByteSearch.find(ClaimText.dun, in: text, 0..<text.count) else { return false }
         return text.withUnsafeBufferPointer { p in
-            var i = 0
+            var i = dun
             while let hit = countNumerals.next(in: p, from: i) {
                 if Words.listClassifiers.match(p, at: hit.end) != nil { return true }
                 i = hit.end
@@ -698,8 +701,10 @@ struct ClaimSentence {
         guard let (items, deng) = text.listItems(start..<end) else { return nil }
         // Titles listed before a number of people (`选举产生副主席、秘书长和委员15名`) are offices, not
         // the people counted.
-        let parts = text.string(start..<end).split(whereSeparator: { $0 == "、" || $0 == "和" || $0 == "及" })
-        if parts.count >= 2, parts.allSatisfy({ part in Self.titleWords.contains { part.hasSuffix($0) } }) { return nil }
+        if N.unit == "人" || N.unit == "名" || N.unit == "位" {
+            let parts = text.string(start..<end).split(whereSeparator: { $0 == "、" || $0 == "和" || $0 == "及" })
+            if parts.count >= 2, parts.allSatisfy({ part in Self.titleWords.contains { part.hasSuffix($0) } }) { return nil }
+        }
         return (items, hasDeng || deng, start..<N.range.upperBound)
     }
 
