@@ -137,3 +137,21 @@ struct OfficialTests {
         }
     }
 }
+
+/// `--date` from the command line: the day a page is judged on, and a clear error for a bad one.
+@Suite("The edition's date on the command line")
+struct EditionDateCommandTests {
+    @Test func dateFlagDecidesWhoHeldTheTitle() throws {
+        let dir = try TemporaryDirectory()
+        let page = try dir.write("page.txt", "国务院总理李强主持召开国务院常务会议。\n")
+        let on2020 = runTool(["--date", "2020-05-08", "--format", "json", page], in: dir.path)
+        #expect(on2020.code == 1 && on2020.out.contains("\"official-names\""))
+        let on2024 = runTool(["--date", "2024-05-10", "--format", "json", page], in: dir.path)
+        #expect(on2024.code == 0 && !on2024.out.contains("\"official-names\""))
+        // A date in the path decides without the flag.
+        let dated = try dir.write("2020-05-08/page.txt", "国务院总理李强主持召开国务院常务会议。\n")
+        #expect(runTool(["--format", "json", dated], in: dir.path).out.contains("\"official-names\""))
+        let bad = runTool(["--date", "2020-13-40", page], in: dir.path)
+        #expect(bad.code == 2 && bad.err.contains("--date"))
+    }
+}
