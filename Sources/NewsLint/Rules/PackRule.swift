@@ -112,19 +112,21 @@ public struct PackRule: DocumentRule, CorpusRule {
                                     fixIsSafe: fixed != nil, severity: severities[entry.id] ?? entry.severity))
         }
         for p in document.paragraphs {
-            // The literal forms of every entry, in one pass.
+            // The literal forms of every entry, in one pass over the paragraph's scalars (decoded
+            // once for every rule that reads them).
             let text = p.text
-            var i = 0
-            while i < text.count {
-                let (v, len) = UTF8Scan.decode(text, at: i)
-                if startsSomeForm.contains(v),
-                   singleScalarForms.contains(v) || (i + len < text.count && formPairs.contains(Self.pairKey(v, UTF8Scan.decode(text, at: i + len).0))),
-                   let candidates = formsByFirstScalar[v] {
+            let decoded = p.scalarText
+            decoded.scalars.withUnsafeBufferPointer { s in
+                for n in 0..<s.count {
+                    let v = s[n]
+                    guard startsSomeForm.contains(v),
+                          singleScalarForms.contains(v) || (n + 1 < s.count && formPairs.contains(Self.pairKey(v, s[n + 1]))),
+                          let candidates = formsByFirstScalar[v] else { continue }
+                    let i = decoded.start(n)
                     for (form, k) in candidates where i + form.count <= text.count && text[i..<(i + form.count)].elementsEqual(form) {
                         report(k, p, i..<(i + form.count))
                     }
                 }
-                i += len
             }
             for (k, pattern) in patterns {
                 for r in pattern.matches(in: text) { report(k, p, r) }
