@@ -113,8 +113,9 @@ public struct OfficialWordingRule: Rule, DocumentRule {
             guard filter.mayMatch(text) else { continue }
             for (range, k) in variants.matches(in: text) {
                 let f = wording.formulations[formulationOfVariant[k]]
+                // A listed error is fixed safely; a cautioned variant (a warning) is the editor's call.
                 findings.append(Finding(range: p.sourceRange(text.bytes(range)), message: Messages.variant(text.string(range), f.text),
-                                        suggestion: f.text, fixIsSafe: true, severity: f.severity))
+                                        suggestion: f.text, fixIsSafe: f.severity == nil, severity: f.severity))
             }
             findings += order(text, p)
         }
