@@ -312,10 +312,19 @@ public struct OfficialNamesRule: Rule, DocumentRule {
                 guard look || sound else { continue }
                 if words == nil { words = document.words(in: p) }
                 let bytes = text.bytes(start..<(start + name.count))
-                let crosses = words!.contains { w in
-                    w.isKnown && w.range.count > 3
-                        && ((w.range.lowerBound < bytes.lowerBound && w.range.upperBound > bytes.lowerBound)
-                            || (w.range.lowerBound < bytes.upperBound && w.range.upperBound > bytes.upperBound))
+                // The words lie in order: the one at each edge of the window is found by halving.
+                func word(at offset: Int) -> Word? {
+                    let ws = words!
+                    var lo = 0, hi = ws.count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if ws[mid].range.upperBound <= offset { lo = mid + 1 } else { hi = mid }
+                    }
+                    return lo < ws.count && ws[lo].range.lowerBound <= offset ? ws[lo] : nil
+                }
+                let crosses = [word(at: bytes.lowerBound), word(at: bytes.upperBound - 1)].contains { w in
+                    guard let w, w.isKnown, w.range.count > 3 else { return false }
+                    return w.range.lowerBound < bytes.lowerBound || w.range.upperBound > bytes.upperBound
                 }
                 // A word across the window's edge reads the characters otherwise, unless a title or
                 // 同志 follows it, which only a name takes (落实|习进平总书记, not 落|实习|…).
