@@ -23,7 +23,7 @@ extension ClaimSentence {
             guard let be = text.lastWord(in: lead, Words.ratioWords), be >= range.lowerBound,
                   !text.hasClauseBreak(be..<A.prefixStart) else { continue }
             // The figure compared: the nearest of the base's unit before 是, in this clause or the one before.
-            guard let x = figs[..<(n - 1)].lastIndex(where: { $0.unit == A.unit && $0.range.upperBound <= be }),
+            guard let x = figs[max(0, n - 9)..<(n - 1)].lastIndex(where: { $0.unit == A.unit && $0.range.upperBound <= be }),
                   text.clauseBreaks(figs[x].range.upperBound..<be) <= 1, !used.contains(x),
                   let ratio = figs[x].interval / A.interval else { continue }
             let X = figs[x]
@@ -51,7 +51,8 @@ extension ClaimSentence {
                   !text.hasClauseBreak(bi..<A.prefixStart) else { continue }
             // The claims after the base, to the end of the sentence or a `；`.
             var difference: (Int, Figure, Int)?  // index, figure, verb start
-            for k in (b + 1)..<figs.count where !used.contains(k) {
+            // The difference, the claim and a result stand within a few figures of the base.
+            for k in (b + 1)..<min(figs.count, b + 6) where !used.contains(k) {
                 let f = figs[k]
                 guard let (verb, start) = MetricArithmeticRule.verb(before: f, in: text, from: range.lowerBound) else {
                     if f.unit == A.unit, let d = difference?.1 {
@@ -76,7 +77,7 @@ extension ClaimSentence {
                     centre = D.value / A.value * 100
                     figures.append(D)
                     shown = "\(text.string(D.range))÷\(text.string(A.range))"
-                } else if let r = figs[(k + 1)...].firstIndex(where: { $0.unit == A.unit }), !used.contains(r),
+                } else if let r = figs[(k + 1)..<min(figs.count, k + 4)].firstIndex(where: { $0.unit == A.unit }), !used.contains(r),
                           text.ending(at: figs[r].prefixStart, with: Words.reached, from: f.range.upperBound) != nil,
                           !text.hasSemicolon(f.range.upperBound..<figs[r].prefixStart), let q = figs[r].interval / A.interval {
                     let B = figs[r]
@@ -108,7 +109,8 @@ extension ClaimSentence {
             guard let rateStart = text.rateWord(before: P.prefixStart, from: range.lowerBound) else { continue }
             // The whole: a figure followed by 中 earlier in the sentence; the part: the last figure
             // of its unit between the whole and the rate.
-            guard let w = figs[..<k].lastIndex(where: { text.isFollowed($0, by: Words.among) }), !used.contains(w) else { continue }
+            // (Within a few figures: a whole stated long before is another matter.)
+            guard let w = figs[max(0, k - 8)..<k].lastIndex(where: { text.isFollowed($0, by: Words.among) }), !used.contains(w) else { continue }
             let W = figs[w]
             guard let a = figs[(w + 1)..<k].lastIndex(where: { $0.unit == W.unit }), !used.contains(a),
                   !figs[(a + 1)..<k].contains(where: { $0.unit == W.unit || $0.isPercent }),
@@ -170,9 +172,9 @@ extension ClaimSentence {
             guard let s = text.ending(at: D.prefixStart, with: Words.surplusOrShort, from: range.lowerBound) else { continue }
             // The target: the figure of D's unit before, named 任务/目标/计划 just before it; the
             // achieved figure: the one of the unit before the target.
-            guard let b = figs[..<d].lastIndex(where: { $0.unit == D.unit }), !used.contains(b),
+            guard let b = figs[max(0, d - 4)..<d].lastIndex(where: { $0.unit == D.unit }), !used.contains(b),
                   text.lastWord(in: text.back(from: figs[b].prefixStart, scalars: 8)..<figs[b].prefixStart, Words.target) != nil,
-                  let a = figs[..<b].lastIndex(where: { $0.unit == D.unit }), !used.contains(a),
+                  let a = figs[max(0, b - 4)..<b].lastIndex(where: { $0.unit == D.unit }), !used.contains(a),
                   !text.hasSemicolon(figs[a].range.upperBound..<D.prefixStart) else { continue }
             let A = figs[a], B = figs[b]
             used.insert(d); used.insert(b); used.insert(a)

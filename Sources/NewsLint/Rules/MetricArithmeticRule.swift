@@ -675,13 +675,16 @@ struct ClaimSentence {
     /// `李胜利、赵成国、贾顺心3人`: the items of a list that ends right before the count.
     func listBefore(_ N: Figure) -> (Int, Bool, Range<Int>)? {
         let bytes = text.bytes
-        // The clause before the count.
-        var start = N.prefixStart
+        // The clause before the count: a list of up to 30 items fits in 600 characters; a longer
+        // clause is no list this reads (and each count's search stays short).
+        var start = N.prefixStart, scanned = 0
         while start > range.lowerBound {
             let s = UTF8Scan.previousScalarStart(bytes, before: start)
             let v = UTF8Scan.decode(bytes, at: s).0
             if v == ch("，") || v == ch(",") || v == ch("。") || v == ch("；") || v == ch(";") || v == ch("：") || v == ch(":") { break }
             start = s
+            scanned += 1
+            if scanned > 600 { return nil }
         }
         // A list of names, not of counted items (`四星支部2个、三星5个` is a distribution); and the
         // count the list's own, not a total or one each (`孙辈、重孙辈共22人`, `男、女各4个`) or another
