@@ -150,7 +150,8 @@ public enum FileWriter {
         var template = Array(((folder.isEmpty ? "" : folder) + "/." + name + ".newslint-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw .errno(errno) }
-        let temporary = String(cString: template)
+        // The name mkstemp filled in, without its terminating zero.
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var done = false
         defer {
             if !done { unlink(temporary) }

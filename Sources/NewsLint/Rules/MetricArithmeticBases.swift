@@ -54,14 +54,7 @@ extension ClaimSentence {
             // The difference, the claim and a result stand within a few figures of the base.
             for k in (b + 1)..<min(figs.count, b + 6) where !used.contains(k) {
                 let f = figs[k]
-                guard let (verb, start) = MetricArithmeticRule.verb(before: f, in: text, from: range.lowerBound) else {
-                    if f.unit == A.unit, let d = difference?.1 {
-                        // 达到B after the change: B = A + D.
-                        guard text.ending(at: f.prefixStart, with: Words.reached, from: d.range.upperBound) != nil else { continue }
-                        _ = d
-                    }
-                    continue
-                }
+                guard let (verb, start) = MetricArithmeticRule.verb(before: f, in: text, from: range.lowerBound) else { continue }
                 if text.hasSemicolon(A.range.upperBound..<start) { break }
                 if f.unit == A.unit, verb == .growth || verb == .decline, difference == nil, k == b + 1 {
                     difference = (k, f, start)
@@ -149,7 +142,6 @@ extension ClaimSentence {
                 k -= 1
             }
             guard parts.count >= 2, !parts.contains(where: { figs[$0].approximate }) else { continue }
-            // The list starts the clause: nothing of the unit just before it that it leaves out.
             parts.reverse()
             var sum = Interval(exactly: 0)
             for i in parts { sum = Interval(sum.low + figs[i].interval.low, sum.high + figs[i].interval.high) }
@@ -235,7 +227,7 @@ extension ClaimSentence {
     }
 
     /// A count of a list starting at `at`: digits or up to three Chinese numerals, and a count word.
-    private mutating func wordCount(at at: Int) {
+    private mutating func wordCount(at: Int) {
         let bytes = text.bytes
         let (v, _) = UTF8Scan.decode(bytes, at: at)
         let isArabic = NumberScanner.digit(v) != nil
