@@ -6,7 +6,7 @@
 /// both days included: the paper of that day may still name the one who held it the day before.
 /// A title is covered on a day when the data names who held it that day; on other days
 /// `official-names` says nothing of it.
-public struct Officials: Sendable {
+public struct Officials: SourcedData {
     public struct Title: Sendable {
         public let name: String
         /// How copy writes it before a name: 国务院总理, 中华人民共和国主席.
@@ -57,13 +57,6 @@ public struct Officials: Sendable {
 
     public static let fileName = "officials.json"
 
-    /// The data of a run: the rules directory's `officials.json`, else the built-in one.
-    public static func load(rulesDirectory: String?) throws(ConfigurationError) -> Officials {
-        guard let (json, file) = try RuleData.json(fileName, in: rulesDirectory) else {
-            throw ConfigurationError(file: fileName, message: LocalizedText(zh: "找不到领导人数据", en: "no data of officials"))
-        }
-        return try decode(json, file: file)
-    }
 
     // MARK: - Questions the rule asks
 
@@ -183,6 +176,23 @@ public struct Officials: Sendable {
         let zh = ["领导人数据（\(file)）截至 \(asOf)：\(people.count) 人，\(titles.count) 种职务。出处："] + sources.map { "  [\($0.id)] \($0.text)" }
         let en = ["officials (\(file)) as of \(asOf): \(people.count) people, \(titles.count) titles. Sources:"] + sources.map { "  [\($0.id)] \($0.text)" }
         return LocalizedText(zh: zh.joined(separator: "\n"), en: en.joined(separator: "\n"))
+    }
+}
+
+/// A data file whose entries name their sources (`officials.json`, `official-wording.json`): read
+/// from the rules directory, else the built-in copy, by one loader.
+public protocol SourcedData: Sendable {
+    static var fileName: String { get }
+    static func decode(_ json: JSONValue, file: String) throws(ConfigurationError) -> Self
+}
+
+extension SourcedData {
+    /// The data of a run: the rules directory's file, else the built-in one.
+    public static func load(rulesDirectory: String?) throws(ConfigurationError) -> Self {
+        guard let (json, file) = try RuleData.json(fileName, in: rulesDirectory) else {
+            throw ConfigurationError(file: fileName, message: LocalizedText(zh: "找不到数据文件", en: "no such data file"))
+        }
+        return try decode(json, file: file)
     }
 }
 

@@ -1,7 +1,7 @@
 /// Official formulations as sourced data (`Rules/official-wording.json`): the exact wording of each
 /// with its known wrong variants, and the series that are always listed in one order (四个意识,
 /// the eight democratic parties). `official-wording` judges copy against it.
-public struct Wording: Sendable {
+public struct Wording: SourcedData {
     public struct Formulation: Sendable {
         public let id: String
         public let text: String
@@ -26,13 +26,6 @@ public struct Wording: Sendable {
     public let file: String
 
     public static let fileName = "official-wording.json"
-
-    public static func load(rulesDirectory: String?) throws(ConfigurationError) -> Wording {
-        guard let (json, file) = try RuleData.json(fileName, in: rulesDirectory) else {
-            throw ConfigurationError(file: fileName, message: LocalizedText(zh: "找不到规范表述数据", en: "no data of official wording"))
-        }
-        return try decode(json, file: file)
-    }
 
     public static func decode(_ json: JSONValue, file: String) throws(ConfigurationError) -> Wording {
         let data = DataReader(file: file)
