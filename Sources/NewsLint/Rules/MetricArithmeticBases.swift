@@ -99,7 +99,7 @@ extension ClaimSentence {
     mutating func ratesOfAWhole() {
         for (k, P) in figs.enumerated() where P.isPercent && !used.contains(k) {
             // A rate word right before the percentage: 完成率达, 占比, 覆盖率为 ….
-            guard let rateStart = text.rateWord(before: P.prefixStart, from: range.lowerBound) else { continue }
+            guard let rateStart = text.word(Words.rates, linkedBy: Words.rateLinks, before: P.prefixStart, from: range.lowerBound) else { continue }
             // The whole: a figure followed by 中 earlier in the sentence; the part: the last figure
             // of its unit between the whole and the rate.
             // (Within a few figures: a whole stated long before is another matter.)
@@ -294,71 +294,3 @@ extension MetricArithmeticRule.Words {
     static let rateLinks = WordList(["达到", "达", "为", "是", "超过"])
 }
 
-extension ClaimText {
-    /// Where the last of `words` in `range` starts.
-    func lastWord(in range: Range<Int>, _ words: WordList) -> Int? {
-        var end = range.upperBound
-        while end > range.lowerBound {
-            if let m = words.match(bytes, endingAt: end, notBefore: range.lowerBound) { return m.start }
-            end = UTF8Scan.previousScalarStart(bytes, before: end)
-        }
-        return nil
-    }
-
-    static func isClauseBreak(_ v: UInt32) -> Bool {
-        v == ch("，") || v == ch(",") || v == ch("；") || v == ch(";") || v == ch("：") || v == ch("。")
-    }
-
-    func hasClauseBreak(_ range: Range<Int>) -> Bool { lastScalar(in: range, where: Self.isClauseBreak) != nil }
-
-    func hasSemicolon(_ range: Range<Int>) -> Bool { lastScalar(in: range, where: { $0 == ch("；") || $0 == ch(";") }) != nil }
-
-    /// How many clause marks stand in `range`.
-    func clauseBreaks(_ range: Range<Int>) -> Int {
-        var n = 0, i = range.lowerBound
-        while i < range.upperBound {
-            let (v, len) = UTF8Scan.decode(bytes, at: i)
-            if Self.isClauseBreak(v) { n += 1 }
-            i += len
-        }
-        return n
-    }
-
-    func previousScalarStart(_ offset: Int) -> Int { UTF8Scan.previousScalarStart(bytes, before: offset) }
-
-    /// Whether a clause mark (，,；) stands right before `offset`.
-    func isClauseMark(before offset: Int) -> Bool {
-        guard offset > 0 else { return false }
-        let v = UTF8Scan.scalar(before: offset, in: bytes)
-        return v == ch("，") || v == ch(",") || v == ch("；") || v == ch(";")
-    }
-
-    /// Whether what stands between two parts is a 、 and words of the next part (`、幼儿园`).
-    func isJoinedByDun(_ range: Range<Int>) -> Bool {
-        guard let dun = lastScalar(in: range, where: { $0 == ch("、") }) else { return false }
-        return !hasClauseBreak(range) && UTF8Scan.scalarCount(bytes, (dun + 3)..<range.upperBound) <= 8
-            && lastScalar(in: (dun + 3)..<range.upperBound, where: { NumberScanner.digit($0) != nil }) == nil
-    }
-
-    /// Whether `figure` names a whole: 中 and a clause mark after it, or after a few characters of
-    /// its noun (`2.4万户中，`, `1200个项目中，`).
-    func isFollowed(_ figure: Figure, by words: WordList) -> Bool {
-        var i = figure.range.upperBound, n = 0
-        while i < bytes.count, n <= 4 {
-            let (v, len) = UTF8Scan.decode(bytes, at: i)
-            if bytes.withUnsafeBufferPointer({ words.match($0, at: i) }) != nil {
-                return i + len < bytes.count && Self.isClauseBreak(UTF8Scan.decode(bytes, at: i + len).0)
-            }
-            guard Scalar.isHan(v) else { return false }
-            i += len; n += 1
-        }
-        return false
-    }
-
-    /// The start of a rate word (and a link: 完成率达, 占比为) right before `end`.
-    func rateWord(before end: Int, from limit: Int) -> Int? {
-        var e = end
-        if let link = ending(at: e, with: MetricArithmeticRule.Words.rateLinks, from: limit) { e = link.start }
-        return ending(at: e, with: MetricArithmeticRule.Words.rates, from: limit)?.start
-    }
-}
