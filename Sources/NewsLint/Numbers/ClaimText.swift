@@ -285,3 +285,92 @@ extension ClaimText {
         return ending(at: e, with: words, from: limit)?.start
     }
 }
+
+// MARK: - Counts in words
+
+extension ClaimText {
+    /// Where the first `needle` stands in `range`.
+    func first(_ needle: [UInt8], in range: Range<Int>) -> Int? { ByteSearch.find(needle, in: bytes, range) }
+
+    /// Whether any of `needles` stands in `range`.
+    func holdsAny(_ needles: [[UInt8]], in range: Range<Int>) -> Bool {
+        needles.contains { ByteSearch.contains($0, in: bytes, range) }
+    }
+
+    /// Where a numeral of `numerals` stands right before one of `words` in `range`, found without
+    /// decoding most of it.
+    func numeralsBefore(_ words: WordList, in range: Range<Int>, numerals: ScalarSet) -> [Int] {
+        var out: [Int] = []
+        bytes.withUnsafeBufferPointer { whole in
+            let p = UnsafeBufferPointer(rebasing: whole[..<range.upperBound])
+            var i = range.lowerBound
+            while let hit = numerals.next(in: p, from: i) {
+                if hit.end < p.count, words.match(p, at: hit.end) != nil { out.append(hit.start) }
+                i = hit.end
+            }
+        }
+        return out
+    }
+
+    /// Characters before a numeral that make it no count of a list: an ordinal, a round or rough
+    /// number (第三位, 数十个, 约五家).
+    static let notACount = ScalarSet("第每数几上近约余多超逾前后")
+    /// Words of a count of groups before another (一主三副六市, 两核一带): not 四川, 三亚.
+    static let groupWords = ScalarSet("主副核带区省市县国地城片轴心圈极翼廊")
+
+    static func isCountNumeral(_ v: UInt32) -> Bool { NumberScanner.chineseDigitValue(v) != nil || v == ch("十") }
+
+    /// A count of a list at `at` in `range`: digits or up to three Chinese numerals from 2 to 30,
+    /// then one of `classifiers` (河北3省市, 李四两位, 二十三人). Not after a mark, not an ordinal or a
+    /// rough number, and not one count of several (三省一市, 一主三副六市).
+    func countInWords(at: Int, in range: Range<Int>, classifiers: WordList) -> (range: Range<Int>, value: Double, word: String)? {
+        guard at > range.lowerBound else { return nil }
+        let isArabic = NumberScanner.digit(UTF8Scan.decode(bytes, at: at).0) != nil
+        var end = at
+        while end < range.upperBound, case let (w, l) = UTF8Scan.decode(bytes, at: end),
+              isArabic ? NumberScanner.digit(w) != nil : Self.isCountNumeral(w) {
+            end += l
+        }
+        guard let classifier = bytes.withUnsafeBufferPointer({ classifiers.match($0, at: end) }) else { return nil }
+        // The numeral began up to two characters before the one found (二十三人).
+        var first = at
+        if !isArabic {
+            var n = 0
+            while first > range.lowerBound, n < 2, Self.isCountNumeral(UTF8Scan.scalar(before: first, in: bytes)) {
+                first = UTF8Scan.previousScalarStart(bytes, before: first); n += 1
+            }
+        }
+        // The numeral is the run, or its end where a name ends in a numeral (李四两位).
+        var start = first, value: Double?
+        while start < end {
+            let numeral = string(start..<end)
+            value = isArabic ? Double(numeral.unicodeScalars.map { String(NumberScanner.digit($0.value)!) }.joined()) : NumberScanner.chineseValue(numeral)
+            if let v = value, v >= 2, v <= 30 { break }
+            value = nil
+            start += UTF8Scan.sequenceLength(bytes[start])
+        }
+        // A count stands after the list's last word (河北3省市), not after a mark (领悟“两个确立”).
+        guard let value, start > range.lowerBound, Scalar.isHan(UTF8Scan.scalar(before: start, in: bytes)) else { return nil }
+        let before = Array(string(back(from: start, scalars: 2)..<start).unicodeScalars)
+        func isNumeral(_ u: Unicode.Scalar) -> Bool { Self.isCountNumeral(u.value) || NumberScanner.digit(u.value) != nil }
+        if let last = before.last, Self.notACount.contains(last.value) { return nil }
+        if before.count == 2, isNumeral(before[0]), Self.groupWords.contains(before[1].value) { return nil }
+        if classifier.end < range.upperBound {
+            let next = UTF8Scan.decode(bytes, at: classifier.end).0
+            if NumberScanner.digit(next) != nil || NumberScanner.chineseDigitValue(next) != nil { return nil }
+        }
+        return (start..<classifier.end, value, classifier.word)
+    }
+
+    /// Whether a numeral with one of `classifiers` after it stands in `range` (打造一个窗口、建设四个…,
+    /// 空军五项、海军五项): a list of counts, not of named items.
+    func holdsCount(_ range: Range<Int>, classifiers: WordList) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (v, len) = UTF8Scan.decode(bytes, at: i)
+            if Self.isCountNumeral(v), bytes.withUnsafeBufferPointer({ classifiers.match($0, at: i + len) }) != nil { return true }
+            i += len
+        }
+        return false
+    }
+}

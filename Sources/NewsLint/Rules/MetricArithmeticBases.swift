@@ -80,7 +80,7 @@ extension ClaimSentence {
                     used.insert(r)
                     shown = "\(text.string(A.range))→\(text.string(B.range))"
                 }
-                guard let computed, !Words.qualifiers.contains(where: { ByteSearch.contains($0, in: text.bytes, A.range.upperBound..<start) }) else { continue }
+                guard let computed, !text.holdsAny(Words.qualifiers, in: A.range.upperBound..<start) else { continue }
                 used.insert(k); used.insert(b)
                 let span = start..<f.range.upperBound
                 let value = MetricArithmeticRule.format(centre, decimals: max(1, f.decimals)) + "%"
@@ -188,93 +188,24 @@ extension ClaimSentence {
     // MARK: 北京、天津、河北3省市 / 张三、李四两位 / 英国、法国和德国三国
 
     /// Counts of a list that the figures do not read: a Chinese numeral (两位, 三国) or a count
-    /// word that is no unit of amounts (3省市). A count followed by another (三省一市) counts
-    /// groups, not items, and is left alone.
-    static let notACount = ScalarSet("第每数几上近约余多超逾前后")
-    /// Words of a count of groups before another (一主三副六市, 两核一带): not 四川, 三亚.
-    static let groupWords = ScalarSet("主副核带区省市县国地城片轴心圈极翼廊")
-
-    /// Whether a numeral with a count word after it stands in `range` (打造一个窗口、建设四个…,
-    /// 空军五项、海军五项): a list of counts, not of named items.
-    func holdsCount(_ range: Range<Int>) -> Bool {
-        let bytes = text.bytes
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let (v, len) = UTF8Scan.decode(bytes, at: i)
-            if NumberScanner.chineseDigitValue(v) != nil || v == ch("十"),
-               bytes.withUnsafeBufferPointer({ Words.listClassifiers.match($0, at: i + len) }) != nil { return true }
-            i += len
-        }
-        return false
-    }
-
+    /// word that is no unit of amounts (3省市); `ClaimText.countInWords` reads them. A list of
+    /// counts (打造一个窗口、建设四个…) is not a list of named items.
     mutating func wordCounts() {
-        let bytes = text.bytes
-        // Where a count may start: a figure the scanner read without a count unit (3省市), or a
-        // Chinese numeral (found without decoding most of the sentence).
         // A list needs a 、 before its count: the search starts there.
-        guard let firstDun = ByteSearch.find(ClaimText.dun, in: bytes, range) else { return }
-        var starts: [Int] = figs.filter { $0.unit == .none && $0.decimals == 0 && !$0.approximate && $0.range.lowerBound > firstDun }.map(\.range.lowerBound)
-        bytes.withUnsafeBufferPointer { whole in
-            let p = UnsafeBufferPointer(rebasing: whole[..<range.upperBound])
-            var i = firstDun
-            while let hit = MetricArithmeticRule.countNumerals.next(in: p, from: i) {
-                if hit.end < p.count, Words.listClassifiers.match(p, at: hit.end) != nil { starts.append(hit.start) }
-                i = hit.end
-            }
+        guard let firstDun = text.first(ClaimText.dun, in: range) else { return }
+        let figureStarts = figs.filter { $0.unit == .none && $0.decimals == 0 && !$0.approximate && $0.range.lowerBound > firstDun }.map(\.range.lowerBound)
+        let starts = figureStarts + text.numeralsBefore(Words.listClassifiers, in: firstDun..<range.upperBound, numerals: MetricArithmeticRule.countNumerals)
+        for at in starts.sorted() {
+            guard let count = text.countInWords(at: at, in: range, classifiers: Words.listClassifiers),
+                  !figs.contains(where: { $0.range.lowerBound == count.range.lowerBound && $0.countsThings }) else { continue }
+            let N = Figure(range: count.range, prefixStart: count.range.lowerBound, value: count.value, interval: Interval(exactly: count.value),
+                           unit: Figure.Unit(count.word, countsThings: true), approximate: false, decimals: 0)
+            guard let (items, hasDeng, span) = listBefore(N),
+                  !text.holdsCount(span.lowerBound..<N.prefixStart, classifiers: Words.listClassifiers) else { continue }
+            let ok = hasDeng ? items <= Int(count.value) : items == Int(count.value)
+            add(.listCount, span, figures: [N], computed: "\(items)项" + (hasDeng ? "（含“等”）" : ""), verdict: ok ? .consistent : .contradicted,
+                message: ok ? nil : MetricArithmeticMessages.listCount(stated: text.string(N.range), items: items, deng: hasDeng))
         }
-        for at in starts.sorted() { wordCount(at: at) }
-    }
-
-    /// A count of a list starting at `at`: digits or up to three Chinese numerals, and a count word.
-    private mutating func wordCount(at: Int) {
-        let bytes = text.bytes
-        let (v, _) = UTF8Scan.decode(bytes, at: at)
-        let isArabic = NumberScanner.digit(v) != nil
-        guard at > range.lowerBound else { return }
-        // The numeral ends at the count word; it began up to three characters before (二十三人).
-        var end = at
-        while end < range.upperBound, case let (w, l) = UTF8Scan.decode(bytes, at: end),
-              isArabic ? NumberScanner.digit(w) != nil : (NumberScanner.chineseDigitValue(w) != nil || w == ch("十")) {
-            end += l
-        }
-        guard let classifier = bytes.withUnsafeBufferPointer({ Words.listClassifiers.match($0, at: end) }) else { return }
-        var first = at
-        if !isArabic {
-            var n = 0
-            while first > range.lowerBound, n < 2, case let w = UTF8Scan.scalar(before: first, in: bytes),
-                  NumberScanner.chineseDigitValue(w) != nil || w == ch("十") {
-                first = UTF8Scan.previousScalarStart(bytes, before: first); n += 1
-            }
-        }
-        // The numeral is the run, or its end where a name ends in a numeral (李四两位).
-        var start = first, value: Double?
-        while start < end {
-            let numeral = text.string(start..<end)
-            value = isArabic ? Double(numeral.unicodeScalars.map { String(NumberScanner.digit($0.value)!) }.joined()) : NumberScanner.chineseValue(numeral)
-            if let v = value, v >= 2, v <= 30 { break }
-            value = nil
-            start += UTF8Scan.sequenceLength(bytes[start])
-        }
-        // A count stands after the list's last word (河北3省市), not after a mark (领悟“两个确立”).
-        guard let value, start > range.lowerBound, Scalar.isHan(UTF8Scan.scalar(before: start, in: bytes)) else { return }
-        // Not an ordinal, a round or rough number, or one count of several (第三位, 数十个, 一主三副六市).
-        let before = Array(text.string(text.back(from: start, scalars: 2)..<start).unicodeScalars)
-        func isNumeral(_ u: Unicode.Scalar) -> Bool { NumberScanner.chineseDigitValue(u.value) != nil || NumberScanner.digit(u.value) != nil || u == "十" }
-        if let last = before.last, Self.notACount.contains(last.value) { return }
-        if before.count == 2, isNumeral(before[0]), Self.groupWords.contains(before[1].value) { return }
-        // Not a figure the scanner read already as a count, and no second count after it.
-        guard !figs.contains(where: { $0.range.lowerBound == start && $0.countsThings }) else { return }
-        if classifier.end < range.upperBound {
-            let next = UTF8Scan.decode(bytes, at: classifier.end).0
-            if NumberScanner.digit(next) != nil || NumberScanner.chineseDigitValue(next) != nil { return }
-        }
-        let N = Figure(range: start..<classifier.end, prefixStart: start, value: value, interval: Interval(exactly: value),
-                       unit: Figure.Unit(classifier.word, countsThings: true), approximate: false, decimals: 0)
-        guard let (items, hasDeng, span) = listBefore(N), !holdsCount(span.lowerBound..<N.prefixStart) else { return }
-        let ok = hasDeng ? items <= Int(value) : items == Int(value)
-        add(.listCount, span, figures: [N], computed: "\(items)项" + (hasDeng ? "（含“等”）" : ""), verdict: ok ? .consistent : .contradicted,
-            message: ok ? nil : MetricArithmeticMessages.listCount(stated: text.string(N.range), items: items, deng: hasDeng))
     }
 }
 
