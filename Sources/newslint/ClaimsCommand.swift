@@ -76,11 +76,11 @@ extension CommandLineTool {
                 })),
             ])
         }
-        let summary: [(key: String, value: JSONValue)] = [Claim.Verdict.consistent, .contradicted, .likelySlip, .doubtful, .notCheckable].map {
+        let summary: [(key: String, value: JSONValue)] = Claim.Verdict.allCases.map {
             ($0.rawValue, .number(Double(counts[$0] ?? 0)))
         }
         let byKind: [(key: String, value: JSONValue)] = Self.byKind(ledger).map { kind, byVerdict in
-            (kind.rawValue, .object([Claim.Verdict.consistent, .contradicted, .likelySlip, .doubtful, .notCheckable].map {
+            (kind.rawValue, .object(Claim.Verdict.allCases.map {
                 ($0.rawValue, .number(Double(byVerdict[$0] ?? 0)))
             }))
         }

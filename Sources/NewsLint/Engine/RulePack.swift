@@ -44,10 +44,10 @@ public struct RulePack: Sendable {
 
         /// Whether the form found at `range` of `text` stands inside one of the `except` words.
         func isExcepted(in text: [UInt8], at range: Range<Int>) -> Bool {
-            let form = text[range]
+            let form = Array(text[range])
             for word in except {
                 var k = 0
-                while let at = ByteSearch.find(Array(form), in: word, k..<word.count) {
+                while let at = ByteSearch.find(form, in: word, k..<word.count) {
                     let start = range.lowerBound - at
                     if start >= 0, start + word.count <= text.count, text[start..<(start + word.count)].elementsEqual(word) { return true }
                     k = at + 1

@@ -11,7 +11,7 @@ public struct Claim: Sendable {
         case listCount = "list-count"
     }
 
-    public enum Verdict: String, Sendable {
+    public enum Verdict: String, Sendable, CaseIterable {
         case consistent
         case contradicted
         /// Explained only by the common slip between 增长N倍 and 增长到N倍.

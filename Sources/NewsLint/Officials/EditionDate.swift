@@ -50,35 +50,21 @@ public struct EditionDate: Sendable {
         return found
     }
 
-    /// A short line that holds a full date and the weekday (the date line under a masthead), or
-    /// nothing but the date.
+    /// A short line that holds a full date (`2019年10月12日`) and the weekday, or nothing but the date:
+    /// the date line under a masthead.
     static func fromDateLine(_ line: String) -> Day? {
         let text = line.trimmingCharacters(in: .whitespaces)
-        guard text.unicodeScalars.count <= 40 else { return nil }
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            var j = i
-            func number(max: Int) -> Int? {
-                var v = 0, n = 0
-                while j < scalars.count, n < max, let d = scalars[j].properties.numericType == .decimal ? Int(String(scalars[j])) : nil {
-                    v = v * 10 + d; n += 1; j += 1
-                }
-                return n == 0 ? nil : v
-            }
-            if let y = number(max: 4), j - i == 4, j < scalars.count, scalars[j] == "年" {
-                j += 1
-                if let m = number(max: 2), j < scalars.count, scalars[j] == "月" {
-                    j += 1
-                    if let d = number(max: 2), j < scalars.count, scalars[j] == "日", let day = Day(year: y, month: m, day: d) {
-                        let rest = String(String.UnicodeScalarView(scalars[(j + 1)...])).trimmingCharacters(in: .whitespaces)
-                        let before = String(String.UnicodeScalarView(scalars[..<i])).trimmingCharacters(in: .whitespaces)
-                        if text.contains("星期") || (rest.isEmpty && before.isEmpty) { return day }
-                    }
-                }
-            }
-            i += 1
+        guard text.unicodeScalars.count <= 40, let nian = text.firstIndex(of: "年"),
+              let yue = text[nian...].firstIndex(of: "月"), let ri = text[yue...].firstIndex(of: "日") else { return nil }
+        var yearStart = nian
+        while yearStart > text.startIndex, case let c = text[text.index(before: yearStart)], c.isASCII && c.isNumber {
+            yearStart = text.index(before: yearStart)
         }
-        return nil
+        let yearDigits = text[yearStart..<nian]
+        guard yearDigits.count == 4, let y = Int(yearDigits),
+              let m = Int(text[text.index(after: nian)..<yue]), let d = Int(text[text.index(after: yue)..<ri]),
+              let day = Day(year: y, month: m, day: d) else { return nil }
+        let alone = text[..<yearDigits.startIndex].isEmpty && text[text.index(after: ri)...].trimmingCharacters(in: .whitespaces).isEmpty
+        return text.contains("星期") || alone ? day : nil
     }
 }

@@ -54,6 +54,26 @@ public struct Officials: SourcedData {
     public let bodies: [Body]
     public let people: [Person]
     public let file: String
+    private let holdersByTitle: [String: [String]]
+
+    init(asOf: Day, sources: [(id: String, text: String)], titles: [Title], bodies: [Body], people: [Person], file: String) {
+        self.asOf = asOf
+        self.sources = sources
+        self.titles = titles
+        self.bodies = bodies
+        self.people = people
+        self.file = file
+        var holders: [String: [String]] = [:]
+        for t in titles {
+            if let body = bodies.first(where: { $0.name == t.name }) {
+                var seen = Set<String>()
+                holders[t.name] = body.terms.flatMap(\.members).filter { seen.insert($0).inserted }
+            } else {
+                holders[t.name] = people.filter { $0.tenures.contains { $0.title == t.name } }.map(\.name)
+            }
+        }
+        holdersByTitle = holders
+    }
 
     public static let fileName = "officials.json"
 
@@ -73,14 +93,8 @@ public struct Officials: SourcedData {
         return names.isEmpty ? nil : names
     }
 
-    /// Everybody the data names as holding `title` at some time.
-    public func everHeld(_ title: String) -> [String] {
-        if let body = body(named: title) {
-            var seen = Set<String>()
-            return body.terms.flatMap(\.members).filter { seen.insert($0).inserted }
-        }
-        return people.filter { $0.tenures.contains { $0.title == title } }.map(\.name)
-    }
+    /// Everybody the data names as holding `title` at some time (made once, when the file is read).
+    public func everHeld(_ title: String) -> [String] { holdersByTitle[title] ?? [] }
 
     // MARK: - Reading the file
 

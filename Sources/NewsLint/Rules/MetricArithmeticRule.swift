@@ -209,9 +209,9 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
         static let share = WordList(["占", "占比", "占比为", "占比达", "比例达到", "比例为", "达到"])
         static let shareLead = WordList(["占", "占比", "占比为", "占到"])
         /// Words that make a change another quantity than the one the figures give.
-        static let qualifiers = ["不变价", "可比价", "价格因素", "年均", "年平均", "平均每年", "每年平均"].map(UTF8Scan.bytes)
-        static let yearlyAverage = ["年均", "年平均", "平均每年", "每年平均"].map(UTF8Scan.bytes)
         static let constantPrices = ["不变价", "可比价", "价格因素"].map(UTF8Scan.bytes)
+        static let yearlyAverage = ["年均", "年平均", "平均每年", "每年平均"].map(UTF8Scan.bytes)
+        static let qualifiers = constantPrices + yearlyAverage
     }
 
     /// A claim word standing right before a figure.

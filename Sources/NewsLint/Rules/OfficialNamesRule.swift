@@ -67,8 +67,8 @@ public struct OfficialNamesRule: Rule, DocumentRule {
     /// the look-up for misspellings anywhere in the text.
     let longNameCharacters: [UInt32: [(name: Int, position: Int)]]
     let longNameSet: ScalarSet
-    /// Two characters of a distinctive name, side by side or one apart, hashed.
-    let namePairs: ScalarSet
+    /// The pairs a misspelling of a distinctive name keeps: the cheap test before `spellingAnywhere`.
+    let variantFilter: PairFilter
     /// Pairs of characters one of which every paragraph this rule could report on holds.
     let filter: PairFilter
 
@@ -101,25 +101,17 @@ public struct OfficialNamesRule: Rule, DocumentRule {
         }
         longNameCharacters = characters
         longNameSet = ScalarSet(characters.keys)
-        // A window one character from a name keeps two of its characters in place: next to each
-        // other (the first two, the last two) or one apart (the first and the third).
-        var pairs: [UInt32] = []
+        // A window one character from a distinctive name keeps two of its characters in place:
+        // next to each other (the first two, the last two) or one apart (the first and the third).
+        var variantPairs: [(UInt32, UInt32, apart: Bool)] = []
         for (n, name) in names.phrases.enumerated() where name.count >= 3 && officials.people[n].distinctive {
-            for k in 0..<(name.count - 1) { pairs.append(PhraseIndex.pairKey(name[k], name[k + 1])) }
-            for k in 0..<(name.count - 2) { pairs.append(PhraseIndex.pairKey(name[k], name[k + 2]) ^ 1) }
+            for k in 0..<(name.count - 1) { variantPairs.append((name[k], name[k + 1], false)) }
+            for k in 0..<(name.count - 2) { variantPairs.append((name[k], name[k + 2], true)) }
         }
-        namePairs = ScalarSet(pairs)
-        // Every name and title holds one of these pairs; a misspelling of a distinctive name keeps
-        // two of its characters: its first two, its last two, or its first and third.
-        var filterPairs: [(UInt32, UInt32, apart: Bool)] = []
-        for phrase in (forms + after).map({ $0.unicodeScalars.map(\.value) }) + names.phrases {
-            if let pair = PairFilter.rarestPair(phrase) { filterPairs.append(pair) }
-        }
-        for (n, name) in names.phrases.enumerated() where name.count >= 3 && officials.people[n].distinctive {
-            for k in 0..<(name.count - 1) { filterPairs.append((name[k], name[k + 1], false)) }
-            for k in 0..<(name.count - 2) { filterPairs.append((name[k], name[k + 2], true)) }
-        }
-        filter = PairFilter(filterPairs)
+        variantFilter = PairFilter(variantPairs)
+        // Every name and title holds its rare pair, and every misspelling one of those.
+        let phrasePairs = ((forms + after).map { $0.unicodeScalars.map(\.value) } + names.phrases).compactMap(PairFilter.rarestPair)
+        filter = PairFilter(phrasePairs + variantPairs)
     }
 
     public var configurationSummary: LocalizedText? { officials.summary }
@@ -141,15 +133,13 @@ public struct OfficialNamesRule: Rule, DocumentRule {
         for p in document.paragraphs {
             let text = p.scalarText
             guard filter.mayMatch(text) else { continue }
-            guard text.count >= 2 else { continue }
-            var local: [(Range<Int>, Finding)] = []
+            var local: [Finding] = []
             func report(_ r: Range<Int>, _ message: LocalizedText, suggestion: String? = nil, severity: Severity? = nil) {
-                let finding = Finding(range: p.sourceRange(text.bytes(r)), message: message, suggestion: suggestion, severity: severity)
-                local.append((r, finding))
+                local.append(Finding(range: p.sourceRange(text.bytes(r)), message: message, suggestion: suggestion, severity: severity))
             }
             let found = names.matches(in: text)
             let titled = titleForms.matches(in: text)
-            let variantPossible = mayHoldVariant(text)
+            let variantPossible = variantFilter.mayMatch(text)
             guard !found.isEmpty || !titled.isEmpty || variantPossible else { continue }
             titles(text, found, date, report) { r in
                 let range = p.sourceRange(text.bytes(r))
@@ -158,7 +148,7 @@ public struct OfficialNamesRule: Rule, DocumentRule {
             titleSpelling(text, found, titled, date, report)
             lists(text, found, date, report)
             if variantPossible { spellingAnywhere(text, found, document, p, report) }
-            for (_, f) in local where reported.insert(f.range).inserted { findings.append(f) }
+            for f in local where reported.insert(f.range).inserted { findings.append(f) }
         }
         if let first = undated.first {
             findings.append(Finding(range: first.range, message: Messages.undatedPage(undated.map(\.text), asOf: officials.asOf), severity: .warning))
@@ -274,19 +264,6 @@ public struct OfficialNamesRule: Rule, DocumentRule {
             }
         }
         return nil
-    }
-
-    /// Whether the text has two characters of a distinctive name where a misspelling of it would
-    /// keep them: the cheap test before `spellingAnywhere`.
-    private func mayHoldVariant(_ text: ScalarText) -> Bool {
-        text.scalars.withUnsafeBufferPointer { s in
-            guard s.count >= 3 else { return false }
-            for i in 0..<(s.count - 1) where longNameSet.contains(s[i]) {
-                if namePairs.contains(PhraseIndex.pairKey(s[i], s[i + 1])) { return true }
-                if i + 2 < s.count, namePairs.contains(PhraseIndex.pairKey(s[i], s[i + 2]) ^ 1) { return true }
-            }
-            return false
-        }
     }
 
     /// Misspellings of the names of three or more characters anywhere: a window that agrees with

@@ -25,8 +25,6 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
-    private init(number: Int) { self.number = number }
-
     static func length(of month: Int, in year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -34,8 +32,6 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         default: return 31
         }
     }
-
-    public func adding(days: Int) -> Day { Day(number: number + days) }
 
     public var components: (year: Int, month: Int, day: Int) {
         let z = number + 719_468
