@@ -208,7 +208,7 @@ public struct RulePack: Sendable {
                         severity: severity, entries: entries, file: file, asOf: asOf, sources: sources)
     }
 
-    private static func severityValue(_ v: JSONValue?, _ key: String, in o: RuleOptions) throws(ConfigurationError) -> Severity? {
+    static func severityValue(_ v: JSONValue?, _ key: String, in o: RuleOptions) throws(ConfigurationError) -> Severity? {
         guard let v else { return nil }
         guard case let .string(s) = v, let sev = Severity(rawValue: s) else {
             throw o.error(key, Suggest.unknown(what: ("级别", "severity"), { if case let .string(s) = v { return s }; return v.typeName }(), among: ["note", "warning", "error"]))

@@ -50,13 +50,7 @@ public struct Wording: SourcedData {
             for (k, v) in variants.enumerated() where v == text || text.contains(v) {
                 throw data.fail("\(path).variants[\(k)]", LocalizedText(zh: "错误写法“\(v)”是正确写法的一部分", en: "the variant “\(v)” is part of the right wording"))
             }
-            var severity: Severity?
-            if let s = try data.string(item["severity"], "\(path).severity", required: false) {
-                guard let sev = Severity(rawValue: s) else {
-                    throw data.fail("\(path).severity", Suggest.unknown(what: ("级别", "severity"), s, among: ["note", "warning", "error"]))
-                }
-                severity = sev
-            }
+            let severity = try RulePack.severityValue(item["severity"], "severity", in: RuleOptions(item, keyPath: path, file: file))
             formulations.append(Formulation(id: fid, text: text, variants: variants, severity: severity,
                                             source: try data.source(item["source"], "\(path).source", among: ids)))
         }

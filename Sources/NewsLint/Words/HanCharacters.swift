@@ -68,3 +68,14 @@ public enum HanCharacters {
         return (p.prefix(2).elementsEqual(q.prefix(2)) || p.suffix(2).elementsEqual(q.suffix(2)), sound)
     }
 }
+
+extension PairFilter {
+    /// The pair of characters of `phrase` with the most strokes between them (the least common,
+    /// roughly), side by side: the pair a rule gives `PairFilter` for a phrase.
+    public static func rarestPair(_ phrase: [UInt32]) -> (UInt32, UInt32, apart: Bool)? {
+        guard phrase.count >= 2 else { return nil }
+        func strokes(_ v: UInt32) -> Int { HanCharacters.table[v]?.strokes ?? 0 }
+        let k = (0..<(phrase.count - 1)).max { (strokes(phrase[$0]) + strokes(phrase[$0 + 1]), -$0) < (strokes(phrase[$1]) + strokes(phrase[$1 + 1]), -$1) }!
+        return (phrase[k], phrase[k + 1], false)
+    }
+}
