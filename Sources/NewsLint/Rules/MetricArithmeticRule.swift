@@ -130,12 +130,10 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
     public func claims(in document: Document, ledger: Bool = true) -> [Claim] {
         var claims: [Claim] = []
         for p in document.paragraphs where p.kind.isProse {
-            var figures = NumberScanner.figures(in: p.text)
             // Amounts in Chinese numerals matter where a claim stands (a percentage, a multiple): read
-            // them there only.
-            if figures.contains(where: { $0.isPercent || $0.unit == .multiple || $0.unit == .fraction }), NumberScanner.mayHoldAmountInWords(p.text) {
-                figures = NumberScanner.figures(in: p.text, amountsInWords: true)
-            }
+            // them there only, in the one scan of the paragraph.
+            let claimWords = Words.claimMarks.occurs(in: p.text) && NumberScanner.mayHoldAmountInWords(p.text)
+            let figures = NumberScanner.figures(in: p.text, amountsInWords: claimWords)
             // A paragraph without figures may still count a list in words (张三、李四两位).
             let countsInWords = figures.isEmpty && Self.mayCountInWords(p.text)
             guard !figures.isEmpty || countsInWords else { continue }
@@ -209,6 +207,8 @@ public struct MetricArithmeticRule: Rule, LedgerRule {
         static let share = WordList(["占", "占比", "占比为", "占比达", "比例达到", "比例为", "达到"])
         static let shareLead = WordList(["占", "占比", "占比为", "占到"])
         /// Words that make a change another quantity than the one the figures give.
+        /// What a claim's figure holds: a percentage, a multiple, a fraction.
+        static let claimMarks = WordList(["%", "％", "倍", "分之"])
         static let constantPrices = ["不变价", "可比价", "价格因素"].map(UTF8Scan.bytes)
         static let yearlyAverage = ["年均", "年平均", "平均每年", "每年平均"].map(UTF8Scan.bytes)
         static let qualifiers = constantPrices + yearlyAverage
