@@ -56,13 +56,8 @@ public struct Officials: SourcedData {
     public let file: String
     private let holdersByTitle: [String: [String]]
 
-    init(asOf: Day, sources: [(id: String, text: String)], titles: [Title], bodies: [Body], people: [Person], file: String) {
-        self.asOf = asOf
-        self.sources = sources
-        self.titles = titles
-        self.bodies = bodies
-        self.people = people
-        self.file = file
+    /// Who held each title at some time: the members of a body's terms, or the people with a tenure.
+    static func holders(of titles: [Title], bodies: [Body], people: [Person]) -> [String: [String]] {
         var holders: [String: [String]] = [:]
         for t in titles {
             if let body = bodies.first(where: { $0.name == t.name }) {
@@ -72,7 +67,7 @@ public struct Officials: SourcedData {
                 holders[t.name] = people.filter { $0.tenures.contains { $0.title == t.name } }.map(\.name)
             }
         }
-        holdersByTitle = holders
+        return holders
     }
 
     public static let fileName = "officials.json"
@@ -182,7 +177,8 @@ public struct Officials: SourcedData {
             }
             bodies.append(Body(name: name, terms: terms))
         }
-        return Officials(asOf: asOf, sources: sources, titles: titles, bodies: bodies, people: people, file: file)
+        return Officials(asOf: asOf, sources: sources, titles: titles, bodies: bodies, people: people, file: file,
+                         holdersByTitle: holders(of: titles, bodies: bodies, people: people))
     }
 
     /// What `newslint explain` shows of the data.
