@@ -26,9 +26,9 @@ struct LayoutTests {
     /// The layout reads credits by the run's house style: a role the paper adds is a role in the
     /// layout too, not only in byline-format.
     @Test func theLayoutReadsCreditsByTheHouseStyle() throws {
-        let text = "标题在这里\n\n本报见习记者 王小明\n\n正文第一段写在这里，内容很长很长。\n"
+        let text = "标题在这里\n\n本报驻站记者 王小明\n\n正文第一段写在这里，内容很长很长。\n"
         #expect(!Document(path: "t", text: text).blocks.contains { $0.kind == .byline })
-        let json = try JSONParser.parse(Array(#"{"roles": ["本报见习记者", "本报记者", "记者"]}"#.utf8))
+        let json = try JSONParser.parse(Array(#"{"roles": ["本报驻站记者", "本报记者", "记者"]}"#.utf8))
         let style = try HouseStyle.decode(json, over: .builtIn, file: "t", keyPath: "")
         let document = Document(path: "t", source: SourceText(text), credits: Credits(style: style))
         #expect(document.blocks.contains { $0.kind == .byline })
@@ -36,9 +36,9 @@ struct LayoutTests {
         let dir = try TemporaryDirectory()
         try dir.write(".lint.json", "{}")
         var house = try String(contentsOf: Repo.root.appendingPathComponent("Rules/house-style.json"), encoding: .utf8)
-        house = house.replacingOccurrences(of: #""roles": ["#, with: #""roles": ["本报见习记者", "#)
+        house = house.replacingOccurrences(of: #""roles": ["#, with: #""roles": ["本报驻站记者", "#)
         try dir.write("Rules/house-style.json", house)
-        try dir.write("a.txt", "本报见习记者 王小明 本报见习记者 王小明\n")
+        try dir.write("a.txt", "本报驻站记者 王小明 本报驻站记者 王小明\n")
         let r = runTool(["--format", "json", "a.txt"], in: dir.path)
         #expect(r.out.contains("“王小明”重复署名"))
         #expect(runTool(["layout", "a.txt"], in: dir.path).out.contains(" byline "))  // `layout` shows what the lint sees

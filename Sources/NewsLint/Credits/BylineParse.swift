@@ -31,6 +31,8 @@ public struct BylineParse: Sendable, Equatable {
     }
 
     public var entries: [Entry] = []
+    /// What the people did, written after the last name (`整理`, `报道`), if anything.
+    public var action: String?
     /// Punctuation found between the parts (`:`, `,`, `、`), which bylines do not use.
     public var punctuation: [String] = []
 
@@ -38,7 +40,7 @@ public struct BylineParse: Sendable, Equatable {
         // Read on bytes: tokens are cut at spaces and at the punctuation bylines should not hold.
         let bytes = Array(text.utf8)
         var punctuation: [String] = []
-        let tokens = UTF8Scan.tokens(bytes, 0..<bytes.count) { v in
+        var tokens = UTF8Scan.tokens(bytes, 0..<bytes.count) { v in
             if Scalar.isSpace(v) { return true }
             guard Self.separators.contains(v), let u = Unicode.Scalar(v) else { return false }
             punctuation.append(String(u))
@@ -47,6 +49,10 @@ public struct BylineParse: Sendable, Equatable {
         self.punctuation = punctuation
         // The house's roles and those of other papers and wire services (新华社记者): a role is no name.
         let roles = style.allRoles
+        if let last = tokens.last, let action = style.action(ending: bytes, last) {
+            tokens[tokens.count - 1] = last.lowerBound..<(last.upperBound - action.utf8.count)
+            self.action = action
+        }
         for token in tokens {
             var rest = token
             if let role = roles.first(where: { ByteSearch.hasPrefix($0.utf8, bytes, token) }) {
@@ -117,6 +123,6 @@ public struct BylineParse: Sendable, Equatable {
             let role = e.role ?? ""
             parts.append(compact ? role + names.joined(separator: " ") : ([role] + names).filter { !$0.isEmpty }.joined(separator: " "))
         }
-        return parts.joined(separator: " ")
+        return parts.joined(separator: " ") + (action ?? "")
     }
 }

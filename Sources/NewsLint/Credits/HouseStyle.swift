@@ -23,11 +23,14 @@ public struct HouseStyle: Sendable, Equatable {
     public var nameLength: ClosedRange<Int>
     /// Staff names as they are spelled.
     public var roster: [String]
+    /// Words after the last name that say what the people did (`本报记者 刘士安 李泓冰整理`):
+    /// 整理, 报道, 采写; longest first.
+    public let creditActions: [String]
 
-    static let keys = ["description", "roles", "otherRoles", "roleOrder", "localDateline", "spaceBeforeDatelineBracket", "nameLength", "roster"]
+    static let keys = ["description", "roles", "otherRoles", "roleOrder", "localDateline", "spaceBeforeDatelineBracket", "nameLength", "roster", "creditActions"]
 
     public init(roles: [String], otherRoles: [String], roleOrder: [String], localDateline: String, spaceBeforeDatelineBracket: Bool,
-                nameLength: ClosedRange<Int>, roster: [String]) {
+                nameLength: ClosedRange<Int>, roster: [String], creditActions: [String] = []) {
         self.roles = roles
         self.otherRoles = otherRoles
         var seen = Set<String>()
@@ -38,6 +41,7 @@ public struct HouseStyle: Sendable, Equatable {
         self.spaceBeforeDatelineBracket = spaceBeforeDatelineBracket
         self.nameLength = nameLength
         self.roster = roster
+        self.creditActions = creditActions.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
     }
     public static let fileName = "house-style.json"
 
@@ -66,6 +70,7 @@ public struct HouseStyle: Sendable, Equatable {
         let roleOrder = try strings("roleOrder") ?? base?.roleOrder
         let roster = try strings("roster") ?? base?.roster ?? []
         let otherRoles = members.contains(where: { $0.key == "otherRoles" }) ? try options.strings("otherRoles", default: []) : base?.otherRoles ?? []
+        let actions = members.contains(where: { $0.key == "creditActions" }) ? try options.strings("creditActions", default: []) : base?.creditActions ?? []
         var localDateline = base?.localDateline
         if let v = json["localDateline"] {
             guard case let .string(s) = v, !s.isEmpty else { throw options.error("localDateline", Suggest.wrongType(expected: ("非空字符串", "a non-empty string"), got: v)) }
@@ -91,7 +96,7 @@ public struct HouseStyle: Sendable, Equatable {
                 zh: "缺少 roles、roleOrder、localDateline 或 nameLength", en: "missing one of roles, roleOrder, localDateline, nameLength"))
         }
         return HouseStyle(roles: roles.sorted { $0.count > $1.count }, otherRoles: otherRoles, roleOrder: roleOrder, localDateline: localDateline,
-                          spaceBeforeDatelineBracket: space, nameLength: nameLength, roster: roster)
+                          spaceBeforeDatelineBracket: space, nameLength: nameLength, roster: roster, creditActions: actions)
     }
 
     /// The house style of a run: the built-in one, replaced by the rules directory's file when
@@ -114,6 +119,14 @@ public struct HouseStyle: Sendable, Equatable {
     /// The role without 本报, for ordering: 本报通讯员 → 通讯员.
     func baseRole(_ role: String) -> String {
         role.hasPrefix("本报") ? String(role.dropFirst(2)) : role
+    }
+
+    /// The credit action that ends `bytes[token]` after something else (`李泓冰整理` → 整理), if any.
+    func action(ending bytes: [UInt8], _ token: Range<Int>) -> String? {
+        creditActions.first { a in
+            let n = a.utf8.count
+            return token.count > n && ByteSearch.hasSuffix(Array(a.utf8), bytes, token)
+        }
     }
 
     func orderIndex(_ role: String) -> Int {

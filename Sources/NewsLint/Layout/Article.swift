@@ -20,17 +20,35 @@ struct ArticleGrouper {
             if !current.blocks.isEmpty { articles.append(current) }
             current = Article()
         }
+        /// Closes the current article before a new one's dateline or byline at block i, which takes
+        /// with it the title run standing right over it after a blank line (`受习近平总书记委托` /
+        /// `李克强到湖北武汉考察指导…` / `新华社武汉1月27日电…`): those titles are the new article's.
+        func closeBefore(_ i: Int) {
+            // The blocks since the last prose are consecutive: every block but mastheads and
+            // advertisements joins the current article.
+            var k = current.blocks.count
+            while k > 0, BlockKind.titles.contains(blocks[current.blocks[k - 1]].kind) { k -= 1 }
+            var moved: [Int] = []
+            if k > 0, k < current.blocks.count, blocks[current.blocks[k]].blankLinesBefore > 0, blocks[i].blankLinesBefore == 0 {
+                moved = Array(current.blocks[k...])
+                current.blocks.removeLast(moved.count)
+                current.hasHeadline = current.blocks.contains { blocks[$0].kind == .kicker || blocks[$0].kind == .headline }
+            }
+            close()
+            current.blocks = moved
+            current.hasHeadline = moved.contains { blocks[$0].kind == .kicker || blocks[$0].kind == .headline }
+        }
         for (i, block) in blocks.enumerated() {
             switch block.kind {
             case .masthead, .advertisement:
                 close()
                 continue
             case .datelineLead:
-                if current.hasProse { close() }
+                if current.hasProse { closeBefore(i) }
             case .commentaryAuthor:
-                if current.hasProse { close() }
+                if current.hasProse { closeBefore(i) }
             case .byline:
-                if current.hasProse && current.hasByline && !openBefore(i) { close() }
+                if current.hasProse && current.hasByline && !openBefore(i) { closeBefore(i) }
             case .kicker, .headline:
                 let startsTitleRun = i == 0 || (blocks[i - 1].kind != .kicker && blocks[i - 1].kind != .headline)
                 if startsTitleRun && current.hasProse && current.hasHeadline && !openBefore(i) { close() }

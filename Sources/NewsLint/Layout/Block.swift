@@ -30,6 +30,9 @@ public enum BlockKind: String, Sendable, CaseIterable {
     case credit
     case advertisement
 
+    /// The kinds of a title block: 引题, 标题, and the subheadings and decks under them.
+    static let titles: Set<BlockKind> = [.kicker, .headline, .subheading]
+
     /// Kinds whose text is running prose (joined across hard wraps and column breaks).
     public var isProse: Bool { self == .body || self == .datelineLead }
 
@@ -52,6 +55,10 @@ public struct Block: Sendable {
     public let indented: Bool
     /// Markdown heading level (`#` = 1), or 0.
     public let markdownLevel: Int
+    /// Whether the block comes from a run of lines written a paragraph a line (a CMS export),
+    /// not hard-wrapped at a column width (page export): there a line that stops short of a
+    /// sentence's end is a title or a label, not a wrapped sentence.
+    public let paragraphALine: Bool
 
     /// Byte range from the first line's start to the last line's end.
     public var range: Range<Int> { lines[0].lowerBound..<lines[lines.count - 1].upperBound }

@@ -19,8 +19,58 @@ struct BlockClassifier {
             blocks[i].kind = kind
             if title { titleCandidates.insert(i) }
         }
+        // A byline that says what its people did (`本报记者 刘士安 李泓冰整理`) right after prose closes it.
+        for i in blocks.indices.dropFirst() where blocks[i].kind == .byline && blocks[i - 1].kind.isProse
+            && credits.style.creditActions.contains(where: { ByteSearch.hasSuffix(Array($0.utf8), source.bytes, blocks[i].range) }) {
+            blocks[i].kind = .credit
+        }
+        let opening = titleBlocks(blocks, titles: &titleCandidates)
         absorbAdvertisementLines(&blocks, titles: &titleCandidates)
-        resolveTitles(&blocks, titles: titleCandidates)
+        resolveTitles(&blocks, titles: titleCandidates, opening: opening)
+    }
+
+    /// The longest line, in characters, read as a title by where it stands (a title block can be
+    /// long: `打好发展组合拳 走出振兴新路子（在习近平新时代中国特色社会主义思想指引下）`).
+    static let longestTitleLine = 80
+
+    /// Title blocks found by where they stand, whatever their punctuation (`天津东丽：扶上马，送一程，
+    /// 做后盾`): up to three lines that stop short of a sentence's end, directly over a byline, a
+    /// dateline lead or an author; and, in copy written a paragraph a line, the first such lines of
+    /// a run over its prose, since a blank line there parts stories. Returns the titles that open
+    /// a run, which are an article's titles even when there is one.
+    private func titleBlocks(_ blocks: [Block], titles: inout Set<Int>) -> Set<Int> {
+        func titleLike(_ j: Int) -> Bool {
+            let b = blocks[j]
+            guard b.lines.count == 1, b.markdownLevel == 0, b.kind == .body || b.kind == .headline,
+                  b.range.count <= 3 * Self.longestTitleLine else { return false }
+            let n = UTF8Scan.scalarCount(source.bytes, b.range)
+            guard n <= Self.longestTitleLine else { return false }
+            // A short label over a title ends on a colon: `市场监管总局：`.
+            if n <= 12, [ch("："), ch(":")].contains(UTF8Scan.scalar(before: b.range.upperBound, in: source.bytes)) { return true }
+            return !Paragraph.endsFinished(source.bytes, b.range) && !endsWithClauseMark(b.range)
+        }
+        for i in blocks.indices where [.byline, .datelineLead, .commentaryAuthor].contains(blocks[i].kind) {
+            var j = i - 1
+            while j >= 0, i - j <= 3, titleLike(j), blocks[j + 1].blankLinesBefore == 0 || j + 1 == i {
+                titles.insert(j)
+                if blocks[j].blankLinesBefore > 0 { break }
+                j -= 1
+            }
+        }
+        var opening = Set<Int>()
+        for i in blocks.indices where blocks[i].paragraphALine && (i == 0 || blocks[i].blankLinesBefore > 0) {
+            var j = i
+            while j < blocks.count, j - i < 4, j == i || blocks[j].blankLinesBefore == 0, titleLike(j) { j += 1 }
+            // Titles over more of the same run.
+            guard j > i, j < blocks.count, blocks[j].blankLinesBefore == 0 else { continue }
+            for k in i..<j { titles.insert(k); opening.insert(k) }
+        }
+        return opening
+    }
+
+    /// Whether a text ends on a clause mark (、，：；), which no title does.
+    private func endsWithClauseMark(_ r: Range<Int>) -> Bool {
+        Heading.endsNoTitle.contains(UTF8Scan.scalar(before: r.upperBound, in: source.bytes))
     }
 
     /// A short block's text as bytes (its lines joined), or nil for a long block.
@@ -92,9 +142,10 @@ struct BlockClassifier {
     }
 
     static let advertisementLabels = ["广告", "（广告）", "(广告)"].map(UTF8Scan.bytes)
-    static let summaryLabels = ["核心提示", "核心提示:", "核心提示："].map(UTF8Scan.bytes)
+    /// Labels over an article's summary or note: `核心提示`, `核心阅读`, `编者按`.
+    static let summaryLabels = ["核心提示", "核心阅读", "阅读提示", "内容提要", "编者按", "编者的话"].flatMap { [$0, $0 + ":", $0 + "："] }.map(UTF8Scan.bytes)
     /// What opens a bracketed source note (`（来源：…）`) or author's affiliation (`（作者单位：…）`).
-    static let sourceLeads = ["来源", "稿件来源", "据", "原载", "转自", "本文来源"].map(UTF8Scan.bytes)
+    static let sourceLeads = ["来源", "稿件来源", "据", "原载", "转自", "本文来源", "摘编自", "摘自", "选自", "节选自"].map(UTF8Scan.bytes)
     static let affiliationLeads = ["作者单位", "作者系", "作者为"].map(UTF8Scan.bytes)
     /// A bracketed note on where photos come from: `（图片由…提供）`, `（照片…摄）`.
     static let photoWords = ["照片", "图片", "图"].map(UTF8Scan.bytes)
@@ -105,10 +156,16 @@ struct BlockClassifier {
     static let captionOpeningMarks = ScalarSet("、，,。")
     static let datelineAgencies = ["本报", "新华社", "中新社", "人民日报"].map(UTF8Scan.bytes)
     static let localNews = UTF8Scan.bytes("本报讯")
+    static let after = UTF8Scan.bytes("据")
 
     /// `本报讯…`, or an agency, a place and a date, then 电: `本报北京1月2日电`, `新华社北京7月3日电`.
     private func isDateline(_ line: Range<Int>) -> Bool {
-        let bytes = source.bytes[line]
+        var bytes = source.bytes[line]
+        // `据新华社北京1月27日电`: another agency's dispatch, shortened.
+        if bytes.starts(with: Self.after), Self.datelineAgencies.contains(where: { bytes.dropFirst(Self.after.count).starts(with: $0) }) {
+            bytes = bytes.dropFirst(Self.after.count)
+        }
+        let line = bytes.startIndex..<line.upperBound
         if bytes.starts(with: Self.localNews) { return true }
         guard let agency = Self.datelineAgencies.first(where: { bytes.starts(with: $0) }) else { return false }
         let head = source.string(line.lowerBound + agency.count..<min(line.upperBound, line.lowerBound + agency.count + 48))
@@ -202,7 +259,7 @@ struct BlockClassifier {
     /// A run of titles before a byline, a dateline lead, a `□` author or the end of the page,
     /// or a run of two or more, is kickers then a headline; a lone title before prose is a
     /// subheading. A `——` line continues the headline as its subtitle.
-    private func resolveTitles(_ blocks: inout [Block], titles: Set<Int>) {
+    private func resolveTitles(_ blocks: inout [Block], titles: Set<Int>, opening: Set<Int>) {
         var i = 0
         while i < blocks.count {
             guard titles.contains(i) else { i += 1; continue }
@@ -210,7 +267,7 @@ struct BlockClassifier {
             while j + 1 < blocks.count && titles.contains(j + 1) { j += 1 }
             let after = j + 1 < blocks.count ? blocks[j + 1].kind : nil
             let leadsArticle = after == nil || after == .byline || after == .datelineLead || after == .commentaryAuthor
-            let explicit = (i...j).contains { blocks[$0].markdownLevel == 1 }
+            let explicit = (i...j).contains { blocks[$0].markdownLevel == 1 || opening.contains($0) }
             if j > i || leadsArticle || explicit {
                 var headline = j
                 while headline > i && source.string(blocks[headline].range).hasPrefix("——") { headline -= 1 }

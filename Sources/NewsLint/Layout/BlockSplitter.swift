@@ -41,6 +41,34 @@ struct BlockSplitter {
         return Line(index: index, range: trimmed, indented: trimmed.lowerBound > full.lowerBound)
     }
 
+    /// Whether half the lines or more end a sentence, or half or more hold no sentence or clause
+    /// mark at all (titles, a list): lines that a column did not cut.
+    private func linesStandAlone(_ run: [Line]) -> Bool {
+        var ends = 0, bare = 0
+        for line in run {
+            if endsSentence(line.range) { ends += 1 }
+            var i = line.range.lowerBound, marked = false
+            while i < line.range.upperBound, !marked {
+                let (v, len) = UTF8Scan.decode(source.bytes, at: i)
+                marked = Heading.breaksNoTitle.contains(v) || v == ch("、")
+                i += len
+            }
+            if !marked { bare += 1 }
+        }
+        return 2 * ends >= run.count || 2 * bare >= run.count
+    }
+
+    /// The widest column page export wraps at, in display columns (50 Han characters).
+    static let widestColumn = 100
+
+    /// Whether two thirds of the widths lie within a fifth (or 4 columns) of their median: the
+    /// lines of one column, justified or not.
+    static func clustered(_ widths: ArraySlice<Int>) -> Bool {
+        let median = widths.sorted()[widths.count / 2]
+        let near = widths.filter { abs($0 - median) <= max(4, median / 5) }.count
+        return 3 * near >= 2 * widths.count
+    }
+
     /// A line's width as typeset (see `DisplayWidth`), the measure of hard-wrapped lines. It is
     /// taken only where a decision needs it: most lines never are measured.
     private func width(_ line: Line) -> Int {
@@ -49,39 +77,44 @@ struct BlockSplitter {
 
     /// Cuts one run of non-blank lines into pieces (at an indented line, after a heading over
     /// prose, after a sentence that ends on a short line) and each piece into blocks.
+    ///
+    /// A run comes in one of two shapes. Page export hard-wraps paragraphs at a column: its lines
+    /// but the last are about as wide as the column (or as two columns, beside a photo), and most
+    /// stop mid-sentence. A CMS export writes a paragraph a line: lines run wider than any column,
+    /// or their widths scatter and each line stands alone (a list of names, titles over short
+    /// paragraphs). There every line is a paragraph (or a title, a
+    /// credit) of its own. In a hard-wrapped run a line joins the next unless it ends a sentence
+    /// short of the column or is a heading over prose.
     private func emit(_ run: [Line], blanksBefore: Int, into blocks: inout [Block]) {
-        // The lines' widths, measured the first time a sentence ends a line before the last.
-        var widths: [Int] = [], widest = 0
-        func endsShortSentence(_ i: Int) -> Bool {
-            guard endsSentence(run[i].range) else { return false }
-            if widths.isEmpty {
-                widths = run.map(width)
-                widest = widths.max()!
-            }
-            return widths[i] < widest - 2
+        let widths = run.count > 1 ? run.map(width) : []
+        let widest = widths.max() ?? 0
+        let paragraphALine = run.count > 1 && (widest > Self.widestColumn
+            || (run.count >= 4 && !Self.clustered(widths.dropLast()) && linesStandAlone(run)))
+        func breaksAfter(_ i: Int, pieceStart: Int) -> Bool {
+            paragraphALine
+                || (i == pieceStart && isHeadingOverProse(run[i], next: run[i + 1]))
+                || (endsSentence(run[i].range) && widths[i] < widest - 2)
         }
         var first = true
         var pieceStart = 0
         for i in run.indices {
             if i > pieceStart && run[i].indented {
-                emitPiece(run[pieceStart..<i], blanksBefore: blanksBefore, first: &first, into: &blocks)
+                emitPiece(run[pieceStart..<i], blanksBefore: blanksBefore, paragraphALine: paragraphALine, first: &first, into: &blocks)
                 pieceStart = i
             }
             guard i < run.count - 1 else { continue }
-            let line = run[i]
-            if (i == pieceStart && isHeadingOverProse(line, next: run[i + 1]))
-                || endsShortSentence(i) {
-                emitPiece(run[pieceStart...i], blanksBefore: blanksBefore, first: &first, into: &blocks)
+            if breaksAfter(i, pieceStart: pieceStart) {
+                emitPiece(run[pieceStart...i], blanksBefore: blanksBefore, paragraphALine: paragraphALine, first: &first, into: &blocks)
                 pieceStart = i + 1
             }
         }
-        if pieceStart < run.count { emitPiece(run[pieceStart...], blanksBefore: blanksBefore, first: &first, into: &blocks) }
+        if pieceStart < run.count { emitPiece(run[pieceStart...], blanksBefore: blanksBefore, paragraphALine: paragraphALine, first: &first, into: &blocks) }
     }
 
     /// The blocks of one piece: its lines, less a photo credit on a line of its own or at the end
     /// of a caption's line, and less a line that is only a web address or a closing credit or
     /// source, which are blocks of their own.
-    private func emitPiece(_ piece: ArraySlice<Line>, blanksBefore: Int, first: inout Bool, into blocks: inout [Block]) {
+    private func emitPiece(_ piece: ArraySlice<Line>, blanksBefore: Int, paragraphALine: Bool, first: inout Bool, into blocks: inout [Block]) {
         // A piece is nearly always one block: room for all its lines at once.
         var lines: [Range<Int>] = []
         lines.reserveCapacity(piece.count)
@@ -90,7 +123,7 @@ struct BlockSplitter {
         func flush(_ blanks: Int) {
             if lines.isEmpty { return }
             blocks.append(Block(kind: .body, lines: lines, firstLine: firstLine, blankLinesBefore: blanks,
-                                indented: indented, markdownLevel: markdownLevel(lines[0])))
+                                indented: indented, markdownLevel: markdownLevel(lines[0]), paragraphALine: paragraphALine))
             lines = []
         }
         for line in piece {

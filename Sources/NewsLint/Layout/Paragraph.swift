@@ -132,6 +132,8 @@ struct ParagraphBuilder {
     let source: SourceText
 
     /// Block kinds a sentence may run across when a column break put them in its way.
+    /// The most blocks a sentence of copy written a paragraph a line runs across.
+    static let longestInterruption = 4
     static let crossable: Set<BlockKind> = [.caption, .photoCredit, .photoSourceNote, .headline, .kicker, .subheading, .byline]
 
     func build(_ blocks: [Block]) -> [Paragraph] {
@@ -159,12 +161,15 @@ struct ParagraphBuilder {
                     target = drafts.count - 1
                 }
                 between = []
-                open = endsFinished(block) ? nil : target
+                open = endsFinished(block) || isFigureLabel(block) ? nil : target
                 lastProse = target
             } else {
                 drafts.append(Draft(kind: block.kind, blocks: [i], interruptions: []))
                 if Self.crossable.contains(block.kind) {
                     if open != nil || lastProse != nil { between.append(i) }
+                    // Copy of a paragraph a line drops a photo's caption and credit, or a title,
+                    // into a sentence, not a column of short lines (a list of names).
+                    if let o = open, between.count > Self.longestInterruption, blocks[drafts[o].blocks.last!].paragraphALine { open = nil }
                     if block.kind != .caption && block.kind != .photoCredit { lastProse = nil }
                 } else {
                     open = nil
@@ -195,6 +200,12 @@ struct ParagraphBuilder {
     private func startsWithContinuation(_ block: Block) -> Bool {
         let (v, _) = UTF8Scan.decode(source.bytes, at: block.lines[0].lowerBound)
         return (Scalar.isClosingMark(v) && v != 0x22 && v != 0x27) || v == 0x3001 || v == 0xFF0C || v == 0x3002 || v == 0xFF1B
+    }
+
+    /// A line of a few characters (`44.42万`, `1120`) is a figure or label of a graphic, not the
+    /// first half of a sentence that a column break cut.
+    private func isFigureLabel(_ block: Block) -> Bool {
+        block.lines.count == 1 && block.range.count <= 24 && UTF8Scan.scalarCount(source.bytes, block.range) <= 8
     }
 
     private func endsFinished(_ block: Block) -> Bool {

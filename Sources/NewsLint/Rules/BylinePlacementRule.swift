@@ -86,11 +86,12 @@ public struct BylinePlacementRule: Rule, DocumentRule {
             if !late.isEmpty { trailing.append(late) }
             findings += disagreements(article, document)
         }
-        if bylined == 0 && missing.count >= 2 {
-            // No full article of the page has a byline: the export's shape, noted once.
-            findings.append(Finding(range: missing[0].range, message: Messages.pageWithoutBylines(missing.count), severity: .note))
-        } else {
+        // Copy from a CMS may carry bylines in a field of their own, so a missing byline is a
+        // warning only against a page whose other full articles all have one.
+        if missing.count == 1 && bylined > 0 {
             findings += missing
+        } else if !missing.isEmpty {
+            findings.append(Finding(range: missing[0].range, message: Messages.pageWithoutBylines(missing.count, of: missing.count + bylined), severity: .note))
         }
         if leading == 0 && trailing.count >= 2 {
             // The whole page puts headlines after bodies: page export, noted once.
@@ -143,9 +144,13 @@ public struct BylinePlacementRule: Rule, DocumentRule {
                           en: "all \(n) articles of this page have their headline after the body, most likely the order of page export; check that each headline matches its body")
         }
 
-        static func pageWithoutBylines(_ n: Int) -> LocalizedText {
-            LocalizedText(zh: "本版 \(n) 篇稿件都没有署名、电头或作者，多半是导出时丢了署名；请核对每篇稿件的署名",
-                          en: "none of the \(n) articles of this page has a byline, dateline or author, most likely lost in export; check each article's credits")
+        static func pageWithoutBylines(_ n: Int, of total: Int) -> LocalizedText {
+            if n == total {
+                return LocalizedText(zh: "本版 \(n) 篇稿件都没有署名、电头或作者，多半是导出时丢了署名；请核对每篇稿件的署名",
+                                     en: "none of the \(n) articles of this page has a byline, dateline or author, most likely lost in export; check each article's credits")
+            }
+            return LocalizedText(zh: "本版 \(total) 篇稿件中有 \(n) 篇没有署名、电头或作者，署名可能在另外的字段里；请核对这些稿件的署名",
+                                 en: "\(n) of the \(total) articles of this page have no byline, dateline or author, which may stand in a field of their own; check these articles' credits")
         }
 
         static func disagree(_ a: String, _ b: String) -> LocalizedText {
