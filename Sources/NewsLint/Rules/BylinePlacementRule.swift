@@ -69,7 +69,7 @@ public struct BylinePlacementRule: Rule, DocumentRule {
             guard let firstProse = prose.first, let lastProse = prose.last else { continue }
             // A full article (a headline and two paragraphs or more) needs a byline; a brief or an
             // excerpt may have none.
-            if proseParagraphs[n] >= 2, article.hasHeadline {
+            if proseParagraphs[n] >= 2, article.hasHeadline, !isEditorsNote(article, document) {
                 if article.blocks.contains(where: { Self.bylineKinds.contains(blocks[$0].kind) }) {
                     bylined += 1
                 } else {
@@ -106,6 +106,17 @@ public struct BylinePlacementRule: Rule, DocumentRule {
         }
         return findings
     }
+
+    /// An editor's note (`编者按：…`, `开栏的话`) speaks for the paper and carries no byline.
+    private func isEditorsNote(_ article: Article, _ document: Document) -> Bool {
+        article.blocks.prefix(6).contains { b in
+            let block = document.blocks[b]
+            guard block.kind.isProse || BlockKind.titles.contains(block.kind) else { return false }
+            return Self.editorsNoteLabels.contains { ByteSearch.hasPrefix($0, document.source.bytes, block.range) }
+        }
+    }
+
+    static let editorsNoteLabels = ["编者按", "编者的话", "开栏的话", "编后"].map(UTF8Scan.bytes)
 
     /// Two bylines of one article (a byline and a dateline's brackets, say) naming different people.
     private func disagreements(_ article: Article, _ document: Document) -> [Finding] {

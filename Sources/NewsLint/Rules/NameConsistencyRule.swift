@@ -46,6 +46,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     )
 
     let style: HouseStyle
+    let contexts: NameContexts
     let registry: Set<NameKey>
     /// How often each name stands in the reference editions.
     let referenceCounts: [NameKey: Int]
@@ -54,6 +55,8 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         try options.allowOnly(Self.description.options.map(\.name))
         let style = try HouseStyle.load(rulesDirectory: options.rulesDirectory)
         self.style = style
+        let contexts = try NameContexts.load(rulesDirectory: options.rulesDirectory)
+        self.contexts = contexts
         registry = Set((style.roster + (try options.strings("known", default: []))).map(NameKey.init))
         var counts: [NameKey: Int] = [:]
         let base = options.baseDirectory ?? "."
@@ -65,7 +68,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             for file in collected.files {
                 switch DocumentLoader.document(file, limit: options.maxFileSize, regularOnly: true) {
                 case let .success(document):
-                    for o in NameExtractor(document: document, style: style).occurrences() { counts[o.key, default: 0] += 1 }
+                    for o in NameExtractor(document: document, style: style, contexts: contexts).occurrences() { counts[o.key, default: 0] += 1 }
                 case let .failure(e):
                     throw options.error("reference[\(i)]", LocalizedText(zh: "参考版次 \(e.path)：\(e.message.zh)", en: "reference edition \(e.path): \(e.message.en)"))
                 }
@@ -78,10 +81,21 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     public struct Occurrence: Sendable {
         let key: NameKey
         let range: Range<Int>
+        /// Introduced in running text by a title or as a speaker (`院长王轶`, `王轶说`): a person
+        /// the copy presents, not a slip in passing.
+        let introduced: Bool
+        /// In a credit: a byline, a dateline, a photo credit, the masthead (the paper's staff,
+        /// compared across editions).
+        let credit: Bool
+        /// The title written before it, hashed (`外长王毅`), if any.
+        let title: UInt64?
 
-        init(name: String, range: Range<Int>) {
+        init(name: String, range: Range<Int>, introduced: Bool = false, credit: Bool = false, title: [UInt8]? = nil) {
             key = NameKey(name)
             self.range = range
+            self.introduced = introduced
+            self.credit = credit
+            self.title = title.map { NameKey(String(decoding: $0, as: UTF8.self)).hash }
         }
 
         var name: String { key.name }
@@ -127,13 +141,31 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     }
 
     public func collect(_ document: Document) -> [Occurrence] {
-        NameExtractor(document: document, style: style).occurrences()
+        NameExtractor(document: document, style: style, contexts: contexts).occurrences()
     }
 
-    public func judge(_ perDocument: [[Occurrence]], documents: [DocumentInfo]) -> [[Finding]] {
+    public func judge(_ marked: [[Occurrence]], documents: [DocumentInfo]) -> [[Finding]] {
+        let perDocument = withBareUses(marked, documents)
         var counts = referenceCounts
         counts.reserveCapacity(referenceCounts.count + perDocument.reduce(0) { $0 + $1.count } / 4)
         for list in perDocument { for o in list { counts[o.key, default: 0] += 1 } }
+        let introduced = Set(perDocument.joined().filter(\.introduced).map(\.key))
+        let credited = Set(perDocument.joined().filter(\.credit).map(\.key))
+        var titles: [NameKey: Set<UInt64>] = [:]
+        var documentsOf: [NameKey: Set<Int>] = [:]
+        for (d, list) in perDocument.enumerated() {
+            for o in list {
+                if let t = o.title { titles[o.key, default: []].insert(t) }
+                if o.key.name.utf8.count <= 8 { documentsOf[o.key, default: []].insert(d) }  // two characters: 6 or 8 bytes
+            }
+        }
+        /// Whether the copy presents the two forms alike: both introduced, and by a shared title
+        /// when the common form has any (院长王轶 is not 外长王毅; a reporter is not a team member).
+        func sameKindOfPerson(_ rare: NameKey, _ dominant: NameKey) -> Bool {
+            guard introduced.contains(dominant) else { return false }
+            guard let known = titles[dominant] else { return true }
+            return !(titles[rare] ?? []).isDisjoint(with: known)
+        }
 
         // Group names that agree in all characters but one: each name goes into one group per
         // character, keyed by a hash of the name with that character masked. A group is a chain
@@ -177,6 +209,13 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                 let (na, nb) = (counts[a]!, counts[b]!)
                 guard position > 0, max(na, nb) >= 3, max(na, nb) >= 2 * min(na, nb) else { return }
                 (dominant, rare) = na > nb ? (a, b) : (b, a)
+                // Two-character names collide often (李艳 and 李彦, 王轶 and 王毅): a rare one the copy
+                // introduces with a title or as a speaker is a person of its own, unless the common
+                // form is introduced too and by no other title (外长王毅 and 外长王艺; 徐东说 and 作家徐栋).
+                if sm.count == 2 && introduced.contains(rare) && !sameKindOfPerson(rare, dominant) { return }
+                // And a two-character form of running text is judged only against the common one
+                // on its own page (credits, the paper's staff, are compared across editions).
+                if sm.count == 2 && !credited.contains(rare) && documentsOf[rare]!.isDisjoint(with: documentsOf[dominant]!) { return }
             }
             // A rare form one character from two dominant forms (石放: 石敏 and 石芳) takes the
             // better attested one, whatever order the groups come in: the roster, then more uses,
@@ -246,6 +285,102 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         }
     }
 
+    /// The occurrences with the bare uses of the people's names that the copy marks somewhere.
+    /// A name marked once (`村支书余德林`) is the same name wherever it stands: its unmarked uses
+    /// (`余德林带领村民…`) are counted, and an unmarked form one look-alike or sound-alike character
+    /// from it in the given name (`余德琳`) is a form to judge. Such a form of two characters must
+    /// stand alone (no Han character on either side but a follower); one of three, which the
+    /// surname and a second character already tie to the name, must not be an ordinary word.
+    func withBareUses(_ marked: [[Occurrence]], _ documents: [DocumentInfo]) -> [[Occurrence]] {
+        // The marked people's names: two or three characters after a surname.
+        var known: [[UInt32]] = []
+        var exact: [Prehashed: Int] = [:], masked: [Prehashed: [Int]] = [:]
+        var seen = Set<NameKey>()
+        for list in marked {
+            for o in list where seen.insert(o.key).inserted {
+                let v = o.name.unicodeScalars.map(\.value)
+                guard (2...3).contains(v.count), contexts.surnames.contains(v[0]) else { continue }
+                exact[Prehashed(value: Self.hash(v, masking: nil))] = known.count
+                for p in 1..<v.count { masked[Prehashed(value: Self.hash(v, masking: p)), default: []].append(known.count) }
+                known.append(v)
+            }
+        }
+        guard !known.isEmpty else { return marked }
+        let (names, whole, near) = (known, exact, masked)
+        let firsts = ScalarSet(known.map { $0[0] })
+        let lexicon = Lexicon.builtIn, followers = Self.afterBare
+        let bare = Parallel.map(Array(documents.indices)) { d -> [Occurrence] in
+            let bytes = documents[d].source.bytes
+            let taken = Set(marked[d].map(\.range.lowerBound))
+            var out: [Occurrence] = []
+            // A bare form near a name is taken only where the name itself stands in the same
+            // document: two people of like names are seldom on one page, a slip is.
+            var present = Set(marked[d].compactMap { whole[Prehashed(value: Self.hash($0.name.unicodeScalars.map(\.value), masking: nil))] })
+            var candidates: [(Occurrence, [UInt32])] = []
+            var window: [UInt32] = [], offsets: [Int] = []
+            bytes.withUnsafeBufferPointer { buffer in
+                var i = 0
+                while let hit = firsts.next(in: buffer, from: i) {
+                    i = hit.end
+                    // The characters from the hit: up to three Han, and the one after them.
+                    window.removeAll(keepingCapacity: true); offsets.removeAll(keepingCapacity: true)
+                    var k = hit.start
+                    while k < buffer.count, window.count < 4 {
+                        let (v, len) = UTF8Scan.decode(buffer, at: k)
+                        guard Scalar.isHan(v) else { break }
+                        window.append(v); offsets.append(k); k += len
+                    }
+                    offsets.append(k)
+                    guard window.count >= 2, !taken.contains(hit.start) else { continue }
+                    let before = hit.start > 0 ? UTF8Scan.scalar(before: hit.start, in: bytes) : 0
+                    for length in [3, 2] where length <= window.count {
+                        let w = Array(window[0..<length])
+                        let range = hit.start..<offsets[length]
+                        if let c = whole[Prehashed(value: Self.hash(w, masking: nil))] {
+                            present.insert(c)
+                            out.append(Occurrence(name: String(decoding: bytes[range], as: UTF8.self), range: range))
+                            break
+                        }
+                        let after = length < window.count ? window[length] : 0
+                        let alone = (!Scalar.isHan(before) || Self.beforeBare.contains(before)) && (after == 0 || followers.contains(after))
+                        guard length == 3 || alone else { continue }
+                        let alike = (1..<length).contains { p in
+                            (near[Prehashed(value: Self.hash(w, masking: p))] ?? []).contains { c in
+                                let (look, sound) = HanCharacters.likeness(w[p], names[c][p])
+                                return look || sound
+                            }
+                        }
+                        guard alike else { continue }
+                        let name = String(decoding: bytes[range], as: UTF8.self)
+                        if lexicon.contains(name) { continue }
+                        candidates.append((Occurrence(name: name, range: range), w))
+                        break
+                    }
+                }
+            }
+            for (o, w) in candidates where (1..<w.count).contains(where: { p in
+                (near[Prehashed(value: Self.hash(w, masking: p))] ?? []).contains { present.contains($0) && HanCharacters.likeness(w[p], names[$0][p]) != (false, false) }
+            }) {
+                out.append(o)
+            }
+            return out
+        }
+        return zip(marked, bare).map { $0 + $1 }
+    }
+
+    /// Characters that stand before and after a bare name of two characters: function words and
+    /// marks (`与王毅会谈`, `王毅也说`).
+    static let beforeBare = ScalarSet("与和同对向给让请由被是在的及跟把为、")
+    static let afterBare = ScalarSet("说表指介强认在对与和等出代也就都还又曾将会已向同称带的是，。、（(”；：！？")
+
+    /// A hash of a name's characters, one of them masked (as the judge groups names).
+    static func hash(_ v: [UInt32], masking m: Int?) -> UInt64 {
+        var h = FNV1a()
+        h.add(UInt64(m ?? 99))
+        for (k, c) in v.enumerated() { h.add(UInt64(k == m ? ch("•") : c)) }
+        return h.value
+    }
+
     /// The FNV-1a hash, fed 64-bit values one at a time.
     struct FNV1a {
         private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -276,10 +411,9 @@ public struct NameConsistencyRule: Rule, CorpusRule {
 struct NameExtractor {
     let document: Document
     var style = HouseStyle.builtIn
+    /// Titles, roles, words of speech and surnames: where running text marks a name.
+    var contexts = NameContexts.builtIn
 
-    /// Titles after which a name follows in running text: `党委书记崔全星`, `总经理高峰`.
-    static let titles = ["党委书记", "党工委书记", "支部书记", "书记", "管委会主任", "主任", "县长", "镇长", "乡长", "区长", "市长",
-                         "局长", "总经理", "董事长", "主席", "厂长", "校长", "院长", "社长", "部长", "处长", "所长", "站长", "村长"]
     /// What follows a name in running text.
     static let followers = ScalarSet("说表指介强认在对与和等出代，。、（(”；：")
 
@@ -313,10 +447,13 @@ struct NameExtractor {
                 out += marked.afterVillages
                 out += marked.afterCommunities
                 out += namesInCountedLists(p)
+                out += namesInLists(p)
             }
             organisations += marked.organisations
         }
-        return out + organisations
+        // A name found twice (a dateline's reporter is also a name after 记者) counts once.
+        var seen = Set<Int>()
+        return (out + organisations).filter { seen.insert($0.range.lowerBound).inserted }
     }
 
     typealias Occurrences = [NameConsistencyRule.Occurrence]
@@ -336,23 +473,29 @@ struct NameExtractor {
         -> (afterTitles: Occurrences, afterVillages: Occurrences, afterCommunities: Occurrences, organisations: Occurrences) {
         let text = p.text
         var titled: Occurrences = [], villages: Occurrences = [], communities: Occurrences = [], organisations: Occurrences = []
-        let orgMarks = Self.orgMarks, titleEnds = Self.titleEnds, byEnd = Self.orgWordsByEnd
-        let marks = prose ? Self.proseMarks : orgMarks
+        let orgMarks = Self.orgMarks, titleEnds = contexts.titleEnds, speechStarts = contexts.speechStarts, byEnd = Self.orgWordsByEnd
+        let marks = prose ? ScalarSet(contexts.markScalars + Self.orgMarkScalars) : orgMarks
         let inList = prose && ByteSearch.contains(Self.listMark, in: text, 0..<text.count)
-        func found(_ r: Range<Int>) -> NameConsistencyRule.Occurrence {
-            .init(name: String(decoding: text[r], as: UTF8.self), range: p.sourceRange(r))
+        func found(_ r: Range<Int>, introduced: Bool = false, title: [UInt8]? = nil) -> NameConsistencyRule.Occurrence {
+            .init(name: String(decoding: text[r], as: UTF8.self), range: p.sourceRange(r), introduced: introduced, title: title)
         }
         text.withUnsafeBufferPointer { buffer in
             var i = 0
             var organisationsFrom = 0  // a quotation taken as a name is not searched again
+            var lastTitled = -1  // where the last name after a title starts
             while let hit = marks.next(in: buffer, from: i) {
                 let v = hit.scalar
                 i = hit.end
-                if prose && titleEnds.contains(v) {
-                    if let r = nameAfterTitle(text, ending: hit) { titled.append(found(r)) }
+                if prose && titleEnds.contains(v), let (r, title) = nameAfterTitle(text, ending: hit), isPersonName(text, r, afterTitle: true) {
+                    titled.append(found(r, introduced: true, title: title))
+                    lastTitled = r.lowerBound
+                }
+                // A name after a title and before speech (`书记崔全星说`) is one occurrence.
+                if prose && speechStarts.contains(v), let r = nameBeforeSpeech(text, at: hit), r.lowerBound != lastTitled, isPersonName(text, r) {
+                    titled.append(found(r, introduced: true))
                 }
                 if inList && (v == ch("村") || (v == ch("区") && ByteSearch.hasSuffix(Self.community, text, 0..<hit.end))) {  // 村, 社区
-                    if let r = Self.nameAfterPlace(text, from: hit.end) {
+                    if let r = nameAfterPlace(text, from: hit.end) {
                         if v == ch("村") { villages.append(found(r)) } else { communities.append(found(r)) }
                     }
                 }
@@ -425,13 +568,13 @@ struct NameExtractor {
     }()
 
     /// The name of two or three characters after a village or community in a list, at `from`.
-    static func nameAfterPlace(_ text: [UInt8], from: Int) -> Range<Int>? {
-        let (count, first, k) = hanRun(text, from: from, limit: 4, stops: itemStops)
+    func nameAfterPlace(_ text: [UInt8], from: Int) -> Range<Int>? {
+        let (count, first, k) = Self.hanRun(text, from: from, limit: 4, stops: Self.itemStops)
         // The item ends the name: 、 or 等, or a count (4人).
         guard (2...3).contains(count), k < text.count else { return nil }
         let next = UTF8Scan.decode(text, at: k).0
         guard next == ch("、") || next == ch("等") || NumberScanner.digit(next) != nil else { return nil }
-        guard surnames.contains(first) else { return nil }
+        guard contexts.surnames.contains(first) else { return nil }
         return from..<k
     }
 
@@ -457,7 +600,7 @@ struct NameExtractor {
                 }
                 let before = UTF8Scan.scalar(before: start, in: text)
                 // The first item may stand after a clause mark or at the start; the others after 、.
-                guard (2...3).contains(count), Self.surnames.contains(first),
+                guard (2...3).contains(count), contexts.surnames.contains(first),
                       before == ch("、") || !Scalar.isHan(before) else { break }
                 items.append((String(decoding: text[start..<end], as: UTF8.self), start..<end))
                 guard before == ch("、") else { break }
@@ -468,6 +611,41 @@ struct NameExtractor {
         }
         return out
     }
+
+    /// `丁薛祥、刘鹤、许其亮、孙春兰`: three or more items of two or three characters, each after a
+    /// surname, between 、 marks, the first after a clause mark, a colon or the start, the last
+    /// before one (items a count closes are `namesInCountedLists`'s).
+    private func namesInLists(_ p: Paragraph) -> [NameConsistencyRule.Occurrence] {
+        guard ByteSearch.contains(Self.listMark, in: p.text, 0..<p.text.count) else { return [] }
+        let t = p.scalarText, v = t.scalars, n = v.count
+        var out: [NameConsistencyRule.Occurrence] = []
+        var items: [Range<Int>] = []  // scalar ranges of the list so far
+        var i = 0
+        while i < n {
+            guard Scalar.isHan(v[i]), v[i] != ch("等") else { i += 1; continue }
+            var j = i
+            while j < n, Scalar.isHan(v[j]), v[j] != ch("等") { j += 1 }
+            let before = i > 0 ? v[i - 1] : 0, after = j < n ? v[j] : 0
+            let item = (2...3).contains(j - i) && contexts.surnames.contains(v[i])
+            if item && (before == ch("、") ? !items.isEmpty : before == 0 || Self.listOpeners.contains(before)) {
+                if before != ch("、") { items = [] }
+                items.append(i..<j)
+                if after != ch("、") {
+                    if items.count >= 3 && (after == 0 || Self.listClosers.contains(after)) {
+                        out += items.map { r in .init(name: t.string(r), range: p.sourceRange(t.bytes(r))) }
+                    }
+                    items = []
+                }
+            } else {
+                items = []
+            }
+            i = j
+        }
+        return out
+    }
+
+    static let listOpeners = ScalarSet("，。：；:（(“ ")
+    static let listClosers = ScalarSet("，。；）)”等 ")
 
     static let noStops = ScalarSet("")
 
@@ -493,10 +671,6 @@ struct NameExtractor {
         [ren, ming].contains { word in ByteSearch.offsets(of: word, in: t).contains { $0 > 0 && UTF8Scan.isDigit(t[$0 - 1]) } }
     }
     static let listMark = UTF8Scan.bytes("、")
-    /// Common surnames: a name read from running text starts with one (书记讲党课 is no name).
-    static let surnames = ScalarSet(("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-        + "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-        + "乐"))
     static let community = UTF8Scan.bytes("社区")
 
     private func isName(_ s: String) -> Bool { BylineParse.isName(s, style) }
@@ -508,30 +682,66 @@ struct NameExtractor {
         for name in names {
             let bytes = Array(name.utf8)
             guard let at = ByteSearch.find(bytes, in: document.source.bytes, cursor..<block.range.upperBound) else { continue }
-            out.append(.init(name: name, range: at..<(at + bytes.count)))
+            out.append(.init(name: name, range: at..<(at + bytes.count), credit: true))
             cursor = at + bytes.count
         }
         return out
     }
 
-    /// The name of two or three characters between the longest title ending at `hit` and a
-    /// follower: `党委书记崔全星说`.
-    private func nameAfterTitle(_ text: [UInt8], ending hit: (start: Int, end: Int, scalar: UInt32)) -> Range<Int>? {
+    /// The name of two or three characters between a title ending at `hit` and a follower:
+    /// `党委书记崔全星说`.
+    private func nameAfterTitle(_ text: [UInt8], ending hit: (start: Int, end: Int, scalar: UInt32)) -> (Range<Int>, title: [UInt8])? {
         let i = hit.end
-        guard let titles = Self.titlesByEnd[hit.scalar], titles.contains(where: { ByteSearch.hasSuffix($0, text, 0..<i) }) else { return nil }
+        guard let title = contexts.title(text, endingAt: i, with: hit.scalar) else { return nil }
         let (count, first, k) = Self.hanRun(text, from: i, limit: 4, stops: Self.followers)
-        guard (2...3).contains(count), Self.surnames.contains(first), k < text.count,
-              Self.followers.contains(UTF8Scan.decode(text, at: k).0) else { return nil }
-        return i..<k
+        guard (2...3).contains(count), contexts.surnames.contains(first), k < text.count else { return nil }
+        let next = UTF8Scan.decode(text, at: k).0
+        guard Self.followers.contains(next) || !Scalar.isHan(next) else { return nil }  // `外长王毅21日`
+        return (i..<k, title)
+    }
+
+    /// Whether a name read from running text is a person's, not an ordinary word that a title or
+    /// a verb of speech stands beside (`简单的说`): it does not end on a function character, and
+    /// before speech the lexicon does not count it as a common word (it holds some famous names,
+    /// seldom).
+    /// A title is the stronger mark: after one, a name may be a word too (`总经理高峰`), but not
+    /// one of the commonest (`研究员方法`).
+    private func isPersonName(_ text: [UInt8], _ r: Range<Int>, afterTitle: Bool = false) -> Bool {
+        if Self.functionEnds.contains(UTF8Scan.scalar(before: r.upperBound, in: text)) { return false }
+        let frequency = (document.lexicon ?? .builtIn).frequency(of: String(decoding: text[r], as: UTF8.self))
+        return frequency < (afterTitle ? Self.veryCommonWord : Self.commonWord)
+    }
+
+    /// Characters no name ends with.
+    static let functionEnds = ScalarSet("的地得了着过们和与及等是在")
+    /// A lexicon count from which a word is an ordinary word, not a name (张建华 counts 2, 高峰 1556).
+    static let commonWord = 20
+    static let veryCommonWord = 5000
+
+    /// The name of two or three characters before a word of speech at `hit`, standing after a
+    /// clause mark, a quotation or a title: `“……”张建华说`, `，李平表示`.
+    private func nameBeforeSpeech(_ text: [UInt8], at hit: (start: Int, end: Int, scalar: UInt32)) -> Range<Int>? {
+        guard contexts.speech(text, at: hit.start, with: hit.scalar) != nil else { return nil }
+        // Back over at most four Han characters.
+        var starts: [Int] = []
+        var s = hit.start
+        while s > 0, starts.count < 4 {
+            let p = UTF8Scan.previousScalarStart(text, before: s)
+            guard Scalar.isHan(UTF8Scan.decode(text, at: p).0) else { break }
+            starts.append(p)
+            s = p
+        }
+        // The whole run when it is two or three characters; in a longer run, a name after a title.
+        for length in [3, 2] where length <= starts.count {
+            let start = starts[length - 1]
+            guard contexts.surnames.contains(UTF8Scan.decode(text, at: start).0) else { continue }
+            if starts.count == length { return start..<hit.start }
+            let before = UTF8Scan.previousScalarStart(text, before: start)
+            if contexts.title(text, endingAt: start, with: UTF8Scan.decode(text, at: before).0) != nil { return start..<hit.start }
+        }
+        return nil
     }
 
     static let mastheadLabels: Set<String> = ["编辑", "责任编辑", "校对", "组版", "美编", "审校", "排版", "主编"]
     static let nameKinds: Set<BlockKind> = [.byline, .photoCredit, .commentaryAuthor, .masthead, .datelineLead]
-    static let titleBytes = titles.map { Array($0.utf8) }
-    static let titleEnds = ScalarSet(titleEndScalars)
-    static let titleEndScalars = titles.compactMap { $0.unicodeScalars.last?.value }
-    /// What `markedNames` stops at in prose: the ends of titles, organisations and places, and “.
-    static let proseMarks = ScalarSet(titleEndScalars + orgMarkScalars)
-    /// The titles by their last character.
-    static let titlesByEnd: [UInt32: [[UInt8]]] = Dictionary(grouping: titleBytes) { UTF8Scan.scalar(before: $0.count, in: $0) }
 }

@@ -170,6 +170,15 @@ public struct Lexicon: Sendable {
         return s.key == Self.empty ? nil : s.cost
     }
 
+    /// How often the source list counts `word`, 0 for a word it lacks: its log-probability turned
+    /// back into a count.
+    public func frequency(of word: String) -> Int {
+        var h: UInt64 = 0
+        for v in word.unicodeScalars { h = Self.extend(h, v.value) }
+        guard let c = lookUp(h), c != Self.prefixOnly, let t = logTotal else { return 0 }
+        return Int(exp(Double(c + t)).rounded())
+    }
+
     /// Whether `word` is in the list.
     public func contains(_ word: String) -> Bool {
         var h: UInt64 = 0
