@@ -160,11 +160,12 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             }
         }
         /// Whether the copy presents the two forms alike: both introduced, and by a shared title
-        /// when the common form has any (院长王轶 is not 外长王毅; a reporter is not a team member).
+        /// when both have one (院长王轶 is not 外长王毅; a reporter is not a team member; `王艺说`
+        /// after `外长王毅` is a speaker named again).
         func sameKindOfPerson(_ rare: NameKey, _ dominant: NameKey) -> Bool {
             guard introduced.contains(dominant) else { return false }
-            guard let known = titles[dominant] else { return true }
-            return !(titles[rare] ?? []).isDisjoint(with: known)
+            guard let known = titles[dominant], let own = titles[rare] else { return true }
+            return !own.isDisjoint(with: known)
         }
 
         // Group names that agree in all characters but one: each name goes into one group per
@@ -288,10 +289,12 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     /// The occurrences with the bare uses of the people's names that the copy marks somewhere.
     /// A name marked once (`村支书余德林`) is the same name wherever it stands: its unmarked uses
     /// (`余德林带领村民…`) are counted, and an unmarked form one look-alike or sound-alike character
-    /// from it in the given name (`余德琳`) is a form to judge. Such a form of two characters must
-    /// stand alone (no Han character on either side but a follower); one of three, which the
-    /// surname and a second character already tie to the name, must not be an ordinary word.
+    /// from it in the given name (`余德琳`) is a form to judge, unless it is an ordinary word. A
+    /// form of two characters must open a clause (a mark or a function character before it) and
+    /// stand on a page where the name itself stands; one of three, which the surname and a second
+    /// character already tie to the name, may stand anywhere.
     func withBareUses(_ marked: [[Occurrence]], _ documents: [DocumentInfo]) -> [[Occurrence]] {
+        let lexicon = Lexicon.builtIn
         // The marked people's names: two or three characters after a surname.
         var known: [[UInt32]] = []
         var exact: [Prehashed: Int] = [:], masked: [Prehashed: [Int]] = [:]
@@ -299,7 +302,9 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         for list in marked {
             for o in list where seen.insert(o.key).inserted {
                 let v = o.name.unicodeScalars.map(\.value)
-                guard (2...3).contains(v.count), contexts.surnames.contains(v[0]) else { continue }
+                // A name that is also a word (高峰) has bare uses that are the word's.
+                guard (2...3).contains(v.count), contexts.surnames.contains(v[0]),
+                      lexicon.frequency(of: o.name) < NameExtractor.commonWord else { continue }
                 exact[Prehashed(value: Self.hash(v, masking: nil))] = known.count
                 for p in 1..<v.count { masked[Prehashed(value: Self.hash(v, masking: p)), default: []].append(known.count) }
                 known.append(v)
@@ -308,7 +313,6 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         guard !known.isEmpty else { return marked }
         let (names, whole, near) = (known, exact, masked)
         let firsts = ScalarSet(known.map { $0[0] })
-        let lexicon = Lexicon.builtIn, followers = Self.afterBare
         let bare = Parallel.map(Array(documents.indices)) { d -> [Occurrence] in
             let bytes = documents[d].source.bytes
             let taken = Set(marked[d].map(\.range.lowerBound))
@@ -341,9 +345,8 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                             out.append(Occurrence(name: String(decoding: bytes[range], as: UTF8.self), range: range))
                             break
                         }
-                        let after = length < window.count ? window[length] : 0
-                        let alone = (!Scalar.isHan(before) || Self.beforeBare.contains(before)) && (after == 0 || followers.contains(after))
-                        guard length == 3 || alone else { continue }
+                        let opensClause = !Scalar.isHan(before) || Self.beforeBare.contains(before)
+                        guard length == 3 || opensClause else { continue }
                         let alike = (1..<length).contains { p in
                             (near[Prehashed(value: Self.hash(w, masking: p))] ?? []).contains { c in
                                 let (look, sound) = HanCharacters.likeness(w[p], names[c][p])
@@ -358,7 +361,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                     }
                 }
             }
-            for (o, w) in candidates where (1..<w.count).contains(where: { p in
+            for (o, w) in candidates where w.count == 3 || (1..<w.count).contains(where: { p in
                 (near[Prehashed(value: Self.hash(w, masking: p))] ?? []).contains { present.contains($0) && HanCharacters.likeness(w[p], names[$0][p]) != (false, false) }
             }) {
                 out.append(o)
@@ -368,10 +371,8 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         return zip(marked, bare).map { $0 + $1 }
     }
 
-    /// Characters that stand before and after a bare name of two characters: function words and
-    /// marks (`与王毅会谈`, `王毅也说`).
+    /// Function characters that stand before a bare name of two characters (`与王毅会谈`).
     static let beforeBare = ScalarSet("与和同对向给让请由被是在的及跟把为、")
-    static let afterBare = ScalarSet("说表指介强认在对与和等出代也就都还又曾将会已向同称带的是，。、（(”；：！？")
 
     /// A hash of a name's characters, one of them masked (as the judge groups names).
     static func hash(_ v: [UInt32], masking m: Int?) -> UInt64 {
@@ -637,6 +638,8 @@ struct NameExtractor {
                     items = []
                 }
             } else {
+                // A longer item (`呼和巴特尔`) ends the list of names before it.
+                if items.count >= 3 && before == ch("、") { out += items.map { r in .init(name: t.string(r), range: p.sourceRange(t.bytes(r))) } }
                 items = []
             }
             i = j
@@ -691,14 +694,36 @@ struct NameExtractor {
     /// The name of two or three characters between a title ending at `hit` and a follower:
     /// `党委书记崔全星说`.
     private func nameAfterTitle(_ text: [UInt8], ending hit: (start: Int, end: Int, scalar: UInt32)) -> (Range<Int>, title: [UInt8])? {
-        let i = hit.end
-        guard let title = contexts.title(text, endingAt: i, with: hit.scalar) else { return nil }
-        let (count, first, k) = Self.hanRun(text, from: i, limit: 4, stops: Self.followers)
-        guard (2...3).contains(count), contexts.surnames.contains(first), k < text.count else { return nil }
-        let next = UTF8Scan.decode(text, at: k).0
-        guard Self.followers.contains(next) || !Scalar.isHan(next) else { return nil }  // `外长王毅21日`
-        return (i..<k, title)
+        guard let title = contexts.title(text, endingAt: hit.end, with: hit.scalar) else { return nil }
+        return nameStarting(at: hit.end, in: text).map { ($0, title) }
     }
+
+    /// The name of two or three characters that starts at `i` after a surname, by what follows
+    /// it: a mark or other non-Han character, a word of speech, or a function character (`王强在`,
+    /// `王强和`). Where both lengths fit, the one a word of speech or a function character follows
+    /// wins (`王强说，` is 王强, `崔全星说` is 崔全星).
+    private func nameStarting(at i: Int, in text: [UInt8]) -> Range<Int>? {
+        var ends: [Int] = [], scalars: [UInt32] = []
+        var k = i
+        while k < text.count, scalars.count < 4 {
+            let (v, len) = UTF8Scan.decode(text, at: k)
+            scalars.append(v); k += len; ends.append(k)
+            guard Scalar.isHan(v) else { break }
+        }
+        guard scalars.count >= 3, Scalar.isHan(scalars[0]), contexts.surnames.contains(scalars[0]) else { return nil }
+        var best: (Range<Int>, strong: Bool)?
+        for length in [3, 2] where length < scalars.count && Scalar.isHan(scalars[length - 1]) {
+            let next = scalars[length]
+            let strong = Self.nameEnds.contains(next) || contexts.speech(text, at: ends[length - 1], with: next) != nil
+            guard strong || !Scalar.isHan(next) else { continue }
+            if best == nil || (strong && !best!.strong) { best = (i..<ends[length - 1], strong) }
+        }
+        return best?.0
+    }
+
+    /// Function characters and the first characters of verbs of office that follow a name
+    /// (`王强在会上说`, `王强和李明`, `高峰出席`, `王强主持`, `王强代表`, `王强带领`, `王强陪同`).
+    static let nameEnds = ScalarSet("在对与和等及向同也就都还又曾将会已的是出主代带率陪")
 
     /// Whether a name read from running text is a person's, not an ordinary word that a title or
     /// a verb of speech stands beside (`简单的说`): it does not end on a function character, and
@@ -708,8 +733,11 @@ struct NameExtractor {
     /// one of the commonest (`研究员方法`).
     private func isPersonName(_ text: [UInt8], _ r: Range<Int>, afterTitle: Bool = false) -> Bool {
         if Self.functionEnds.contains(UTF8Scan.scalar(before: r.upperBound, in: text)) { return false }
-        let frequency = (document.lexicon ?? .builtIn).frequency(of: String(decoding: text[r], as: UTF8.self))
-        return frequency < (afterTitle ? Self.veryCommonWord : Self.commonWord)
+        let lexicon = document.lexicon ?? .builtIn
+        let name = String(decoding: text[r], as: UTF8.self)
+        // Nor does a name of three characters open with a common word (`农民成为现代…`).
+        if name.unicodeScalars.count == 3, lexicon.frequency(of: String(name.unicodeScalars.prefix(2))) >= Self.veryCommonWord { return false }
+        return lexicon.frequency(of: name) < (afterTitle ? Self.veryCommonWord : Self.commonWord)
     }
 
     /// Characters no name ends with.
