@@ -347,6 +347,8 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                         }
                         let opensClause = !Scalar.isHan(before) || Self.beforeBare.contains(before)
                         guard length == 3 || opensClause else { continue }
+                        // A place or a body, not a person: `宁郭镇` beside the reporter 宁果.
+                        if length < window.count, Self.placeHeads.contains(window[length]) { continue }
                         let alike = (1..<length).contains { p in
                             (near[Prehashed(value: Self.hash(w, masking: p))] ?? []).contains { c in
                                 let (look, sound) = HanCharacters.likeness(w[p], names[c][p])
@@ -370,6 +372,9 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         }
         return zip(marked, bare).map { $0 + $1 }
     }
+
+    /// Characters that make what stands before them a place or a body (`宁郭镇`, `王家村`).
+    static let placeHeads = ScalarSet("省市县区镇乡村州路街巷山河湖港湾岛桥站场厂店馆院校园楼寺庙庄屯寨堡坝社司局委")
 
     /// Function characters that stand before a bare name of two characters (`与王毅会谈`).
     static let beforeBare = ScalarSet("与和同对向给让请由被是在的及跟把为、")
