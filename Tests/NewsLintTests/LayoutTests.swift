@@ -19,6 +19,24 @@ struct LayoutTests {
         #expect(listing == golden, "block listing of \(name) changed; see `newslint layout seeds/\(name)`")
     }
 
+    /// A page written a paragraph a line, as a CMS exports it (the shape of 人民日报's pages in the
+    /// development corpus; the text is the project's own): title blocks over datelines and
+    /// bylines, a deck, a subheading, closing credits and notes, a photo item.
+    @Test func pageOfAParagraphALineMatchesGoldenListing() throws {
+        let url = Repo.root.appendingPathComponent("Tests/NewsLintTests/Pages/cms-page.txt")
+        let document = Document(path: "cms-page.txt", text: try String(contentsOf: url, encoding: .utf8))
+        let listing = document.blockListing()
+        let goldenURL = Repo.golden.appendingPathComponent("cms-page.blocks")
+        if ProcessInfo.processInfo.environment["NEWSLINT_UPDATE_GOLDEN"] == "1" {
+            try listing.write(to: goldenURL, atomically: true, encoding: .utf8)
+        }
+        let golden = try String(contentsOf: goldenURL, encoding: .utf8)
+        #expect(listing == golden, "see `newslint layout Tests/NewsLintTests/Pages/cms-page.txt`")
+        // Five stories, each with its own title.
+        #expect(document.articles.count == 5)
+        #expect(document.articles.allSatisfy { $0.hasHeadline })
+    }
+
     func kinds(_ text: String) -> [BlockKind] {
         Document(path: "t", text: text).blocks.map(\.kind)
     }

@@ -57,8 +57,11 @@ struct BlockClassifier {
                 j -= 1
             }
         }
+        // Copy written a paragraph a line parts its stories by blank lines, short runs too (a photo's
+        // title, caption and credit).
         var opening = Set<Int>()
-        for i in blocks.indices where blocks[i].paragraphALine && (i == 0 || blocks[i].blankLinesBefore > 0) {
+        let paragraphALine = blocks.contains(where: \.paragraphALine)
+        for i in blocks.indices where paragraphALine && (i == 0 || blocks[i].blankLinesBefore > 0) {
             var j = i
             while j < blocks.count, j - i < 4, j == i || blocks[j].blankLinesBefore == 0, titleLike(j) { j += 1 }
             // Titles over more of the same run.
@@ -117,8 +120,10 @@ struct BlockClassifier {
                 return (.photoSourceNote, false)
             }
         }
+        // `□赵国松`: an author; a longer line after ■ is a deck under a headline (`■…■…`).
         if bytes.starts(with: Self.hollowSquare) || bytes.starts(with: Self.blackSquare) {
-            if scalars.count <= 30 { return (.commentaryAuthor, false) }
+            if scalars.count <= 9 && !scalars.contains(where: { Self.bylineBreaks.contains($0) }) { return (.commentaryAuthor, false) }
+            if scalars.count <= Self.longestTitleLine { return (.subheading, false) }
         }
         if rangeScalars <= Heading.maxScalars {
             let r = block.range
@@ -269,9 +274,12 @@ struct BlockClassifier {
             let leadsArticle = after == nil || after == .byline || after == .datelineLead || after == .commentaryAuthor
             let explicit = (i...j).contains { blocks[$0].markdownLevel == 1 || opening.contains($0) }
             if j > i || leadsArticle || explicit {
+                // A `——` line continues the headline as its subtitle; a deck (`■…■…`) under it is a
+                // subheading of the title block.
+                func isDeck(_ k: Int) -> Bool { ByteSearch.hasPrefix(Self.blackSquare, source.bytes, blocks[k].range) }
                 var headline = j
-                while headline > i && source.string(blocks[headline].range).hasPrefix("——") { headline -= 1 }
-                for k in i...j { blocks[k].kind = k < headline ? .kicker : .headline }
+                while headline > i && (source.string(blocks[headline].range).hasPrefix("——") || isDeck(headline)) { headline -= 1 }
+                for k in i...j { blocks[k].kind = isDeck(k) && k > headline ? .subheading : k < headline ? .kicker : .headline }
             } else if after == .body, blocks[i].lines.count == 1, blocks[j + 1].lines.count >= 2,
                       let column = blocks[j + 1].lines.map({ DisplayWidth.of(source.bytes, $0, typeset: true) }).max(),
                       DisplayWidth.of(source.bytes, blocks[i].range, typeset: true) >= column - 4,

@@ -41,21 +41,21 @@ struct BlockSplitter {
         return Line(index: index, range: trimmed, indented: trimmed.lowerBound > full.lowerBound)
     }
 
-    /// Whether half the lines or more end a sentence, or half or more hold no sentence or clause
-    /// mark at all (titles, a list): lines that a column did not cut.
+    /// Whether two thirds of the lines stand alone: each ends a sentence, or holds no sentence or
+    /// clause mark at all (a title, an item of a list). A column cuts lines mid-sentence.
     private func linesStandAlone(_ run: [Line]) -> Bool {
-        var ends = 0, bare = 0
+        var alone = 0
         for line in run {
-            if endsSentence(line.range) { ends += 1 }
+            if endsSentence(line.range) { alone += 1; continue }
             var i = line.range.lowerBound, marked = false
             while i < line.range.upperBound, !marked {
                 let (v, len) = UTF8Scan.decode(source.bytes, at: i)
                 marked = Heading.breaksNoTitle.contains(v) || v == ch("、")
                 i += len
             }
-            if !marked { bare += 1 }
+            if !marked { alone += 1 }
         }
-        return 2 * ends >= run.count || 2 * bare >= run.count
+        return 3 * alone >= 2 * run.count
     }
 
     /// The widest column page export wraps at, in display columns (50 Han characters).
@@ -81,14 +81,15 @@ struct BlockSplitter {
     /// A run comes in one of two shapes. Page export hard-wraps paragraphs at a column: its lines
     /// but the last are about as wide as the column (or as two columns, beside a photo), and most
     /// stop mid-sentence. A CMS export writes a paragraph a line: lines run wider than any column,
-    /// or their widths scatter and each line stands alone (a list of names, titles over short
-    /// paragraphs). There every line is a paragraph (or a title, a
+    /// or two thirds of them end a sentence, or their widths scatter and each line stands alone
+    /// (a list of names, titles over short paragraphs). There every line is a paragraph (or a title, a
     /// credit) of its own. In a hard-wrapped run a line joins the next unless it ends a sentence
     /// short of the column or is a heading over prose.
     private func emit(_ run: [Line], blanksBefore: Int, into blocks: inout [Block]) {
         let widths = run.count > 1 ? run.map(width) : []
         let widest = widths.max() ?? 0
         let paragraphALine = run.count > 1 && (widest > Self.widestColumn
+            || (run.count >= 3 && 3 * run.dropLast().filter { endsSentence($0.range) }.count >= 2 * (run.count - 1))
             || (run.count >= 4 && !Self.clustered(widths.dropLast()) && linesStandAlone(run)))
         func breaksAfter(_ i: Int, pieceStart: Int) -> Bool {
             paragraphALine
