@@ -1,4 +1,5 @@
-/// The head of a dateline lead: `本报讯（记者张三 通讯员李四）` or `本报北京1月2日电（记者王浩）`.
+/// The head of a dateline lead: `本报讯（记者张三 通讯员李四）`, `本报北京1月2日电（记者王浩）`, or a
+/// wire service's `新华社北京6月2日电 （记者王平 李娜）`, whose brackets alone the house judges.
 struct Dateline {
     /// `本报讯`, or `本报北京1月2日电`.
     let head: String
@@ -11,19 +12,23 @@ struct Dateline {
     /// Byte offset (in the paragraph text) just after the closing bracket.
     let end: Int
 
+    /// Who files a dispatch: this paper, a wire service, or another's report (`据新华社`).
+    static let dispatchers = ["本报", "新华社", "中新社", "人民日报", "据新华社", "据中新社"].map(UTF8Scan.bytes)
+    static let dian = UTF8Scan.bytes("电")
+
     init?(_ text: [UInt8], style: HouseStyle) {
         let local = Array(style.localDateline.utf8)
         var i: Int
         if text.starts(with: local) {
             i = local.count
             isLocal = true
-        } else if text.starts(with: Array("本报".utf8)) {
-            // 本报北京1月2日电: up to 电 within the first 16 characters.
-            guard let dian = ByteSearch.find(Array("电".utf8), in: text, 0..<min(text.count, 48)) else { return nil }
+        } else if Self.dispatchers.contains(where: { text.starts(with: $0) }) {
+            // 本报北京1月2日电, 新华社北京6月2日电, 据新华社…电: up to 电 within the first 16 characters.
+            guard let dian = ByteSearch.find(Self.dian, in: text, 0..<min(text.count, 54)) else { return nil }
             i = dian + 3
             isLocal = false
         } else {
-            return nil  // a wire dateline (新华社…) or no dateline
+            return nil
         }
         head = String(decoding: text[0..<i], as: UTF8.self)
         var spaces = 0

@@ -45,6 +45,8 @@ struct BlockClassifier {
                   b.range.count <= 3 * Self.longestTitleLine else { return false }
             let n = UTF8Scan.scalarCount(source.bytes, b.range)
             guard n <= Self.longestTitleLine else { return false }
+            // A title holds no full stop (`会议召开。代表们见证了…` is a sentence cut short).
+            if ByteSearch.contains(Self.fullStop, in: source.bytes, b.range) { return false }
             // A short label over a title ends on a colon: `市场监管总局：`.
             if n <= 12, [ch("："), ch(":")].contains(UTF8Scan.scalar(before: b.range.upperBound, in: source.bytes)) { return true }
             return !Paragraph.endsFinished(source.bytes, b.range) && !endsWithClauseMark(b.range)
@@ -241,6 +243,7 @@ struct BlockClassifier {
     }
 
     static let fullWidthComma = UTF8Scan.bytes("，")
+    static let fullStop = UTF8Scan.bytes("。")
 
     /// Whether the next block is a photo credit on the next line or after one blank line.
     private func creditFollows(_ next: Block?) -> Bool {

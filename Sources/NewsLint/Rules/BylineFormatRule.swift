@@ -3,8 +3,8 @@
 /// The house style is data (`Rules/house-style.json`, built in as the default): the role words,
 /// their order, whether a space stands between 本报讯 and （, the length of names. Each finding
 /// lists what is wrong and carries the byline rewritten in the house style as its suggestion.
-/// Wire datelines (`新华社…电`) are not house bylines and are left alone; `本报…电（…）`
-/// datelines are checked for bracket width, not spacing (copy scraped from the web loses it).
+/// Wire datelines (`新华社…电（…）`) and `本报…电（…）` datelines are checked for bracket width
+/// and closing, not spacing (copy scraped from the web loses it) nor names (a wire's are its own).
 public struct BylineFormatRule: Rule, DocumentRule {
     public static let description = RuleDescription(
         id: "byline-format",
@@ -24,6 +24,9 @@ public struct BylineFormatRule: Rule, DocumentRule {
             // Seed 004 line 449: a space the house style does not have.
             RuleExample("⟦本报讯 （记者付凯明）⟧ 3月28日，文昌街道的新一届党组织班子全部产生。"),
             RuleExample("⟦本报讯（通讯员宁果 记者付凯明）⟧连日来，宁郭镇创新发展举措。"),
+            // ASCII brackets in every form of dateline, with one name or several, a wire's too.
+            RuleExample("⟦本报北京3月5日电  (记者张伟、刘洋)⟧记者从有关部门获悉，今年春耕进展顺利。"),
+            RuleExample("⟦新华社北京6月2日电 (记者王平 李娜)⟧国务院日前发布通知。"),
             RuleExample("⟦本报讯（记者付凯明 付凯明）⟧连日来，宁郭镇创新发展举措。"),
             RuleExample("⟦本报记者 郭树勋 本报通讯员⟧\n\n正文第一段。"),
             RuleExample("⟦本报通讯员 张放 本报记者 郭树勋⟧\n\n正文第一段。"),
@@ -43,8 +46,12 @@ public struct BylineFormatRule: Rule, DocumentRule {
             RuleExample("中交一公局沿太行高速二标梁场箱梁台座正在预制作业。\n段玉明 摄"),
             RuleExample("□赵国松\n\n正文第一段。"),
             RuleExample("本报记者 王  浩\n\n正文第一段。"),
-            // Wire and scraped datelines are not the house's.
+            // Wire and scraped datelines are not the house's: their spacing and names are theirs.
             RuleExample("新华社北京7月3日电 （记者梅常伟）中央军委晋升上将军衔仪式3日在北京八一大楼举行。"),
+            RuleExample("新华社北京6月2日电  （记者王平 李娜）国务院日前发布通知。"),
+            // Credits of other papers: a role after the names, a name spaced to three widths.
+            RuleExample("本报记者 刘士安 李泓冰整理\n\n正文第一段。"),
+            RuleExample("本报记者 胡 健整理\n\n正文第一段。"),
             RuleExample("本报科伦坡7月3日电 （记者白元琪）读者会3日在斯里兰卡首都科伦坡举行。"),
             RuleExample("本报讯 （记者付凯明）近日，示范区家长学校开讲。", options: #"{"houseStyle": {"spaceBeforeDatelineBracket": true}}"#),
         ]

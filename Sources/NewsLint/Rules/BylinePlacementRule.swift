@@ -5,8 +5,9 @@
 /// headline after the body it belongs to while the file's other articles put them first; two
 /// bylines of one article that name different people. Where page export puts every headline
 /// after its body (seed 004), the file gets one note instead of one finding per article; so it
-/// does where none of two or more full articles has a byline (an export that dropped the
-/// credits, a page of reprints): a missing byline is a warning against the page's own bylines.
+/// does where two or more full articles have no byline (an export that dropped the credits, a CMS
+/// that keeps them in a field of their own): a missing byline is a warning only on a page whose
+/// other full articles all have one. An editor's note (`编者按`, `开栏的话`) needs none.
 /// A headline or byline inside an unfinished sentence is `caption-placement`'s to report.
 public struct BylinePlacementRule: Rule, DocumentRule {
     public static let description = RuleDescription(
@@ -21,6 +22,8 @@ public struct BylinePlacementRule: Rule, DocumentRule {
             // Seed 000: the second article's byline and headline after its body, the first's before.
             RuleExample("# 创新引领促发展\n\n本报记者 郭树勋\n\n第一篇正文。\n\n（本栏照片均由文昌街道提供）\n\n第二篇正文。\n\n⟦本报记者 郭树勋 本报通讯员 樊艺芳⟧\n\n⟦# 坚守初心谋发展 接续奋斗开新局⟧", allowsIndent: false),
             RuleExample("# 标题\n\n本报记者 郭树勋\n\n⟦本报讯（记者付凯明）近日，示范区家长学校开讲。⟧"),
+            // Copy written a paragraph a line: one story without a byline on a page whose other has one.
+            RuleExample("春耕进展顺利\n本报北京3月5日电  （记者张伟）记者从农业农村部获悉，今年春耕进展顺利，全国已完成春播粮食面积一成以上，各地农机手已经下地作业，农资供应总体充足。\n各地农机手已经下地作业。\n\n书香满城\n⟦城区新开了三家书店，读者⟧纷纷前往选购图书，书店里人头攒动，不少家长带着孩子一起挑选绘本和科普读物，店员们忙着整理书架、推荐新书。\n书店还举办了读书分享会。"),
             // Two full articles, neither with a byline: one note for the page, at the first.
             RuleExample("# 第一篇标题\n\n⟦第一篇正文第一段，写在这⟧里。\n\n第一篇正文第二段。\n\n# 第二篇标题\n\n第二篇正文第一段。\n\n第二篇正文第二段。"),
         ],
@@ -34,6 +37,11 @@ public struct BylinePlacementRule: Rule, DocumentRule {
             // A brief or an excerpt: one paragraph, no byline needed.
             RuleExample("# 标题\n\n正文只有一段。"),
             RuleExample("# 标题\n\n本报记者 郭树勋\n\n本报讯（记者郭树勋）近日，示范区家长学校开讲。"),
+            // A title block over a wire dateline, after another story (a paragraph a line).
+            RuleExample("春耕进展顺利\n本报北京3月5日电  （记者张伟）记者从农业农村部获悉，今年春耕进展顺利，全国已完成春播粮食面积一成以上，各地农机手已经下地作业，农资供应总体充足。\n各地农机手已经下地作业。\n\n受国务院委托\n多部门部署春季农业生产\n新华社北京3月5日电  （记者王平）有关部门日前部署春季农业生产工作。\n通知要求各地抓好落实。"),
+            // Credited at the end by the people who wrote it up; an editor's note.
+            RuleExample("打好种业翻身仗\n种子是农业的“芯片”。近年来，我省育成新品种一百余个。\n下一步，我们将加快建设种质资源库。\n本报记者 韩 冰 林晓晨整理"),
+            RuleExample("经济形势怎么看\n开栏的话\n前三季度主要经济数据近日发布，经济运行总体平稳、稳中有进，本版今起推出系列报道，回应读者关切，敬请关注。\n欢迎读者来信来电，提出意见建议。"),
         ]
     )
 

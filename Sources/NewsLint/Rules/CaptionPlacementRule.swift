@@ -30,6 +30,8 @@ public struct CaptionPlacementRule: Rule, DocumentRule {
             RuleExample("第一段正文写完了。\n\n\n\n党群共建美丽家园。\n\n（本栏照片均由文昌街道提供）\n\n⟦（本栏照片均由文昌街道提供）⟧"),
             RuleExample("第一段正文写完了。\n\n⟦（本栏照片均由文昌街道提供）⟧", allowsIndent: false),
             RuleExample("正文写完了。\n\n⟦河南省公路工程局的建设者正在操作挤压机进行钢筋笼连接⟧\n段玉明 摄"),
+            // Copy written a paragraph a line: a caption and its credit dropped into a sentence.
+            RuleExample("会议在北京召开。来自全国各地的代表齐聚一堂，共同见证了在这里举行的\n⟦图为工作人员在检查设备运行情况。⟧\n新华社记者 李明摄\n隆重的开幕仪式，与会代表纷纷表示深受鼓舞。\n会议为期两天，议程安排紧凑，代表们将分组讨论。"),
             RuleExample("正文写完了。\n\n\n\n⟦党群共建美丽家园，村民在广场上跳舞。⟧", options: #"{"maxLength": 12}"#),
         ],
         nonTriggering: [
@@ -42,6 +44,9 @@ public struct CaptionPlacementRule: Rule, DocumentRule {
             RuleExample("中交一公局沿太行高速二标梁场箱梁台座正在预制作业。\n段玉明 摄"),
             RuleExample("示范区将以更加积极的态度，让企业在示范区安心投资。\n 示范区党工委副书记、管委会主任陈湘（前左）与富力地产\n集团郑州（河南）公司总经理高峰代表双方签约。张双杰 摄", allowsIndent: false),
             RuleExample("正文写完了。\n\n\n\n党群共建美丽家园，村民在广场上跳舞。", options: #"{"maxLength": 40}"#),
+            // The same caption between two paragraphs; a title block and a deck over a dateline.
+            RuleExample("会议在北京召开。来自全国各地的代表齐聚一堂，共同见证了开幕仪式。\n图为工作人员在检查设备运行情况。\n新华社记者 李明摄\n与会代表纷纷表示深受鼓舞，会议为期两天。\n会议议程安排紧凑，代表们将分组讨论。"),
+            RuleExample("春节假期首日全国客运平稳有序\n■铁路、公路、民航运送旅客同比增长■各地服务区保障有力\n新华社北京2月4日电  （记者陈嘉禾）记者4日从交通运输部获悉，春节假期首日全国客运总体平稳有序。\n据介绍，铁路部门当日加开旅客列车三百余列。"),
             RuleExample("正文写完了。\n\n河南省公路工程局的建设者正在操作挤压机进行钢筋笼连接\n段玉明 摄", options: #"{"requireFullStop": false}"#),
         ]
     )

@@ -31,6 +31,10 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             RuleExample("本报讯（记者付凯明）正文。\n\n本报讯（记者⟦付凯铭⟧）正文。"),
             RuleExample("周庄镇党委书记崔全星说，要抓好党建。党委书记崔全星表示，要促发展。党委书记崔全星强调，要稳就业。\n\n党委书记⟦崔全兴⟧说，要惠民生。"),
             // An organisation: 猿/园 sound alike.
+            // A speaker named three times, then once misspelt in passing.
+            RuleExample("望岭村党支部书记沈大山介绍，全村有青梅园一千二百亩。“去年每亩卖了八千多元。”沈大山说。\n\n沈大山表示，今年还要建冷库。\n\n村民们都说，⟦沈大珊⟧带领大家走上了致富路。"),
+            // A list of names.
+            RuleExample("出席会议的有：丁薛祥、刘鹤、许其亮、孙春兰。\n\n丁薛祥、刘鹤、许其亮、孙春兰参加了会见。\n\n丁薛祥、刘鹤、许其亮、孙春兰陪同。\n\n丁薛祥、刘鹤、⟦许其亨⟧、孙春兰出席。"),
             RuleExample("成立了焦作小果猿无花果产业合作社。焦作小果猿无花果产业合作社发展迅速，焦作小果猿无花果产业合作社年收入增加。\n\n⟦焦作小果园无花果产业合作社⟧开园以来，生意火爆。"),
         ],
         nonTriggering: [
@@ -40,6 +44,10 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             RuleExample("后南谢村李胜利、金炉村赵成国、南霍村贾顺心、北魏村乔继忠4人荣登榜单。"),
             // A surname apart, and no registry: as likely two people.
             RuleExample("本报记者 邓刚\n\n正文。\n\n本报记者 邓刚\n\n正文。\n\n本报记者 邓刚\n\n正文。\n\n本报记者 郝刚\n\n正文。"),
+            // Two people of like names, introduced by different titles.
+            RuleExample("中国人民大学法学院院长王轶解读民法典。\n\n国务委员兼外长王毅表示，中方愿同各方加强合作。王毅说，这符合各国共同利益。王毅指出，要坚持多边主义。"),
+            // A town beside a reporter's name: 宁郭镇 is no misspelt 宁果.
+            RuleExample("本报讯（通讯员宁果）连日来，宁郭镇创新发展举措。\n\n本报讯（通讯员宁果）宁郭镇抓党建。\n\n本报讯（通讯员宁果）近日，宁郭镇召开会议。"),
             // Two against one is no clear majority.
             RuleExample("本报记者 孙凯明\n\n正文。\n\n本报记者 孙凯明\n\n正文。\n\n本报记者 孙凯铭\n\n正文。"),
         ]
