@@ -55,6 +55,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
 
     let style: HouseStyle
     let contexts: NameContexts
+    let proseMarks: ScalarSet
     let registry: Set<NameKey>
     /// How often each name stands in the reference editions.
     let referenceCounts: [NameKey: Int]
@@ -65,6 +66,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         self.style = style
         let contexts = try NameContexts.load(rulesDirectory: options.rulesDirectory)
         self.contexts = contexts
+        proseMarks = NameExtractor.marks(contexts)
         registry = Set((style.roster + (try options.strings("known", default: []))).map(NameKey.init))
         var counts: [NameKey: Int] = [:]
         let base = options.baseDirectory ?? "."
@@ -76,7 +78,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             for file in collected.files {
                 switch DocumentLoader.document(file, limit: options.maxFileSize, regularOnly: true) {
                 case let .success(document):
-                    for o in NameExtractor(document: document, style: style, contexts: contexts).occurrences() { counts[o.key, default: 0] += 1 }
+                    for o in NameExtractor(document: document, style: style, contexts: contexts, proseMarks: proseMarks).occurrences() { counts[o.key, default: 0] += 1 }
                 case let .failure(e):
                     throw options.error("reference[\(i)]", LocalizedText(zh: "参考版次 \(e.path)：\(e.message.zh)", en: "reference edition \(e.path): \(e.message.en)"))
                 }
@@ -149,7 +151,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     }
 
     public func collect(_ document: Document) -> [Occurrence] {
-        NameExtractor(document: document, style: style, contexts: contexts).occurrences()
+        NameExtractor(document: document, style: style, contexts: contexts, proseMarks: proseMarks).occurrences()
     }
 
     public func judge(_ marked: [[Occurrence]], documents: [DocumentInfo]) -> [[Finding]] {
@@ -313,8 +315,8 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                 // A name that is also a word (高峰) has bare uses that are the word's.
                 guard (2...3).contains(v.count), contexts.surnames.contains(v[0]),
                       lexicon.frequency(of: o.name) < NameExtractor.commonWord else { continue }
-                exact[Prehashed(value: Self.hash(v, masking: nil))] = known.count
-                for p in 1..<v.count { masked[Prehashed(value: Self.hash(v, masking: p)), default: []].append(known.count) }
+                exact[Prehashed(value: Self.hash(v, v.count, masking: nil))] = known.count
+                for p in 1..<v.count { masked[Prehashed(value: Self.hash(v, v.count, masking: p)), default: []].append(known.count) }
                 known.append(v)
             }
         }
@@ -327,7 +329,10 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             var out: [Occurrence] = []
             // A bare form near a name is taken only where the name itself stands in the same
             // document: two people of like names are seldom on one page, a slip is.
-            var present = Set(marked[d].compactMap { whole[Prehashed(value: Self.hash($0.name.unicodeScalars.map(\.value), masking: nil))] })
+            var present = Set(marked[d].compactMap { o -> Int? in
+                let v = o.name.unicodeScalars.map(\.value)
+                return whole[Prehashed(value: Self.hash(v, v.count, masking: nil))]
+            })
             var candidates: [(Occurrence, [UInt32])] = []
             var window: [UInt32] = [], offsets: [Int] = []
             bytes.withUnsafeBufferPointer { buffer in
@@ -346,9 +351,8 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                     guard window.count >= 2, !taken.contains(hit.start) else { continue }
                     let before = hit.start > 0 ? UTF8Scan.scalar(before: hit.start, in: bytes) : 0
                     for length in [3, 2] where length <= window.count {
-                        let w = Array(window[0..<length])
                         let range = hit.start..<offsets[length]
-                        if let c = whole[Prehashed(value: Self.hash(w, masking: nil))] {
+                        if let c = whole[Prehashed(value: Self.hash(window, length, masking: nil))] {
                             present.insert(c)
                             out.append(Occurrence(name: String(decoding: bytes[range], as: UTF8.self), range: range))
                             break
@@ -358,21 +362,21 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                         // A place or a body, not a person: `宁郭镇` beside the reporter 宁果.
                         if length < window.count, Self.placeHeads.contains(window[length]) { continue }
                         let alike = (1..<length).contains { p in
-                            (near[Prehashed(value: Self.hash(w, masking: p))] ?? []).contains { c in
-                                let (look, sound) = HanCharacters.likeness(w[p], names[c][p])
+                            (near[Prehashed(value: Self.hash(window, length, masking: p))] ?? []).contains { c in
+                                let (look, sound) = HanCharacters.likeness(window[p], names[c][p])
                                 return look || sound
                             }
                         }
                         guard alike else { continue }
                         let name = String(decoding: bytes[range], as: UTF8.self)
                         if lexicon.contains(name) { continue }
-                        candidates.append((Occurrence(name: name, range: range), w))
+                        candidates.append((Occurrence(name: name, range: range), Array(window[0..<length])))
                         break
                     }
                 }
             }
             for (o, w) in candidates where w.count == 3 || (1..<w.count).contains(where: { p in
-                (near[Prehashed(value: Self.hash(w, masking: p))] ?? []).contains { present.contains($0) && HanCharacters.likeness(w[p], names[$0][p]) != (false, false) }
+                (near[Prehashed(value: Self.hash(w, w.count, masking: p))] ?? []).contains { present.contains($0) && HanCharacters.likeness(w[p], names[$0][p]) != (false, false) }
             }) {
                 out.append(o)
             }
@@ -387,11 +391,12 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     /// Function characters that stand before a bare name of two characters (`与王毅会谈`).
     static let beforeBare = ScalarSet("与和同对向给让请由被是在的及跟把为、")
 
-    /// A hash of a name's characters, one of them masked (as the judge groups names).
-    static func hash(_ v: [UInt32], masking m: Int?) -> UInt64 {
+    /// A hash of the first `length` characters of `v`, one of them masked (as the judge groups names).
+    @inline(__always)
+    static func hash(_ v: [UInt32], _ length: Int, masking m: Int?) -> UInt64 {
         var h = FNV1a()
         h.add(UInt64(m ?? 99))
-        for (k, c) in v.enumerated() { h.add(UInt64(k == m ? ch("•") : c)) }
+        for k in 0..<length { h.add(UInt64(k == m ? ch("•") : v[k])) }
         return h.value
     }
 
@@ -427,6 +432,12 @@ struct NameExtractor {
     var style = HouseStyle.builtIn
     /// Titles, roles, words of speech and surnames: where running text marks a name.
     var contexts = NameContexts.builtIn
+    /// What `markedNames` stops at in prose: the ends of titles, the words of speech, the ends of
+    /// organisations and places, and “ (made once per set of contexts).
+    var proseMarks = NameExtractor.builtInMarks
+
+    static let builtInMarks = marks(NameContexts.builtIn)
+    static func marks(_ contexts: NameContexts) -> ScalarSet { ScalarSet(contexts.markScalars + orgMarkScalars) }
 
     /// What follows a name in running text.
     static let followers = ScalarSet("说表指介强认在对与和等出代，。、（(”；：")
@@ -488,7 +499,7 @@ struct NameExtractor {
         let text = p.text
         var titled: Occurrences = [], villages: Occurrences = [], communities: Occurrences = [], organisations: Occurrences = []
         let orgMarks = Self.orgMarks, titleEnds = contexts.titleEnds, speechStarts = contexts.speechStarts, byEnd = Self.orgWordsByEnd
-        let marks = prose ? ScalarSet(contexts.markScalars + Self.orgMarkScalars) : orgMarks
+        let marks = prose ? proseMarks : orgMarks
         let inList = prose && ByteSearch.contains(Self.listMark, in: text, 0..<text.count)
         func found(_ r: Range<Int>, introduced: Bool = false, title: [UInt8]? = nil) -> NameConsistencyRule.Occurrence {
             .init(name: String(decoding: text[r], as: UTF8.self), range: p.sourceRange(r), introduced: introduced, title: title)
