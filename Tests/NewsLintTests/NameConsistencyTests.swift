@@ -10,6 +10,24 @@ struct NameConsistencyTests {
         return Linter(rules: [ConfiguredRule(rule: rule, severity: .error)]).lint(texts: texts.map { (path: $0.0, text: $0.1) })
     }
 
+    /// The character data against confusions common in names and in proofreading: each pair
+    /// must look or sound alike, by the Unicode Han data or by Rules/confusable-characters.tsv.
+    @Test func commonConfusionsOfNameCharactersAreAlike() {
+        let pairs = ["勋勤", "王玉", "己已", "已巳", "人入", "未末", "土士", "日曰", "戊戌", "斌彬", "峰锋", "浩皓",
+                     "婷亭", "琳林", "娟鹃", "杰洁", "明铭", "崇祟", "治冶", "侯候", "拔拨", "凯恺", "俊峻", "瑶遥",
+                     "琪祺", "炜玮", "颖颍", "茜倩", "莹滢", "萍苹", "晖辉", "煜昱", "焱炎", "弈奕", "昊吴", "瑾谨",
+                     "霞瑕", "鸿洪", "翔祥", "涛焘", "毅艺", "荣蓉", "红虹", "燕艳", "菁箐"]
+        let missing = pairs.filter { p in
+            let v = p.unicodeScalars.map(\.value)
+            let (look, sound) = HanCharacters.likeness(v[0], v[1])
+            return !look && !sound
+        }
+        #expect(missing.isEmpty, "not alike: \(missing)")
+        // A pair of the file is alike both ways round, and not with a third character.
+        #expect(HanCharacters.lookAlike(ch("入"), ch("人")) && HanCharacters.lookAlike(ch("人"), ch("入")))
+        #expect(!HanCharacters.lookAlike(ch("人"), ch("八")))
+    }
+
     @Test func theRarerFormIsReportedInItsOwnFileWithTheOthersAsRelated() throws {
         let report = try lint([
             ("edition-1/page-1.txt", "本报记者 郭树勋\n\n正文。"),

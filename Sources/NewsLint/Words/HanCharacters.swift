@@ -1,6 +1,7 @@
 /// What name-consistency knows of Han characters, generated from the Unicode Han database
 /// (`scripts/generate-han-similarity.py` → `Rules/han-characters.tsv`, built into the binary):
-/// reading, radical, stroke count and Cangjie code of the characters in common mainland use.
+/// reading, radical, stroke count and Cangjie code of the characters in common mainland use; and
+/// the confusable pairs it misses (`Rules/confusable-characters.tsv`, written for newslint).
 public enum HanCharacters {
     public struct Info: Sendable, Equatable {
         public let pinyin: String
@@ -11,6 +12,20 @@ public enum HanCharacters {
 
     /// The table, parsed once.
     public static let table: [UInt32: Info] = parse(RuleData.builtIn("han-characters.tsv")!)
+
+    /// Pairs the data does not tie together but proofreaders confuse (`Rules/confusable-characters.tsv`,
+    /// written for newslint): 己/已, 人/入, 未/末, 日/曰 … look alike; 焘/涛 sound alike.
+    static let confusable: (look: Set<UInt64>, sound: Set<UInt64>) = {
+        var look = Set<UInt64>(), sound = Set<UInt64>()
+        for line in RuleData.builtIn("confusable-characters.tsv")!.split(separator: "\n") where !line.hasPrefix("#") {
+            let f = line.split(separator: "\t")
+            guard f.count == 3, let a = f[0].unicodeScalars.first?.value, let b = f[1].unicodeScalars.first?.value else { continue }
+            if f[2] == "sound" { sound.insert(pairKey(a, b)) } else { look.insert(pairKey(a, b)) }
+        }
+        return (look, sound)
+    }()
+
+    static func pairKey(_ a: UInt32, _ b: UInt32) -> UInt64 { UInt64(min(a, b)) << 32 | UInt64(max(a, b)) }
 
     /// Reads the table's lines (`char<TAB>pinyin<TAB>radical<TAB>strokes<TAB>cangjie`) as bytes:
     /// the table is loaded by every run that compares names, small ones included.
@@ -60,7 +75,9 @@ public enum HanCharacters {
     /// Both tests above with the two characters looked up once.
     public static func likeness(_ a: UInt32, _ b: UInt32) -> (look: Bool, sound: Bool) {
         guard a != b, let x = table[a], let y = table[b] else { return (false, false) }
-        let sound = x.pinyin == y.pinyin
+        let key = pairKey(a, b)
+        let sound = x.pinyin == y.pinyin || confusable.sound.contains(key)
+        if confusable.look.contains(key) { return (true, sound) }
         guard x.radical == y.radical, abs(x.strokes - y.strokes) <= 5 else { return (false, sound) }
         // Cangjie codes are ASCII letters: bytes are characters.
         let p = x.cangjie.utf8, q = y.cangjie.utf8
