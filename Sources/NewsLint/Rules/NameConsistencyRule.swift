@@ -33,6 +33,8 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             // An organisation: 猿/园 sound alike.
             // A speaker named three times, then once misspelt in passing.
             RuleExample("望岭村党支部书记沈大山介绍，全村有青梅园一千二百亩。“去年每亩卖了八千多元。”沈大山说。\n\n沈大山表示，今年还要建冷库。\n\n村民们都说，⟦沈大珊⟧带领大家走上了致富路。"),
+            // A brand, marked by its head word (Rules/names.json `heads`).
+            RuleExample("本地的天宝酱菜远近闻名。\n\n游客们争相购买天宝酱菜，天宝酱菜供不应求。\n\n如今，⟦天保酱菜⟧已经卖到了全国。"),
             // A list of names.
             RuleExample("出席会议的有：丁薛祥、刘鹤、许其亮、孙春兰。\n\n丁薛祥、刘鹤、许其亮、孙春兰参加了会见。\n\n丁薛祥、刘鹤、许其亮、孙春兰陪同。\n\n丁薛祥、刘鹤、⟦许其亨⟧、孙春兰出席。"),
             RuleExample("成立了焦作小果猿无花果产业合作社。焦作小果猿无花果产业合作社发展迅速，焦作小果猿无花果产业合作社年收入增加。\n\n⟦焦作小果园无花果产业合作社⟧开园以来，生意火爆。"),
@@ -56,6 +58,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     let style: HouseStyle
     let contexts: NameContexts
     let proseMarks: ScalarSet
+    let organisationWords: NameExtractor.OrganisationWords
     let registry: Set<NameKey>
     /// How often each name stands in the reference editions.
     let referenceCounts: [NameKey: Int]
@@ -66,7 +69,9 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         self.style = style
         let contexts = try NameContexts.load(rulesDirectory: options.rulesDirectory)
         self.contexts = contexts
-        proseMarks = NameExtractor.marks(contexts)
+        let organisationWords = NameExtractor.OrganisationWords(heads: contexts.heads)
+        self.organisationWords = organisationWords
+        proseMarks = NameExtractor.marks(contexts, organisationWords)
         registry = Set((style.roster + (try options.strings("known", default: []))).map(NameKey.init))
         var counts: [NameKey: Int] = [:]
         let base = options.baseDirectory ?? "."
@@ -78,7 +83,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             for file in collected.files {
                 switch DocumentLoader.document(file, limit: options.maxFileSize, regularOnly: true) {
                 case let .success(document):
-                    for o in NameExtractor(document: document, style: style, contexts: contexts, proseMarks: proseMarks).occurrences() { counts[o.key, default: 0] += 1 }
+                    for o in NameExtractor(document: document, style: style, contexts: contexts, proseMarks: proseMarks, organisationWords: organisationWords).occurrences() { counts[o.key, default: 0] += 1 }
                 case let .failure(e):
                     throw options.error("reference[\(i)]", LocalizedText(zh: "参考版次 \(e.path)：\(e.message.zh)", en: "reference edition \(e.path): \(e.message.en)"))
                 }
@@ -151,7 +156,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     }
 
     public func collect(_ document: Document) -> [Occurrence] {
-        NameExtractor(document: document, style: style, contexts: contexts, proseMarks: proseMarks).occurrences()
+        NameExtractor(document: document, style: style, contexts: contexts, proseMarks: proseMarks, organisationWords: organisationWords).occurrences()
     }
 
     public func judge(_ marked: [[Occurrence]], documents: [DocumentInfo]) -> [[Finding]] {
@@ -435,9 +440,12 @@ struct NameExtractor {
     /// What `markedNames` stops at in prose: the ends of titles, the words of speech, the ends of
     /// organisations and places, and “ (made once per set of contexts).
     var proseMarks = NameExtractor.builtInMarks
+    var organisationWords = NameExtractor.builtInOrganisations
 
-    static let builtInMarks = marks(NameContexts.builtIn)
-    static func marks(_ contexts: NameContexts) -> ScalarSet { ScalarSet(contexts.markScalars + orgMarkScalars) }
+    static let builtInMarks = marks(NameContexts.builtIn, builtInOrganisations)
+    static func marks(_ contexts: NameContexts, _ organisations: OrganisationWords) -> ScalarSet {
+        ScalarSet(contexts.markScalars + organisations.markScalars)
+    }
 
     /// What follows a name in running text.
     static let followers = ScalarSet("说表指介强认在对与和等出代，。、（(”；：")
@@ -498,7 +506,7 @@ struct NameExtractor {
         -> (afterTitles: Occurrences, afterVillages: Occurrences, afterCommunities: Occurrences, organisations: Occurrences) {
         let text = p.text
         var titled: Occurrences = [], villages: Occurrences = [], communities: Occurrences = [], organisations: Occurrences = []
-        let orgMarks = Self.orgMarks, titleEnds = contexts.titleEnds, speechStarts = contexts.speechStarts, byEnd = Self.orgWordsByEnd
+        let orgMarks = organisationWords.marks, titleEnds = contexts.titleEnds, speechStarts = contexts.speechStarts, byEnd = organisationWords.byEnd
         let marks = prose ? proseMarks : orgMarks
         let inList = prose && ByteSearch.contains(Self.listMark, in: text, 0..<text.count)
         func found(_ r: Range<Int>, introduced: Bool = false, title: [UInt8]? = nil) -> NameConsistencyRule.Occurrence {
@@ -536,7 +544,7 @@ struct NameExtractor {
 
     /// The organisation or place whose name ends with the mark at `hit` (or opens with it, a
     /// quotation), and where the search for the next goes on.
-    private static func organisation(_ text: [UInt8], at hit: (start: Int, end: Int, scalar: UInt32), byEnd: [UInt32: OrgWords]) -> (Range<Int>?, next: Int) {
+    private static func organisation(_ text: [UInt8], at hit: (start: Int, end: Int, scalar: UInt32), byEnd: [UInt32: OrganisationWords.Words]) -> (Range<Int>?, next: Int) {
         let v = hit.scalar
         if v == ch("“") {  // “…”
             let (count, _, k) = hanRun(text, from: hit.end, limit: 11)
@@ -569,28 +577,37 @@ struct NameExtractor {
         return (start..<i, i)
     }
 
-    /// Endings of organisation names, longest first; places (villages, towns) are taken only in lists.
-    static let orgSuffixes: [(bytes: [UInt8], isPlace: Bool)] = ["有限公司", "公司", "集团", "合作社"].map { (Array($0.utf8), false) }
-        + ["街道", "社区", "村", "镇"].map { (Array($0.utf8), true) }
-    /// The last characters of the endings, and the opening quotation mark.
-    static let orgMarks = ScalarSet(orgMarkScalars)
-    static let orgMarkScalars = Array(orgWordsByEnd.keys) + [ch("“")]
+    /// The endings of names of organisations, brands and products (`Rules/names.json` `heads`:
+    /// 公司, 合作社, 酱菜, 苏打水 …) and of places, which are taken only in lists (村, 镇, 社区), by their
+    /// last character: a character that may end a name is looked up once, and only its own endings
+    /// are tried. Made once per set of contexts.
+    struct OrganisationWords: Sendable {
+        typealias Words = (suffixes: [(bytes: [UInt8], isPlace: Bool)], common: [[UInt8]])
+        let byEnd: [UInt32: Words]
+        /// The last characters of the endings, and the opening quotation mark.
+        let markScalars: [UInt32]
+        let marks: ScalarSet
+
+        init(heads: [String]) {
+            let suffixes = (heads.map { (Array($0.utf8), false) } + NameExtractor.placeSuffixes.map { (Array($0.utf8), true) })
+                .sorted { $0.0.count > $1.0.count }
+            var out: [UInt32: Words] = [:]
+            func last(_ b: [UInt8]) -> UInt32 { UTF8Scan.scalar(before: b.count, in: b) }
+            for s in suffixes { out[last(s.0), default: ([], [])].suffixes.append((bytes: s.0, isPlace: s.1)) }
+            for w in NameExtractor.commonPlaceWords { out[last(w), default: ([], [])].common.append(w) }
+            byEnd = out
+            markScalars = Array(out.keys) + [ch("“")]
+            marks = ScalarSet(markScalars)
+        }
+    }
+
+    static let builtInOrganisations = OrganisationWords(heads: NameContexts.builtIn.heads)
+    static let placeSuffixes = ["街道", "社区", "村", "镇"]
     /// Characters that end a name going backwards: function words, counters, verbs of placement.
-    static let orgStops = ScalarSet("的与和及在由对向将为从是等个各全本该每了到把被让使以于其中与同这那其有共创建成打造引进投资")
+    static let orgStops = ScalarSet("的与和及在由对向将为从是等个各全本该每了到把被让使以于其中与同这那其有共创建成打造引进投资生产销售品尝购买推出")
     /// Words that end like names of places but are common nouns.
     static let commonPlaceWords = ["行政村", "示范村", "达标村", "乡村", "农村", "新村", "样板村", "先进村", "文明村", "涣散村", "重点村",
                                    "小镇", "乡镇", "城镇", "村镇", "街道", "社区", "公司", "集团"].map(UTF8Scan.bytes)
-
-    /// The endings and common words above by their last character: a character that may end a
-    /// name is looked up once, and only its own endings are tried.
-    typealias OrgWords = (suffixes: [(bytes: [UInt8], isPlace: Bool)], common: [[UInt8]])
-    static let orgWordsByEnd: [UInt32: OrgWords] = {
-        var out: [UInt32: OrgWords] = [:]
-        func last(_ b: [UInt8]) -> UInt32 { UTF8Scan.scalar(before: b.count, in: b) }
-        for s in orgSuffixes { out[last(s.bytes), default: ([], [])].suffixes.append(s) }
-        for w in commonPlaceWords { out[last(w), default: ([], [])].common.append(w) }
-        return out
-    }()
 
     /// The name of two or three characters after a village or community in a list, at `from`.
     func nameAfterPlace(_ text: [UInt8], from: Int) -> Range<Int>? {

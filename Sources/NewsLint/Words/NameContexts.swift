@@ -1,6 +1,7 @@
 /// Where running text marks a person's name, as data (`Rules/names.json`): the surnames a name
 /// read from running text starts with (书记讲党课 is no name), the titles and roles before a name
-/// (`党委书记崔全星`, `村民王大山`) and the words of speech after one (`张建华说`).
+/// (`党委书记崔全星`, `村民王大山`) and the words of speech after one (`张建华说`); and the head words
+/// that end names of organisations, brands and products (`…公司`, `…酱菜`).
 public struct NameContexts: Sendable {
     public let surnames: ScalarSet
     /// The titles by their last character, longest first: a character that may end a title is
@@ -10,12 +11,15 @@ public struct NameContexts: Sendable {
     /// The words of speech by their first character.
     let speechByStart: [UInt32: [[UInt8]]]
     let speechStarts: ScalarSet
+    /// The head words that end names of organisations, brands and products (公司, 合作社, 酱菜).
+    public let heads: [String]
     /// The characters that end a title or start a word of speech: where a name may stand.
     let markScalars: [UInt32]
 
     public static let fileName = "names.json"
 
-    init(surnames: String, titles: [String], speech: [String]) {
+    init(surnames: String, titles: [String], speech: [String], heads: [String]) {
+        self.heads = heads
         self.surnames = ScalarSet(surnames)
         func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) }.sorted { $0.count > $1.count } }
         titlesByEnd = Dictionary(grouping: bytes(titles)) { UTF8Scan.scalar(before: $0.count, in: $0) }
@@ -32,12 +36,12 @@ public struct NameContexts: Sendable {
     public static func load(rulesDirectory: String?) throws(ConfigurationError) -> NameContexts {
         let (json, file) = try RuleData.json(fileName, in: rulesDirectory)!
         let options = RuleOptions(json, keyPath: "", file: file)
-        try options.allowOnly(["description", "source", "surnames", "titles", "speech"])
+        try options.allowOnly(["description", "source", "surnames", "titles", "speech", "heads"])
         guard case let .string(surnames)? = json["surnames"], !surnames.isEmpty else {
             throw options.error("surnames", LocalizedText(zh: "应为非空字符串", en: "must be a non-empty string"))
         }
         return NameContexts(surnames: surnames, titles: try options.strings("titles", default: []),
-                            speech: try options.strings("speech", default: []))
+                            speech: try options.strings("speech", default: []), heads: try options.strings("heads", default: []))
     }
 
     /// The longest title that ends at `end` in `text` (`…村民` before `王大山`), if one does.
