@@ -604,7 +604,7 @@ struct NameExtractor {
     static let builtInOrganisations = OrganisationWords(heads: NameContexts.builtIn.heads)
     static let placeSuffixes = ["街道", "社区", "村", "镇"]
     /// Characters that end a name going backwards: function words, counters, verbs of placement.
-    static let orgStops = ScalarSet("的与和及在由对向将为从是等个各全本该每了到把被让使以于其中与同这那其有共创建成打造引进投资生产销售品尝购买推出")
+    static let orgStops = ScalarSet("的与和及在由对向将为从是等个各全本该每了到把被让使以于其中与同这那其有共创建成打造引进投资")
     /// Words that end like names of places but are common nouns.
     static let commonPlaceWords = ["行政村", "示范村", "达标村", "乡村", "农村", "新村", "样板村", "先进村", "文明村", "涣散村", "重点村",
                                    "小镇", "乡镇", "城镇", "村镇", "街道", "社区", "公司", "集团"].map(UTF8Scan.bytes)
