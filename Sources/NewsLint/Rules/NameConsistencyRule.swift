@@ -508,6 +508,7 @@ struct NameExtractor {
         var titled: Occurrences = [], villages: Occurrences = [], communities: Occurrences = [], organisations: Occurrences = []
         let orgMarks = organisationWords.marks, titleEnds = contexts.titleEnds, speechStarts = contexts.speechStarts, byEnd = organisationWords.byEnd
         let marks = prose ? proseMarks : orgMarks
+        let lexicon = document.lexicon ?? .builtIn
         let inList = prose && ByteSearch.contains(Self.listMark, in: text, 0..<text.count)
         func found(_ r: Range<Int>, introduced: Bool = false, title: [UInt8]? = nil) -> NameConsistencyRule.Occurrence {
             .init(name: String(decoding: text[r], as: UTF8.self), range: p.sourceRange(r), introduced: introduced, title: title)
@@ -533,7 +534,7 @@ struct NameExtractor {
                     }
                 }
                 if hit.start >= organisationsFrom && orgMarks.contains(v) {
-                    let (name, next) = Self.organisation(text, at: hit, byEnd: byEnd)
+                    let (name, next) = Self.organisation(text, at: hit, byEnd: byEnd, lexicon: lexicon)
                     if let name { organisations.append(found(name)) }
                     organisationsFrom = next
                 }
@@ -544,7 +545,9 @@ struct NameExtractor {
 
     /// The organisation or place whose name ends with the mark at `hit` (or opens with it, a
     /// quotation), and where the search for the next goes on.
-    private static func organisation(_ text: [UInt8], at hit: (start: Int, end: Int, scalar: UInt32), byEnd: [UInt32: OrganisationWords.Words]) -> (Range<Int>?, next: Int) {
+    private static func organisation(_ text: [UInt8], at hit: (start: Int, end: Int, scalar: UInt32), byEnd: [UInt32: OrganisationWords.Words],
+                                     lexicon: Lexicon) -> (Range<Int>?, next: Int) {
+        let commonBefore = 3000  // 购买 4275, 生产 32898; 果园 343 may stand in a name
         let v = hit.scalar
         if v == ch("“") {  // “…”
             let (count, _, k) = hanRun(text, from: hit.end, limit: 11)
@@ -562,6 +565,8 @@ struct NameExtractor {
             let s = UTF8Scan.previousScalarStart(text, before: start)
             let w = UTF8Scan.decode(text, at: s).0
             guard Scalar.isHan(w), !stops.contains(w) else { break }
+            // Nor does a common word run into it (`游客们争相购买天宝酱菜` is 天宝酱菜).
+            if count >= 2, s >= 3, lexicon.frequency(of: String(decoding: text[(s - 3)..<start], as: UTF8.self)) >= commonBefore { break }
             start = s
             count += 1
         }
