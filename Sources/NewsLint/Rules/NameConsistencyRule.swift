@@ -160,18 +160,26 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     }
 
     public func judge(_ marked: [[Occurrence]], documents: [DocumentInfo]) -> [[Finding]] {
-        let perDocument = withBareUses(marked, documents)
+        let bare = bareUses(marked, documents)
+        // The bare forms near a marked name join the occurrences; the bare uses of marked names count.
+        let perDocument = zip(marked, bare.forms).map { $0 + $1 }
         var counts = referenceCounts
         counts.reserveCapacity(referenceCounts.count + perDocument.reduce(0) { $0 + $1.count } / 4)
-        for list in perDocument { for o in list { counts[o.key, default: 0] += 1 } }
-        let introduced = Set(perDocument.joined().filter(\.introduced).map(\.key))
-        let credited = Set(perDocument.joined().filter(\.credit).map(\.key))
+        var introduced = Set<NameKey>(), credited = Set<NameKey>()
         var titles: [NameKey: Set<UInt64>] = [:]
-        var documentsOf: [NameKey: Set<Int>] = [:]
+        var documentsOf: [NameKey: Set<Int>] = [:]  // of two-character names (6 or 8 bytes)
         for (d, list) in perDocument.enumerated() {
             for o in list {
+                counts[o.key, default: 0] += 1
+                if o.introduced { introduced.insert(o.key) }
+                if o.credit { credited.insert(o.key) }
                 if let t = o.title { titles[o.key, default: []].insert(t) }
-                if o.key.name.utf8.count <= 8 { documentsOf[o.key, default: []].insert(d) }  // two characters: 6 or 8 bytes
+                if o.key.name.utf8.count <= 8 { documentsOf[o.key, default: []].insert(d) }
+            }
+            for k in bare.uses[d] {
+                let key = bare.known[k]
+                counts[key, default: 0] += 1
+                if key.name.utf8.count <= 8 { documentsOf[key, default: []].insert(d) }
             }
         }
         /// Whether the copy presents the two forms alike: both introduced, and by a shared title
@@ -301,17 +309,18 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         }
     }
 
-    /// The occurrences with the bare uses of the people's names that the copy marks somewhere.
+    /// The bare uses of the people's names that the copy marks somewhere (indices into `known`, per
+    /// document), and the bare forms near them to judge (per document).
     /// A name marked once (`村支书余德林`) is the same name wherever it stands: its unmarked uses
     /// (`余德林带领村民…`) are counted, and an unmarked form one look-alike or sound-alike character
     /// from it in the given name (`余德琳`) is a form to judge, unless it is an ordinary word. A
     /// form of two characters must open a clause (a mark or a function character before it) and
     /// stand on a page where the name itself stands; one of three, which the surname and a second
     /// character already tie to the name, may stand anywhere.
-    func withBareUses(_ marked: [[Occurrence]], _ documents: [DocumentInfo]) -> [[Occurrence]] {
+    func bareUses(_ marked: [[Occurrence]], _ documents: [DocumentInfo]) -> (known: [NameKey], uses: [[Int]], forms: [[Occurrence]]) {
         let lexicon = Lexicon.builtIn
         // The marked people's names: two or three characters after a surname.
-        var known: [[UInt32]] = []
+        var known: [[UInt32]] = [], keys: [NameKey] = []
         var exact: [Prehashed: Int] = [:], masked: [Prehashed: [Int]] = [:]
         var seen = Set<NameKey>()
         for list in marked {
@@ -323,15 +332,16 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                 exact[Prehashed(value: Self.hash(v, v.count, masking: nil))] = known.count
                 for p in 1..<v.count { masked[Prehashed(value: Self.hash(v, v.count, masking: p)), default: []].append(known.count) }
                 known.append(v)
+                keys.append(o.key)
             }
         }
-        guard !known.isEmpty else { return marked }
+        guard !known.isEmpty else { return ([], documents.map { _ in [] }, documents.map { _ in [] }) }
         let (names, whole, near) = (known, exact, masked)
         let firsts = ScalarSet(known.map { $0[0] })
-        let bare = Parallel.map(Array(documents.indices)) { d -> [Occurrence] in
+        let found = Parallel.map(Array(documents.indices)) { d -> (uses: [Int], forms: [Occurrence]) in
             let bytes = documents[d].source.bytes
             let taken = Set(marked[d].map(\.range.lowerBound))
-            var out: [Occurrence] = []
+            var out: [Occurrence] = [], uses: [Int] = []
             // A bare form near a name is taken only where the name itself stands in the same
             // document: two people of like names are seldom on one page, a slip is.
             var present = Set(marked[d].compactMap { o -> Int? in
@@ -359,7 +369,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                         let range = hit.start..<offsets[length]
                         if let c = whole[Prehashed(value: Self.hash(window, length, masking: nil))] {
                             present.insert(c)
-                            out.append(Occurrence(name: String(decoding: bytes[range], as: UTF8.self), range: range))
+                            uses.append(c)
                             break
                         }
                         let opensClause = !Scalar.isHan(before) || Self.beforeBare.contains(before)
@@ -385,9 +395,9 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             }) {
                 out.append(o)
             }
-            return out
+            return (uses, out)
         }
-        return zip(marked, bare).map { $0 + $1 }
+        return (keys, found.map(\.uses), found.map(\.forms))
     }
 
     /// Characters that make what stands before them a place or a body (`宁郭镇`, `王家村`).
