@@ -517,6 +517,7 @@ struct NameExtractor {
         let text = p.text
         var titled: Occurrences = [], villages: Occurrences = [], communities: Occurrences = [], organisations: Occurrences = []
         let orgMarks = organisationWords.marks, titleEnds = contexts.titleEnds, speechStarts = contexts.speechStarts, byEnd = organisationWords.byEnd
+        let surnames = contexts.surnames
         let marks = prose ? proseMarks : orgMarks
         let lexicon = document.lexicon ?? .builtIn
         let inList = prose && ByteSearch.contains(Self.listMark, in: text, 0..<text.count)
@@ -530,7 +531,9 @@ struct NameExtractor {
             while let hit = marks.next(in: buffer, from: i) {
                 let v = hit.scalar
                 i = hit.end
-                if prose && titleEnds.contains(v), let (r, title) = nameAfterTitle(text, ending: hit), isPersonName(text, r, afterTitle: true) {
+                // A title is looked for only where a surname follows (人, 员, 长 end many words).
+                if prose && titleEnds.contains(v), hit.end < text.count, surnames.contains(UTF8Scan.decode(text, at: hit.end).0),
+                   let (r, title) = nameAfterTitle(text, ending: hit), isPersonName(text, r, afterTitle: true) {
                     titled.append(found(r, introduced: true, title: title))
                     lastTitled = r.lowerBound
                 }
