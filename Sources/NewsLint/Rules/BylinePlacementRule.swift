@@ -14,8 +14,8 @@ public struct BylinePlacementRule: Rule, DocumentRule {
         id: "byline-placement",
         name: LocalizedText(zh: "署名与标题的位置", en: "Placement of bylines and headlines"),
         rationale: LocalizedText(
-            zh: "每篇稿件要有署名、电头或作者；标题和署名排在正文之前；同一篇稿件的两处署名应一致。版面导出常把标题放到正文之后，或丢掉署名：整页如此时只提示一次。",
-            en: "Every article has a byline, a dateline or an author; headlines and bylines come before the body; two bylines of one article agree. Page export often puts headlines after the body, or drops the credits: when a whole page does, it is noted once."),
+            zh: "每篇稿件要有署名、电头或作者；标题和署名排在正文之前；同一篇稿件的两处署名应一致。版面导出常把标题放到正文之后，整页如此时只提示一次；采编系统导出的稿件常把署名放在另外的字段，只有本版其他稿件都有署名时，缺署名才警告。编者按不需署名。",
+            en: "Every article has a byline, a dateline or an author; headlines and bylines come before the body; two bylines of one article agree. Page export often puts headlines after the body: when a whole page does, it is noted once. A CMS export often keeps bylines in a field of its own, so a missing byline is a warning only when the page's other articles all have one. An editor's note needs none."),
         severity: .warning,
         triggering: [
             RuleExample("# 坚守初心谋发展\n\n⟦正文第一段写完了，这是一⟧段很长的正文。\n\n正文第二段。"),

@@ -15,8 +15,8 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         id: "name-consistency",
         name: LocalizedText(zh: "人名前后一致", en: "Names spelled one way"),
         rationale: LocalizedText(
-            zh: "同一人名在各版各期中应写法一致。只差一个字、且两字形近或音近的两种写法，多半是同一个人，少见的写法（不在人员名录中的）被报告，并列出常见写法的位置。",
-            en: "A person's name is spelled the same way on every page and in every edition. Two forms one character apart, where the two characters look or sound alike, most likely name one person: the rarer form (not in the roster) is reported with the places of the common one."),
+            zh: "同一人名（以及机构、品牌名）在各版各期中应写法一致。署名、电头、职务或“说”“表示”前后、名单中的人名都会收集。只差一个字、且两字形近或音近的两种写法，多半是同一个人，少见的写法（不在人员名录中的）被报告，并列出常见写法的位置。",
+            en: "A person's name (and an organisation's or a brand's) is spelled the same way on every page and in every edition. Names are read from credits, after titles, before words of speech and in lists. Two forms one character apart, where the two characters look or sound alike, most likely name one person: the rarer form (not in the roster) is reported with the places of the common one."),
         severity: .error,
         scope: .corpus,
         options: [
