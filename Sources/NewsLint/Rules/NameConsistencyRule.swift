@@ -315,8 +315,8 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     /// (`余德林带领村民…`) are counted, and an unmarked form one look-alike or sound-alike character
     /// from it in the given name (`余德琳`) is a form to judge, unless it is an ordinary word. A
     /// form of two characters must open a clause (a mark or a function character before it) and
-    /// stand on a page where the name itself stands; one of three, which the surname and a second
-    /// character already tie to the name, may stand anywhere.
+    /// stand within about one story of the name itself; one of three, which the surname and a
+    /// second character already tie to the name, may stand anywhere.
     func bareUses(_ marked: [[Occurrence]], _ documents: [DocumentInfo]) -> (known: [NameKey], uses: [[Int]], forms: [[Occurrence]]) {
         let lexicon = Lexicon.builtIn
         // The marked people's names: two or three characters after a surname.
@@ -342,12 +342,13 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             let bytes = documents[d].source.bytes
             let taken = Set(marked[d].map(\.range.lowerBound))
             var out: [Occurrence] = [], uses: [Int] = []
-            // A bare form near a name is taken only where the name itself stands in the same
-            // document: two people of like names are seldom on one page, a slip is.
-            var present = Set(marked[d].compactMap { o -> Int? in
+            // A bare form of two characters near a name is taken only where the name itself stands
+            // close by, in the same story: two people of like names seldom are, a slip is.
+            var standsAt: [Int: [Int]] = [:]  // known name → byte offsets in this document
+            for o in marked[d] {
                 let v = o.name.unicodeScalars.map(\.value)
-                return whole[Prehashed(value: Self.hash(v, v.count, masking: nil))]
-            })
+                if let c = whole[Prehashed(value: Self.hash(v, v.count, masking: nil))] { standsAt[c, default: []].append(o.range.lowerBound) }
+            }
             var candidates: [(Occurrence, [UInt32])] = []
             var window: [UInt32] = [], offsets: [Int] = []
             bytes.withUnsafeBufferPointer { buffer in
@@ -368,7 +369,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                     for length in [3, 2] where length <= window.count {
                         let range = hit.start..<offsets[length]
                         if let c = whole[Prehashed(value: Self.hash(window, length, masking: nil))] {
-                            present.insert(c)
+                            standsAt[c, default: []].append(hit.start)
                             uses.append(c)
                             break
                         }
@@ -390,8 +391,11 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                     }
                 }
             }
+            func closeBy(_ c: Int, _ at: Int) -> Bool { standsAt[c]?.contains { abs($0 - at) <= Self.sameStory } ?? false }
             for (o, w) in candidates where w.count == 3 || (1..<w.count).contains(where: { p in
-                (near[Prehashed(value: Self.hash(w, w.count, masking: p))] ?? []).contains { present.contains($0) && HanCharacters.likeness(w[p], names[$0][p]) != (false, false) }
+                (near[Prehashed(value: Self.hash(w, w.count, masking: p))] ?? []).contains {
+                    closeBy($0, o.range.lowerBound) && HanCharacters.likeness(w[p], names[$0][p]) != (false, false)
+                }
             }) {
                 out.append(o)
             }
@@ -399,6 +403,10 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         }
         return (keys, found.map(\.uses), found.map(\.forms))
     }
+
+    /// How near, in bytes, a bare two-character form must stand to its name: about one story
+    /// (1,500 bytes, some 500 characters).
+    static let sameStory = 1500
 
     /// Characters that make what stands before them a place or a body (`宁郭镇`, `王家村`).
     static let placeHeads = ScalarSet("省市县区镇乡村州路街巷山河湖港湾岛桥站场厂店馆院校园楼寺庙庄屯寨堡坝社司局委")
