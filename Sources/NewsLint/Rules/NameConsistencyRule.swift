@@ -95,22 +95,27 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     /// A name where it stands in one document.
     public struct Occurrence: Sendable {
         let key: NameKey
-        let range: Range<Int>
+        /// The source range, as two 32-bit offsets (a source is under 4 GiB): a run keeps every
+        /// name of every document until the judge.
+        private let start: UInt32, end: UInt32
+        /// The title written before it, hashed to 32 bits (`外长王毅`), or 0.
+        let title: UInt32
+        private let flags: UInt8
+
+        var range: Range<Int> { Int(start)..<Int(end) }
         /// Introduced in running text by a title or as a speaker (`院长王轶`, `王轶说`): a person
         /// the copy presents, not a slip in passing.
-        let introduced: Bool
+        var introduced: Bool { flags & 1 != 0 }
         /// In a credit: a byline, a dateline, a photo credit, the masthead (the paper's staff,
         /// compared across editions).
-        let credit: Bool
-        /// The title written before it, hashed (`外长王毅`), if any.
-        let title: UInt64?
+        var credit: Bool { flags & 2 != 0 }
 
         init(name: String, range: Range<Int>, introduced: Bool = false, credit: Bool = false, title: [UInt8]? = nil) {
             key = NameKey(name)
-            self.range = range
-            self.introduced = introduced
-            self.credit = credit
-            self.title = title.map { NameKey(String(decoding: $0, as: UTF8.self)).hash }
+            start = UInt32(truncatingIfNeeded: range.lowerBound)
+            end = UInt32(truncatingIfNeeded: range.upperBound)
+            flags = (introduced ? 1 : 0) | (credit ? 2 : 0)
+            self.title = title.map { UInt32(truncatingIfNeeded: NameKey(String(decoding: $0, as: UTF8.self)).hash) | 1 } ?? 0
         }
 
         var name: String { key.name }
@@ -162,18 +167,18 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     public func judge(_ marked: [[Occurrence]], documents: [DocumentInfo]) -> [[Finding]] {
         let bare = bareUses(marked, documents)
         // The bare forms near a marked name join the occurrences; the bare uses of marked names count.
-        let perDocument = zip(marked, bare.forms).map { $0 + $1 }
         var counts = referenceCounts
-        counts.reserveCapacity(referenceCounts.count + perDocument.reduce(0) { $0 + $1.count } / 4)
+        counts.reserveCapacity(referenceCounts.count + marked.reduce(0) { $0 + $1.count } / 4)
         var introduced = Set<NameKey>(), credited = Set<NameKey>()
-        var titles: [NameKey: Set<UInt64>] = [:]
+        var titles: [NameKey: Set<UInt32>] = [:]
         var documentsOf: [NameKey: Set<Int>] = [:]  // of two-character names (6 or 8 bytes)
-        for (d, list) in perDocument.enumerated() {
-            for o in list {
+        // (The two lists of a document are walked in turn, not joined: they hold every name of the run.)
+        for d in marked.indices {
+            for o in [marked[d], bare.forms[d]].joined() {
                 counts[o.key, default: 0] += 1
                 if o.introduced { introduced.insert(o.key) }
                 if o.credit { credited.insert(o.key) }
-                if let t = o.title { titles[o.key, default: []].insert(t) }
+                if o.title != 0 { titles[o.key, default: []].insert(o.title) }
                 if o.key.name.utf8.count <= 8 { documentsOf[o.key, default: []].insert(d) }
             }
             for k in bare.uses[d] {
@@ -280,13 +285,14 @@ public struct NameConsistencyRule: Rule, CorpusRule {
                 for (k, e) in bucket.enumerated() { for f in bucket[(k + 1)...] where radical[e] != radical[f] { compare(e, f) } }
             }
         }
-        guard !typos.isEmpty else { return perDocument.map { _ in [] } }
+        guard !typos.isEmpty else { return marked.map { _ in [] } }
 
         // Each document's dominant and rare forms are picked out on all cores; the rest is one pass
         // over those few.
         let dominants = Set(typos.values.map(\.dominant)), rare = Set(typos.keys)
-        let picked = Parallel.map(perDocument) { list in
-            list.filter { rare.contains($0.key) || dominants.contains($0.key) }
+        let picked = Parallel.map(Array(marked.indices)) { d in
+            let list = marked[d] + bare.forms[d]
+            return list.filter { rare.contains($0.key) || dominants.contains($0.key) }
         }
         // Where each dominant form stands (its first five places, in document order), for `related`.
         var places: [NameKey: [RelatedLocation]] = [:]
