@@ -32,6 +32,9 @@ public struct Credits: Sendable {
         public var name: String
     }
 
+    /// `文/图`, `图/文` (with either slash) before a credit: one person wrote and photographed.
+    static let textAndPhoto = ["文/图", "文／图", "图/文", "图／文"].map(UTF8Scan.bytes)
+
     /// 摄, which ends a photo credit.
     static let photoMark = UTF8Scan.bytes("摄")
 
@@ -47,6 +50,12 @@ public struct Credits: Sendable {
         // Tokens are separated by white space of any width (a CMS export writes a no-break space:
         // `新华社记者\u{A0}金良快摄`) and by 、.
         var tokens = UTF8Scan.tokens(bytes, 0..<end) { Scalar.isSpace($0) || $0 == ch("、") }
+        // `文/图  本报记者 张三`: the label of who wrote and photographed, then the credit.
+        if let first = tokens.first, let label = Self.textAndPhoto.first(where: { ByteSearch.hasPrefix($0, bytes, first) }) {
+            var rest = (first.lowerBound + label.count)..<first.upperBound
+            if let colon = Self.colons.first(where: { ByteSearch.hasPrefix($0, bytes, rest) }) { rest = (rest.lowerBound + colon.count)..<rest.upperBound }
+            if rest.isEmpty { tokens.removeFirst() } else { tokens[0] = rest }
+        }
         guard let last = tokens.last else { return nil }
         // What the people did, after the last name: `李泓冰整理`.
         if !photo, let action = style.action(ending: bytes, last) {

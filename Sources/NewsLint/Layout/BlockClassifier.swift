@@ -165,7 +165,7 @@ struct BlockClassifier {
     static let localNews = UTF8Scan.bytes("本报讯")
     static let after = UTF8Scan.bytes("据")
 
-    /// `本报讯…`, or an agency, a place and a date, then 电: `本报北京1月2日电`, `新华社北京7月3日电`.
+    /// `本报讯…`, or an agency, a place and a date, then 电 or 讯: `本报北京1月2日电`, `新华社北京7月3日电`.
     private func isDateline(_ line: Range<Int>) -> Bool {
         var bytes = source.bytes[line]
         // `据新华社北京1月27日电`: another agency's dispatch, shortened.
@@ -177,7 +177,8 @@ struct BlockClassifier {
         guard let agency = Self.datelineAgencies.first(where: { bytes.starts(with: $0) }) else { return false }
         let head = source.string(line.lowerBound + agency.count..<min(line.upperBound, line.lowerBound + agency.count + 48))
         let rest = head.unicodeScalars.prefix(16)
-        guard let dian = rest.firstIndex(of: "电") else { return false }
+        // 电, or 讯 after a place and date (`本报北京3月5日讯`).
+        guard let dian = rest.firstIndex(where: { $0 == "电" || $0 == "讯" }) else { return false }
         let before = rest[rest.startIndex..<dian]
         return before.contains("日") || before.isEmpty
     }

@@ -52,6 +52,8 @@ public struct BylineFormatRule: Rule, DocumentRule {
             // Credits of other papers: a role after the names, a name spaced to three widths.
             RuleExample("本报记者 刘士安 李泓冰整理\n\n正文第一段。"),
             RuleExample("本报记者 胡 健整理\n\n正文第一段。"),
+            RuleExample("文/图  本报记者 张三\n\n正文第一段。"),
+            RuleExample("本报北京3月5日讯（记者张伟）记者从农业农村部获悉，今年春耕进展顺利。"),
             RuleExample("本报科伦坡7月3日电 （记者白元琪）读者会3日在斯里兰卡首都科伦坡举行。"),
             RuleExample("本报讯 （记者付凯明）近日，示范区家长学校开讲。", options: #"{"houseStyle": {"spaceBeforeDatelineBracket": true}}"#),
         ]
