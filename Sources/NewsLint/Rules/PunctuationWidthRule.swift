@@ -26,14 +26,19 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
             RuleExample("该镇建立“三学模式”，即书记讲学、头雁领学。"),
             RuleExample("S104道路两侧，G20峰会期间，3.5亿元，1:2的比例，http://www.example.cn 。"),
             RuleExample("全年增长８％，比上年提高２个百分点。"),
+            // A dateline's ASCII brackets are byline-format's finding, not this rule's too.
+            RuleExample("本报北京3月5日电  (记者张伟、刘洋)记者从有关部门获悉，今年春耕进展顺利。"),
             RuleExample("全国95％左右的贫困人口已经脱贫，贫困发生率由8.2％下降到2％。"),
         ]
     )
 
     let pageShare: Double
+    /// The house style, to know a dateline's brackets, which byline-format reports (once).
+    let style: HouseStyle
 
     public init(options: RuleOptions) throws(ConfigurationError) {
         try options.allowOnly(Self.description.options.map(\.name))
+        style = try HouseStyle.load(rulesDirectory: options.rulesDirectory)
         var share = 0.8
         if let v = options.values.first(where: { $0.key == "pageShare" })?.value {
             guard case let .number(n) = v, n > 0, n <= 1 else {
@@ -63,8 +68,12 @@ public struct PunctuationWidthRule: Rule, DocumentRule {
             var articles: [Int] = []
             for b in p.blocks where articleOf[b] >= 0 && !articles.contains(articleOf[b]) { articles.append(articleOf[b]) }
             let scan = Self.scan(p.text, marks: marks)
+            // ASCII brackets of a dateline are byline-format's to report, with the dateline rewritten.
+            var datelineEnd = 0
+            if p.kind == .datelineLead, let d = Dateline(p.text, style: style), d.asciiBrackets { datelineEnd = d.end }
             if marks {
-                groups[group].strays += scan.strays.map { Stray(paragraph: pi, range: $0.range, mark: $0.mark) }
+                groups[group].strays += scan.strays.filter { $0.range.upperBound > datelineEnd || ($0.mark != ch("(") && $0.mark != ch(")")) }
+                    .map { Stray(paragraph: pi, range: $0.range, mark: $0.mark) }
                 groups[group].fullWidth += scan.fullWidth
             }
             for a in articles {
