@@ -44,10 +44,15 @@ public struct NameContexts: Sendable {
                             speech: try options.strings("speech", default: []), heads: try options.strings("heads", default: []))
     }
 
-    /// The longest title that ends at `end` in `text` (`…村民` before `王大山`), if one does.
+    /// The longest title that ends at `end` in `text` (`…村民` before `王大山`), if one does, with a
+    /// 副 before it (`副院长` is not `院长`).
     func title(_ text: [UInt8], endingAt end: Int, with scalar: UInt32) -> [UInt8]? {
-        titlesByEnd[scalar]?.first { ByteSearch.hasSuffix($0, text, 0..<end) }
+        guard let title = titlesByEnd[scalar]?.first(where: { ByteSearch.hasSuffix($0, text, 0..<end) }) else { return nil }
+        let start = end - title.count
+        return ByteSearch.hasSuffix(Self.deputy, text, 0..<start) && !title.starts(with: Self.deputy) ? Self.deputy + title : title
     }
+
+    static let deputy = UTF8Scan.bytes("副")
 
     /// The length of the word of speech that starts at `start` in `text`, if one does.
     func speech(_ text: [UInt8], at start: Int, with scalar: UInt32) -> Int? {
