@@ -93,6 +93,27 @@ struct NameConsistencyTests {
         #expect(report.files[1].diagnostics.isEmpty)
     }
 
+    /// An editor's names.json in the rules folder: its titles mark names, and bad data is a
+    /// configuration error naming the file and the key.
+    @Test func theRulesFolderNamesDataIsRead() throws {
+        let dir = try TemporaryDirectory()
+        // Neither 掌柜 nor the surname 鞠 is in the built-in data, and no word of speech stands here.
+        try dir.write("names.json", #"{"surnames": "鞠", "titles": ["掌柜"], "speech": ["讲"]}"#)
+        let rule = try NameConsistencyRule(options: RuleOptions(nil, rulesDirectory: dir.path))
+        let text = "掌柜鞠大福在店里忙。掌柜鞠大福在算账。掌柜鞠大福在进货。\n\n掌柜鞠大富在门口迎客。"
+        let report = Linter(rules: [ConfiguredRule(rule: rule, severity: .error)]).lint(texts: [("a.txt", text)])
+        #expect(report.files[0].diagnostics.map(\.suggestion) == ["鞠大福"])
+        let builtIn = try NameConsistencyRule(options: RuleOptions(nil))
+        #expect(Linter(rules: [ConfiguredRule(rule: builtIn, severity: .error)]).lint(texts: [("a.txt", text)]).files[0].diagnostics.isEmpty)
+        try dir.write("names.json", #"{"surnames": 3}"#)
+        #expect {
+            _ = try NameConsistencyRule(options: RuleOptions(nil, rulesDirectory: dir.path))
+        } throws: { error in
+            let e = error as? ConfigurationError
+            return e?.file.hasSuffix("names.json") == true && e?.keyPath == "surnames"
+        }
+    }
+
     @Test func differentPeopleAreNotTypos() throws {
         // 段美如 / 段玉明 differ in two characters; 张放 / 张欣 in characters neither alike in look nor sound.
         let report = try lint([("a.txt", "本报讯（记者段美如 通讯员段玉明）正文。"), ("b.txt", "本报记者 张放\n\n正文。\n\n本报记者 张欣\n\n正文。")])

@@ -30,13 +30,13 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             RuleExample("本报记者 郭树勋\n\n正文。\n\n本报记者 郭树勋 本报通讯员 张放\n\n正文。\n\n本报记者 ⟦郭树勤⟧\n\n正文。"),
             RuleExample("本报讯（记者付凯明）正文。\n\n本报讯（记者⟦付凯铭⟧）正文。"),
             RuleExample("周庄镇党委书记崔全星说，要抓好党建。党委书记崔全星表示，要促发展。党委书记崔全星强调，要稳就业。\n\n党委书记⟦崔全兴⟧说，要惠民生。"),
-            // An organisation: 猿/园 sound alike.
             // A speaker named three times, then once misspelt in passing.
             RuleExample("望岭村党支部书记沈大山介绍，全村有青梅园一千二百亩。“去年每亩卖了八千多元。”沈大山说。\n\n沈大山表示，今年还要建冷库。\n\n村民们都说，⟦沈大珊⟧带领大家走上了致富路。"),
             // A brand, marked by its head word (Rules/names.json `heads`).
             RuleExample("本地的天宝酱菜远近闻名。\n\n游客们争相购买天宝酱菜，天宝酱菜供不应求。\n\n如今，⟦天保酱菜⟧已经卖到了全国。"),
             // A list of names.
             RuleExample("出席会议的有：丁薛祥、刘鹤、许其亮、孙春兰。\n\n丁薛祥、刘鹤、许其亮、孙春兰参加了会见。\n\n丁薛祥、刘鹤、许其亮、孙春兰陪同。\n\n丁薛祥、刘鹤、⟦许其亨⟧、孙春兰出席。"),
+            // An organisation: 猿/园 sound alike.
             RuleExample("成立了焦作小果猿无花果产业合作社。焦作小果猿无花果产业合作社发展迅速，焦作小果猿无花果产业合作社年收入增加。\n\n⟦焦作小果园无花果产业合作社⟧开园以来，生意火爆。"),
         ],
         nonTriggering: [
