@@ -471,9 +471,6 @@ struct NameExtractor {
         ScalarSet(contexts.markScalars + organisations.markScalars)
     }
 
-    /// What follows a name in running text.
-    static let followers = ScalarSet("说表指介强认在对与和等出代，。、（(”；：")
-
     func occurrences() -> [NameConsistencyRule.Occurrence] {
         var out: [NameConsistencyRule.Occurrence] = []
         let source = document.source
