@@ -49,15 +49,7 @@ public struct BylineParse: Sendable, Equatable {
         self.punctuation = punctuation
         // The house's roles and those of other papers and wire services (新华社记者): a role is no name.
         let roles = style.allRoles
-        // `文/图  本报记者 张三`: the label is no name.
-        if let first = tokens.first, let label = Credits.textAndPhoto.first(where: { ByteSearch.hasPrefix($0, bytes, first) }) {
-            let rest = (first.lowerBound + label.count)..<first.upperBound
-            if rest.isEmpty { tokens.removeFirst() } else { tokens[0] = rest }
-        }
-        if let last = tokens.last, let action = style.action(ending: bytes, last) {
-            tokens[tokens.count - 1] = last.lowerBound..<(last.upperBound - action.utf8.count)
-            self.action = action
-        }
+        (tokens, action) = Credits.strippingLabelAndAction(bytes, tokens, style: style)
         for token in tokens {
             var rest = token
             if let role = roles.first(where: { ByteSearch.hasPrefix($0.utf8, bytes, token) }) {

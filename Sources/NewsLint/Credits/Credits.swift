@@ -50,17 +50,8 @@ public struct Credits: Sendable {
         // Tokens are separated by white space of any width (a CMS export writes a no-break space:
         // `新华社记者\u{A0}金良快摄`) and by 、.
         var tokens = UTF8Scan.tokens(bytes, 0..<end) { Scalar.isSpace($0) || $0 == ch("、") }
-        // `文/图  本报记者 张三`: the label of who wrote and photographed, then the credit.
-        if let first = tokens.first, let label = Self.textAndPhoto.first(where: { ByteSearch.hasPrefix($0, bytes, first) }) {
-            var rest = (first.lowerBound + label.count)..<first.upperBound
-            if let colon = Self.colons.first(where: { ByteSearch.hasPrefix($0, bytes, rest) }) { rest = (rest.lowerBound + colon.count)..<rest.upperBound }
-            if rest.isEmpty { tokens.removeFirst() } else { tokens[0] = rest }
-        }
-        guard let last = tokens.last else { return nil }
-        // What the people did, after the last name: `李泓冰整理`.
-        if !photo, let action = style.action(ending: bytes, last) {
-            tokens[tokens.count - 1] = last.lowerBound..<(last.upperBound - action.utf8.count)
-        }
+        tokens = Self.strippingLabelAndAction(bytes, tokens, style: style).tokens
+        guard !tokens.isEmpty else { return nil }
         tokens = Self.joiningSpacedNames(bytes, tokens)
         var result: [Credit] = []
         var pendingRole: String?
@@ -80,6 +71,21 @@ public struct Credits: Sendable {
         if pendingRole != nil { return nil }
         if !photo && !result.contains(where: { $0.role != nil }) { return nil }
         return result.isEmpty ? nil : result
+    }
+
+    /// A credit's tokens without what is no name: the label of one who wrote and photographed
+    /// before it (`文/图  本报记者 张三`, `文/图：张三`), and what the people did after the last name
+    /// (`李泓冰整理`), which is returned. Both readers of credits, this one and `BylineParse`, cut so.
+    static func strippingLabelAndAction(_ bytes: [UInt8], _ tokens: [Range<Int>], style: HouseStyle) -> (tokens: [Range<Int>], action: String?) {
+        var tokens = tokens
+        if let first = tokens.first, let label = textAndPhoto.first(where: { ByteSearch.hasPrefix($0, bytes, first) }) {
+            var rest = (first.lowerBound + label.count)..<first.upperBound
+            if let colon = colons.first(where: { ByteSearch.hasPrefix($0, bytes, rest) }) { rest = (rest.lowerBound + colon.count)..<rest.upperBound }
+            if rest.isEmpty { tokens.removeFirst() } else { tokens[0] = rest }
+        }
+        guard let last = tokens.last, let action = style.action(ending: bytes, last) else { return (tokens, nil) }
+        tokens[tokens.count - 1] = last.lowerBound..<(last.upperBound - action.utf8.count)
+        return (tokens, action)
     }
 
     /// Two one-character tokens in a row are one name padded to the width of three (`胡 健`).
@@ -131,11 +137,13 @@ public struct Credits: Sendable {
     static let sourceLabelWords = ["数据来源", "资料来源", "来源"]
     static let sourceLabels = sourceLabelWords.map(UTF8Scan.bytes)
     static let colons = [UTF8Scan.bytes("："), UTF8Scan.bytes(":")]
-    /// Who files a dispatch: `（本报伦敦电）`, `（新华社北京5月22日电）`.
+    /// Who files a dispatch: `（本报伦敦电）`, `（新华社北京5月22日电）`; datelines open with them too.
     static let dispatchers = ["本报", "新华社", "中新社", "人民日报"].map(UTF8Scan.bytes)
     static let dispatch = UTF8Scan.bytes("电")
     /// Words before a bracketed credit: gathered from (综合) or after (据) other reports.
     static let gatheredLeads = ["综合", "据"].map(UTF8Scan.bytes)
+    /// 据, before another's dispatch (`据新华社北京1月27日电`).
+    static let reported = UTF8Scan.bytes("据")
     /// Scalars a closing note may start with: brackets and the labels' first characters, a cheap
     /// test before a line or block is looked at.
     static let closingNoteStarts = ScalarSet("（(本" + (creditLabelWords + sourceLabelWords).map { String($0.first!) }.joined())

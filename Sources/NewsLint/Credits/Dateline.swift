@@ -12,17 +12,17 @@ struct Dateline {
     /// Byte offset (in the paragraph text) just after the closing bracket.
     let end: Int
 
-    /// Who files a dispatch: this paper, a wire service, or another's report (`据新华社`).
-    static let dispatchers = ["本报", "新华社", "中新社", "人民日报", "据新华社", "据中新社"].map(UTF8Scan.bytes)
     static let dian = UTF8Scan.bytes("电"), xun = UTF8Scan.bytes("讯")
 
     init?(_ text: [UInt8], style: HouseStyle) {
         let local = Array(style.localDateline.utf8)
         var i: Int
+        // 本报…, 新华社…, or another's dispatch reported (`据新华社…`).
+        let dispatch = text.starts(with: Credits.reported) ? text.dropFirst(Credits.reported.count) : text[...]
         if text.starts(with: local) {
             i = local.count
             isLocal = true
-        } else if Self.dispatchers.contains(where: { text.starts(with: $0) }) {
+        } else if Credits.dispatchers.contains(where: { dispatch.starts(with: $0) }) {
             // 本报北京1月2日电 (or 讯), 新华社北京6月2日电, 据新华社…电: up to 电 within the first 16 characters.
             let head = 0..<min(text.count, 54)
             guard let dian = [ByteSearch.find(Self.dian, in: text, head), ByteSearch.find(Self.xun, in: text, head)].compactMap({ $0 }).min() else { return nil }

@@ -26,6 +26,8 @@ public struct HouseStyle: Sendable, Equatable {
     /// Words after the last name that say what the people did (`本报记者 刘士安 李泓冰整理`):
     /// 整理, 报道, 采写; longest first.
     public let creditActions: [String]
+    /// Their UTF-8, in the same order: every credit is read with them.
+    let creditActionBytes: [[UInt8]]
 
     static let keys = ["description", "roles", "otherRoles", "roleOrder", "localDateline", "spaceBeforeDatelineBracket", "nameLength", "roster", "creditActions"]
 
@@ -42,6 +44,7 @@ public struct HouseStyle: Sendable, Equatable {
         self.nameLength = nameLength
         self.roster = roster
         self.creditActions = creditActions.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }
+        creditActionBytes = self.creditActions.map(UTF8Scan.bytes)
     }
     public static let fileName = "house-style.json"
 
@@ -123,10 +126,7 @@ public struct HouseStyle: Sendable, Equatable {
 
     /// The credit action that ends `bytes[token]` after something else (`李泓冰整理` → 整理), if any.
     func action(ending bytes: [UInt8], _ token: Range<Int>) -> String? {
-        creditActions.first { a in
-            let n = a.utf8.count
-            return token.count > n && ByteSearch.hasSuffix(Array(a.utf8), bytes, token)
-        }
+        creditActionBytes.firstIndex { token.count > $0.count && ByteSearch.hasSuffix($0, bytes, token) }.map { creditActions[$0] }
     }
 
     func orderIndex(_ role: String) -> Int {

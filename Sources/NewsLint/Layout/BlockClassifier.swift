@@ -21,7 +21,7 @@ struct BlockClassifier {
         }
         // A byline that says what its people did (`本报记者 刘士安 李泓冰整理`) right after prose closes it.
         for i in blocks.indices.dropFirst() where blocks[i].kind == .byline && blocks[i - 1].kind.isProse
-            && credits.style.creditActions.contains(where: { ByteSearch.hasSuffix(Array($0.utf8), source.bytes, blocks[i].range) }) {
+            && credits.style.action(ending: source.bytes, blocks[i].range) != nil {
             blocks[i].kind = .credit
         }
         let opening = titleBlocks(blocks, titles: &titleCandidates)
@@ -161,20 +161,18 @@ struct BlockClassifier {
     /// Sentence and clause marks, which bylines do not hold.
     static let bylineBreaks = ScalarSet("。，、；！？")
     static let captionOpeningMarks = ScalarSet("、，,。")
-    static let datelineAgencies = ["本报", "新华社", "中新社", "人民日报"].map(UTF8Scan.bytes)
     static let localNews = UTF8Scan.bytes("本报讯")
-    static let after = UTF8Scan.bytes("据")
 
     /// `本报讯…`, or an agency, a place and a date, then 电 or 讯: `本报北京1月2日电`, `新华社北京7月3日电`.
     private func isDateline(_ line: Range<Int>) -> Bool {
         var bytes = source.bytes[line]
         // `据新华社北京1月27日电`: another agency's dispatch, shortened.
-        if bytes.starts(with: Self.after), Self.datelineAgencies.contains(where: { bytes.dropFirst(Self.after.count).starts(with: $0) }) {
-            bytes = bytes.dropFirst(Self.after.count)
+        if bytes.starts(with: Credits.reported), Credits.dispatchers.contains(where: { bytes.dropFirst(Credits.reported.count).starts(with: $0) }) {
+            bytes = bytes.dropFirst(Credits.reported.count)
         }
         let line = bytes.startIndex..<line.upperBound
         if bytes.starts(with: Self.localNews) { return true }
-        guard let agency = Self.datelineAgencies.first(where: { bytes.starts(with: $0) }) else { return false }
+        guard let agency = Credits.dispatchers.first(where: { bytes.starts(with: $0) }) else { return false }
         let head = source.string(line.lowerBound + agency.count..<min(line.upperBound, line.lowerBound + agency.count + 48))
         let rest = head.unicodeScalars.prefix(16)
         // 电, or 讯 after a place and date (`本报北京3月5日讯`).

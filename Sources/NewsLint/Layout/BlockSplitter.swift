@@ -43,10 +43,10 @@ struct BlockSplitter {
 
     /// Whether two thirds of the lines stand alone: each ends a sentence, or holds no sentence or
     /// clause mark at all (a title, an item of a list). A column cuts lines mid-sentence.
-    private func linesStandAlone(_ run: [Line]) -> Bool {
+    private func linesStandAlone(_ run: [Line], ends: [Bool]) -> Bool {
         var alone = 0
-        for line in run {
-            if endsSentence(line.range) { alone += 1; continue }
+        for (line, ended) in zip(run, ends) {
+            if ended { alone += 1; continue }
             var i = line.range.lowerBound, marked = false
             while i < line.range.upperBound, !marked {
                 let (v, len) = UTF8Scan.decode(source.bytes, at: i)
@@ -86,15 +86,17 @@ struct BlockSplitter {
     /// credit) of its own. In a hard-wrapped run a line joins the next unless it ends a sentence
     /// short of the column or is a heading over prose.
     private func emit(_ run: [Line], blanksBefore: Int, into blocks: inout [Block]) {
+        // Each line's width and whether it ends a sentence, found once for the run.
         let widths = run.count > 1 ? run.map(width) : []
+        let ends = run.count > 1 ? run.map { endsSentence($0.range) } : []
         let widest = widths.max() ?? 0
         let paragraphALine = run.count > 1 && (widest > Self.widestColumn
-            || (run.count >= 3 && 3 * run.dropLast().filter { endsSentence($0.range) }.count >= 2 * (run.count - 1))
-            || (run.count >= 4 && !Self.clustered(widths.dropLast()) && linesStandAlone(run)))
+            || (run.count >= 3 && 3 * ends.dropLast().filter { $0 }.count >= 2 * (run.count - 1))
+            || (run.count >= 4 && !Self.clustered(widths.dropLast()) && linesStandAlone(run, ends: ends)))
         func breaksAfter(_ i: Int, pieceStart: Int) -> Bool {
             paragraphALine
                 || (i == pieceStart && isHeadingOverProse(run[i], next: run[i + 1]))
-                || (endsSentence(run[i].range) && widths[i] < widest - 2)
+                || (ends[i] && widths[i] < widest - 2)
         }
         var first = true
         var pieceStart = 0

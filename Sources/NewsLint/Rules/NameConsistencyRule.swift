@@ -206,11 +206,9 @@ public struct NameConsistencyRule: Rule, CorpusRule {
         var entryName: [Int] = [], entryPosition: [Int] = [], entryCharacter: [UInt32] = [], previous: [Int] = []
         for (n, entry) in names.enumerated() {
             for i in entry.scalars.indices {
-                var h = FNV1a()
-                h.add(UInt64(i))
-                for (k, v) in entry.scalars.enumerated() { h.add(UInt64(k == i ? ch("•") : v)) }
                 entryName.append(n); entryPosition.append(i); entryCharacter.append(entry.scalars[i])
-                previous.append(heads.updateValue(entryName.count - 1, forKey: Prehashed(value: h.value)) ?? -1)
+                let h = Self.hash(entry.scalars, entry.scalars.count, masking: i)
+                previous.append(heads.updateValue(entryName.count - 1, forKey: Prehashed(value: h)) ?? -1)
             }
         }
         // rare form → (dominant form, reason, whether the registry is the evidence)
@@ -420,7 +418,8 @@ public struct NameConsistencyRule: Rule, CorpusRule {
     /// Function characters that stand before a bare name of two characters (`与王毅会谈`).
     static let beforeBare = ScalarSet("与和同对向给让请由被是在的及跟把为、")
 
-    /// A hash of the first `length` characters of `v`, one of them masked (as the judge groups names).
+    /// A hash of the first `length` characters of `v`, one of them masked: the key of a group of
+    /// names one character apart, for the judge and for the bare forms alike.
     @inline(__always)
     static func hash(_ v: [UInt32], _ length: Int, masking m: Int?) -> UInt64 {
         var h = FNV1a()
