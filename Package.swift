@@ -15,7 +15,7 @@ let package = Package(
         // The command-line tool: argument parsing, commands, exit codes.
         .executableTarget(name: "NewsLintCommand", dependencies: ["NewsLint"], path: "Sources/newslint"),
         .testTarget(name: "NewsLintTests", dependencies: ["NewsLint", "NewsLintCommand"], path: "Tests/NewsLintTests",
-                    exclude: ["Golden", "Pages"]),
+                    exclude: ["Golden", "Pages", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

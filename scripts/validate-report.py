@@ -50,6 +50,8 @@ def main():
         where = f"files[{i}]"
         paths.append(need(f, "path", str, where))
         characters += need(f, "characters", int, where)
+        if f.get("unit", "line") not in ("line", "paragraph"):
+            fail(f"{where}: unknown unit {f['unit']}")
         last = None
         for j, d in enumerate(need(f, "diagnostics", list, where)):
             w = f"{where}.diagnostics[{j}]"

@@ -18,7 +18,7 @@ extension CommandLineTool {
         switch options.format {
         case .json: writeOut(claimsJSON(ledger, lang: options.lang))
         case .text: writeOut(claimsText(ledger, lang: options.lang))
-        case .sarif, .github, .html:
+        case .sarif, .github, .html, .docx:
             writeErr("newslint: " + (options.lang == .zh ? "claims 只支持 text 和 json 格式" : "claims supports the text and json formats only") + "\n")
             return ExitCode.failure
         }

@@ -23,7 +23,7 @@ struct CommandLineTool {
     }
 
     enum Format: String, CaseIterable {
-        case text, json, sarif, github, html
+        case text, json, sarif, github, html, docx
 
         var reporter: any Reporter.Type {
             switch self {
@@ -32,6 +32,7 @@ struct CommandLineTool {
             case .sarif: return SARIFReporter.self
             case .github: return GitHubReporter.self
             case .html: return HTMLReporter.self
+            case .docx: return WordReporter.self
             }
         }
     }
@@ -342,6 +343,16 @@ struct CommandLineTool {
         case let .success(p): collected = p
         case let .failure(status): return status.code
         }
+        // A reviewed Word copy is of one Word document, and is a file, never the terminal.
+        if options.format == .docx {
+            guard let out = options.outputPath, !out.isEmpty, out != "-" else {
+                return fail(lang == .zh ? "--format docx 需要 --output 指定写出的 .docx 文件" : "--format docx needs --output naming the .docx to write", lang)
+            }
+            guard collected.files.count == 1, FileCollector.isWordDocument(collected.files[0].path), collected.errors.isEmpty else {
+                return fail(lang == .zh ? "--format docx 只检查一个 .docx 文件（得到 \(collected.files.count) 个）"
+                                        : "--format docx lints exactly one .docx file (got \(collected.files.count))", lang)
+            }
+        }
         // A report or baseline never replaces a file being linted: refused before any work.
         let inputs = Set(collected.files.compactMap { $0.isStandardInput ? nil : FileIdentity(path: $0.fileSystemPath) })
         for target in [options.outputPath, options.writeBaselinePath].compactMap({ $0 }) {
@@ -376,7 +387,7 @@ struct CommandLineTool {
         }
         writeInputErrors(inputErrors, lang)
         if collected.files.isEmpty && inputErrors.isEmpty {
-            writeErr("newslint: " + (lang == .zh ? "警告：没有找到 .txt 或 .md 文件" : "warning: no .txt or .md files found") + "\n")
+            writeErr("newslint: " + (lang == .zh ? "警告：没有找到 .txt、.md 或 .docx 文件" : "warning: no .txt, .md or .docx files found") + "\n")
         }
 
         let color = options.outputPath == nil && stdoutIsTerminal && !options.noColor
@@ -384,6 +395,15 @@ struct CommandLineTool {
         // The report in pieces that are written one after another (the JSON report: one a file).
         let input = ReportInput(report: report, rules: collected.linter.rules.map(\.rule.ruleDescription), lang: lang, color: color)
         let rendered = timings.measure("report (\(options.format.rawValue))") { options.format.reporter.render(input) }
+        if options.format == .docx && rendered.isEmpty {
+            // The document could not be linted (its input error is written above) or written back.
+            if inputErrors.isEmpty {
+                do throws(WordFailure) { _ = try WordReporter.commentedCopy(report, lang: lang) } catch {
+                    return fail(Quoted.escapingControls(collected.files[0].path) + (lang == .zh ? "：" : ": ") + error.message.text(lang), lang)
+                }
+            }
+            return ExitCode.failure
+        }
         defer {
             if let timings {
                 writeErr(timings.table(wallSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9))

@@ -19,18 +19,35 @@ extension CommandLineTool {
             notFixed += 1
         }
         for file in report.files {
-            let (text, applied) = Fixer.apply(file)
+            var (text, applied) = Fixer.apply(file)
             guard !applied.isEmpty, let target = fsPath[file.path] else { continue }
+            var replacement: [UInt8]?
+            if let word = file.source.word {
+                // A Word draft: the fixes become tracked changes, for the editor to accept or reject.
+                do throws(WordFailure) {
+                    let tracked = try WordReview.tracked(word, fixes: applied)
+                    replacement = tracked.bytes
+                    if tracked.applied.count != applied.count {
+                        let kept = Set(tracked.applied.map(\.byteRange.lowerBound))
+                        applied = tracked.applied
+                        text = Fixer.apply(file, only: kept).text
+                    }
+                } catch {
+                    refuse(file.path, error.message)
+                    continue
+                }
+                guard !applied.isEmpty else { continue }
+            }
             // The file as it was read, written back in its encoding: unless that gives its bytes
             // exactly, writing the fixed text would change more than the spans reported.
-            guard let original = Fixer.encode(file.source.bytes, as: file.encoding),
-                  let bytes = Fixer.encode(text, as: file.encoding) else {
+            guard let original = file.source.word?.bytes ?? Fixer.encode(file.source.bytes, as: file.encoding),
+                  let bytes = replacement ?? Fixer.encode(text, as: file.encoding) else {
                 refuse(file.path, LocalizedText(zh: "无法以原编码写回", en: "cannot be written back in its encoding"))
                 continue
             }
             let onDisk = try? FileReader.read(target, limit: prepared.linter.maxFileSize)
             if onDisk != original {
-                let sameText = onDisk.flatMap { try? TextDecoder.decode($0).utf8 } == file.source.bytes
+                let sameText = file.source.word == nil && onDisk.flatMap { try? TextDecoder.decode($0).utf8 } == file.source.bytes
                 refuse(file.path, sameText
                        ? LocalizedText(zh: "按 \(file.encoding.rawValue) 解码再编码不能还原原文件的每个字节，修改会改动报告之外的内容",
                                        en: "decoding it as \(file.encoding.rawValue) and encoding it again does not give back its bytes, so a fix would change more than the spans reported")

@@ -60,7 +60,7 @@ public struct Baseline: Sendable {
                 left[key] = n - 1
                 return false
             }
-            return FileReport(path: file.path, characters: file.characters, encoding: file.encoding, diagnostics: kept, source: file.source)
+            return FileReport(path: file.path, characters: file.characters, encoding: file.encoding, diagnostics: kept, source: file.source, claims: file.claims)
         }
         return LintReport(files: files, inputErrors: report.inputErrors)
     }
@@ -69,10 +69,10 @@ public struct Baseline: Sendable {
 
     static func key(_ d: Diagnostic, in file: FileReport) -> Key {
         let source = file.source
-        let line = source.lineRange(d.start.line - 1)
+        let line = source.lineRange(source.lineIndex(containing: d.byteRange.lowerBound))
         let start = max(line.lowerBound, min(d.byteRange.lowerBound, line.upperBound))
         let from = UTF8Scan.offset(source.bytes, scalars: contextScalars, before: start, limit: line.lowerBound)
-        let endLine = source.lineRange(d.end.line - 1)
+        let endLine = source.lineRange(source.lineIndex(containing: d.byteRange.upperBound))
         let end = max(endLine.lowerBound, min(d.byteRange.upperBound, endLine.upperBound))
         let to = UTF8Scan.offset(source.bytes, scalars: contextScalars, after: end, limit: endLine.upperBound)
         return Key(path: file.path, rule: d.rule, excerpt: d.excerpt, before: source.string(from..<start), after: source.string(end..<to))

@@ -11,11 +11,14 @@ public struct RelatedLocation: Sendable, Equatable {
     public let path: String
     public let position: SourcePosition
     public let message: LocalizedText
+    /// What the position counts: lines, or the paragraphs of a Word document.
+    public let unit: PositionUnit
 
-    public init(path: String, position: SourcePosition, message: LocalizedText) {
+    public init(path: String, position: SourcePosition, message: LocalizedText, unit: PositionUnit = .line) {
         self.path = path
         self.position = position
         self.message = message
+        self.unit = unit
     }
 }
 

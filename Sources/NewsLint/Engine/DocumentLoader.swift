@@ -9,8 +9,17 @@ public enum DocumentLoader {
         }
     }
 
-    /// Decodes `bytes`, or says why they are not text.
-    public static func source(path: String, bytes: [UInt8]) -> Result<SourceText, InputError> {
+    /// Decodes `bytes`, or says why they are not text. A Word document (`.docx`, or `.doc`) is
+    /// read for its paragraphs' text, within `limit` for each of its parts.
+    public static func source(path: String, bytes: [UInt8], limit: Int = FileReader.defaultLimit) -> Result<SourceText, InputError> {
+        if FileCollector.isWordDocument(path) {
+            do throws(WordFailure) {
+                let word = try WordDocument.read(bytes, limits: ZipLimits(fileLimit: limit))
+                return .success(SourceText(utf8: word.text, encoding: .docx, word: word))
+            } catch {
+                return .failure(InputError(path: path, message: error.message))
+            }
+        }
         do throws(DecodingFailure) {
             let decoded = try TextDecoder.decode(bytes)
             guard decoded.utf8.count <= SourceText.maximumBytes else {

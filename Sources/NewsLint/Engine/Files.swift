@@ -134,7 +134,7 @@ public struct InputError: Error, Sendable {
 }
 
 /// Turns command-line paths or configured globs into the list of files to lint:
-/// folders recursively (`.txt` and `.md`, hidden entries skipped), excluded globs removed,
+/// folders recursively (`.txt`, `.md`, `.docx` and `.doc`, hidden entries skipped), excluded globs removed,
 /// symlink loops cut, sorted by path.
 public struct FileCollector {
     public let baseDirectory: String
@@ -252,12 +252,24 @@ public struct FileCollector {
         }
     }
 
-    /// Whether a file name ends in `.txt` or `.md`, in any case.
+    /// Whether a file name ends in `.txt`, `.md` or `.docx`, in any case; or in `.doc`, the old
+    /// Word format, so that such a draft in a folder is reported as unread rather than skipped.
     static func isLintable(_ name: String) -> Bool {
+        guard let ext = fileExtension(name) else { return false }
+        return ext.elementsEqual("txt".utf8) || ext.elementsEqual("md".utf8) || ext.elementsEqual("docx".utf8) || ext.elementsEqual("doc".utf8)
+    }
+
+    /// Whether a path names a Word document (`.docx` or `.doc`), which is read as a zip container.
+    public static func isWordDocument(_ path: String) -> Bool {
+        guard let ext = fileExtension(path) else { return false }
+        return ext.elementsEqual("docx".utf8) || ext.elementsEqual("doc".utf8)
+    }
+
+    /// A name's extension in lower case (ASCII letters only; other bytes cannot match an extension).
+    private static func fileExtension(_ name: String) -> [UInt8]? {
         let bytes = Array(name.utf8)
-        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot > 0 else { return false }
-        let ext = bytes[(dot + 1)...].map { $0 | 0x20 }  // ASCII letters to lower case; other bytes cannot match
-        return ext.elementsEqual("txt".utf8) || ext.elementsEqual("md".utf8)
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot > 0, bytes[dot - 1] != UInt8(ascii: "/") else { return nil }
+        return bytes[(dot + 1)...].map { $0 | 0x20 }
     }
 
     private func isExcluded(_ fsPath: String) -> Bool {

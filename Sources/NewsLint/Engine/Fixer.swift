@@ -5,8 +5,11 @@ import Foundation
 /// line ends and line numbers stay as they were; overlapping fixes keep the first.
 public enum Fixer {
     /// The file's text with its safe fixes applied, and the findings that were fixed.
-    public static func apply(_ file: FileReport) -> (text: [UInt8], applied: [Diagnostic]) {
-        var candidates = file.diagnostics.filter { $0.fixIsSafe && $0.suggestion != nil && $0.start.line == $0.end.line }
+    /// With `only`, just the fixes that start at those byte offsets (those a Word document could take).
+    public static func apply(_ file: FileReport, only: Set<Int>? = nil) -> (text: [UInt8], applied: [Diagnostic]) {
+        var candidates = file.diagnostics.filter {
+            $0.fixIsSafe && $0.suggestion != nil && $0.start.line == $0.end.line && only?.contains($0.byteRange.lowerBound) != false
+        }
         candidates.sort { $0.byteRange.lowerBound < $1.byteRange.lowerBound }
         var chosen: [Diagnostic] = []
         var end = 0
@@ -35,6 +38,8 @@ public enum Fixer {
             return out
         case .gb18030:
             return String(decoding: utf8, as: UTF8.self).data(using: TextDecoder.gb18030).map(Array.init)
+        case .docx:
+            return nil  // fixed as tracked changes (`WordReview`), never as text
         }
     }
 

@@ -137,7 +137,7 @@ public struct Linter: Sendable {
             }
         }
         let source: SourceText
-        switch timings.measure("decode", { DocumentLoader.source(path: input.path, bytes: bytes) }) {
+        switch timings.measure("decode", { DocumentLoader.source(path: input.path, bytes: bytes, limit: maxFileSize) }) {
         case let .success(s): source = s
         case let .failure(error): return Analysed(error: error)
         }
@@ -171,11 +171,12 @@ public struct Linter: Sendable {
     private func diagnostic(_ f: Finding, rule: ConfiguredRule, in document: DocumentInfo) -> Diagnostic? {
         let source = document.source
         let start = source.position(of: f.range.lowerBound)
-        if document.suppressions.suppresses(rule: rule.id, line: start.line) { return nil }
+        // Suppression comments name the text's own lines (a Word document's positions are paragraphs).
+        if document.suppressions.suppresses(rule: rule.id, line: source.lineIndex(containing: f.range.lowerBound) + 1) { return nil }
         let end = source.position(of: f.range.upperBound)
         var excerpt = source.string(f.range)
         if excerpt.unicodeScalars.count > 200 { excerpt = String(String.UnicodeScalarView(excerpt.unicodeScalars.prefix(200))) + "…" }
-        let related = f.related.map { RelatedLocation(path: document.path, position: source.position(of: $0.offset), message: $0.message) }
+        let related = f.related.map { RelatedLocation(path: document.path, position: source.position(of: $0.offset), message: $0.message, unit: source.unit) }
             + f.relatedElsewhere
         return Diagnostic(rule: rule.id, severity: rule.severityIsConfigured ? rule.severity : (f.severity ?? rule.severity), message: f.message, start: start, end: end,
                           excerpt: excerpt, suggestion: f.suggestion, fixIsSafe: f.fixIsSafe, related: related, byteRange: f.range)

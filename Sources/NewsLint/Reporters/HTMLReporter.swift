@@ -76,7 +76,7 @@ public enum HTMLReporter {
         if !file.diagnostics.isEmpty {
             out += "<ol class=\"findings\">\n"
             for (i, d) in file.diagnostics.enumerated() {
-                var item = "\(d.start.line):\(d.start.column) <b>\(d.severity.rawValue)</b> \(escape(d.message.text(lang))) <code>\(d.rule)</code>"
+                var item = "\(TextReporter.place(d.start, file.source.unit, lang)) <b>\(d.severity.rawValue)</b> \(escape(d.message.text(lang))) <code>\(d.rule)</code>"
                 if let s = d.suggestion { item += " <span class=\"suggestion\">\(zh ? "建议：" : "suggestion: ")\(escape(s))</span>" }
                 out += "<li class=\"finding sev-\(d.severity.rawValue)\" data-rule=\"\(d.rule)\" data-severity=\"\(d.severity.rawValue)\">"
                     + "<a href=\"#f-\(n)-\(i)\">\(item)</a></li>\n"
@@ -90,7 +90,7 @@ public enum HTMLReporter {
                 + "<th>\(zh ? "依据" : "figures")</th><th>\(zh ? "计算值" : "computed")</th></tr></thead><tbody>\n"
             for c in claims {
                 let p = file.source.position(of: c.range.lowerBound)
-                out += "<tr class=\"verdict-\(c.verdict.rawValue)\"><td>\(p.line):\(p.column)</td><td>\(c.verdict.label.text(lang))</td>"
+                out += "<tr class=\"verdict-\(c.verdict.rawValue)\"><td>\(TextReporter.place(p, file.source.unit, lang))</td><td>\(c.verdict.label.text(lang))</td>"
                     + "<td>\(escape(c.text))</td><td>\(escape(c.figures.joined(separator: ", ")))</td><td>\(escape(c.computed ?? ""))</td></tr>\n"
             }
             out += "</tbody></table></details>\n"

@@ -38,7 +38,7 @@ public enum JSONReporter {
     /// The `k`th item of the report's `files` array. Files hold nearly all of a report (a
     /// hundred megabytes for a year of editions), so they are written straight to bytes with
     /// `JSONWriter.ObjectWriter`, with no tree made, for the tree
-    /// `{"path", "characters", "encoding", "errorRate", "diagnostics": [{"rule", "severity",
+    /// `{"path", "characters", "encoding", "unit", "errorRate", "diagnostics": [{"rule", "severity",
     /// "message", "line", "column", "endLine", "endColumn", "excerpt", "suggestion"?,
     /// "related"?: [{"path", "line", "column", "message"}]}]}`.
     static func fileItem(_ k: Int, _ file: FileReport, lang: Language) -> [UInt8] {
@@ -47,6 +47,8 @@ public enum JSONReporter {
             object.string("path", file.path, into: &out)
             object.number("characters", Double(file.characters), into: &out)
             object.string("encoding", file.encoding.rawValue, into: &out)
+            // What `line` counts: a text file's lines, or a Word document's paragraphs.
+            object.string("unit", file.source.unit.rawValue, into: &out)
             object.number("errorRate", file.errorRate, into: &out)
             object.array("diagnostics", file.diagnostics, into: &out) { d, depth, out in diagnostic(d, lang: lang, indent: depth, into: &out) }
             object.close(into: &out)
@@ -70,6 +72,7 @@ public enum JSONReporter {
                 place.string("path", r.path, into: &out)
                 place.number("line", Double(r.position.line), into: &out)
                 place.number("column", Double(r.position.column), into: &out)
+                if r.unit != .line { place.string("unit", r.unit.rawValue, into: &out) }
                 place.string("message", r.message.text(lang), into: &out)
                 place.close(into: &out)
             }

@@ -45,3 +45,18 @@ extension GitHubReporter: Reporter {
 extension HTMLReporter: Reporter {
     public static func render(_ input: ReportInput) -> [[UInt8]] { [Array(report(input.report, lang: input.lang).utf8)] }
 }
+
+/// The `docx` format: a copy of the one Word document linted, each finding a comment on its span
+/// (`WordReview.commented`). Nothing when the run did not lint exactly one Word document; the
+/// command line says so before it lints.
+public enum WordReporter: Reporter {
+    public static func render(_ input: ReportInput) -> [[UInt8]] {
+        guard let bytes = try? commentedCopy(input.report, lang: input.lang) else { return [] }
+        return [bytes]
+    }
+
+    public static func commentedCopy(_ report: LintReport, lang: Language) throws(WordFailure) -> [UInt8]? {
+        guard report.files.count == 1, let word = report.files[0].source.word else { return nil }
+        return try WordReview.commented(word, diagnostics: report.files[0].diagnostics, path: report.files[0].path, lang: lang)
+    }
+}

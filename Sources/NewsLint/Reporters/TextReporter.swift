@@ -42,13 +42,13 @@ public enum TextReporter {
         // File names and text from files are shown with their control characters escaped: an ESC
         // from a file must not reach the terminal, and a newline in a name must not split the line.
         let path = Quoted.escapingControls(path)
-        var out = paint("\(path):\(d.start.line):\(d.start.column):", "1", c) + " "
+        var out = paint("\(path):\(place(d.start, source.unit, style.lang)):", "1", c) + " "
         // The severity keyword stays `error`/`warning`/`note` in every language: editors' tools and
         // CI problem matchers read this line.
         out += paint("\(d.severity.rawValue):", color(d.severity), c) + " "
         out += Quoted.escapingControls(d.message.text(style.lang)) + " " + paint("[\(d.rule)]", "2", c) + "\n"
 
-        let lineIndex = d.start.line - 1
+        let lineIndex = source.lineIndex(containing: d.byteRange.lowerBound)
         let lineRange = source.lineRange(lineIndex)
         let spanStart = d.byteRange.lowerBound
         let spanEnd = min(max(d.byteRange.upperBound, spanStart), lineRange.upperBound)
@@ -62,9 +62,15 @@ public enum TextReporter {
             out += " \(gutter) = " + (style.lang == .zh ? "建议：" : "suggestion: ") + Quoted.escapingControls(s) + "\n"
         }
         for r in d.related {
-            out += " \(gutter) = " + "\(Quoted.escapingControls(r.path)):\(r.position.line):\(r.position.column): " + Quoted.escapingControls(r.message.text(style.lang)) + "\n"
+            out += " \(gutter) = " + "\(Quoted.escapingControls(r.path)):\(place(r.position, r.unit, style.lang)): " + Quoted.escapingControls(r.message.text(style.lang)) + "\n"
         }
         return out
+    }
+
+    /// `line:column`, or for a Word document `段paragraph:column` (`¶` in English): the
+    /// paragraph is not a line of any file an editor could open in a text editor.
+    public static func place(_ p: SourcePosition, _ unit: PositionUnit, _ lang: Language) -> String {
+        unit == .line ? "\(p.line):\(p.column)" : (lang == .zh ? "段" : "¶") + "\(p.line):\(p.column)"
     }
 
     /// The part of a line to show, and the caret's offset and width in cells.

@@ -298,7 +298,7 @@ public struct NameConsistencyRule: Rule, CorpusRule {
             for o in list where dominants.contains(o.key) && places[o.key, default: []].count < 5 {
                 places[o.key, default: []].append(RelatedLocation(
                     path: documents[d].path, position: documents[d].source.position(of: o.range.lowerBound),
-                    message: LocalizedText(zh: "写作“\(o.name)”", en: "spelled “\(o.name)”")))
+                    message: LocalizedText(zh: "写作“\(o.name)”", en: "spelled “\(o.name)”"), unit: documents[d].source.unit))
             }
         }
         return picked.map { list in

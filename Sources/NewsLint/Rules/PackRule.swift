@@ -164,7 +164,8 @@ public struct PackRule: DocumentRule, CorpusRule {
             guard let d = all.firstIndex(where: { !$0.places[n][common].isEmpty }) else { continue }
             let first = RelatedLocation(path: documents[d].path, position: documents[d].source.position(of: all[d].places[n][common][0].lowerBound),
                                         message: LocalizedText(zh: "多写作“\(entry.forms[common])”（\(counts[common]) 处）",
-                                                               en: "written “\(entry.forms[common])” \(counts[common]) times"))
+                                                               en: "written “\(entry.forms[common])” \(counts[common]) times"),
+                                        unit: documents[d].source.unit)
             for (doc, facts) in all.enumerated() {
                 out[doc] += facts.places[n][rare].map { r in
                     Finding(range: r, message: entry.message, suggestion: entry.forms[common], relatedElsewhere: [first],

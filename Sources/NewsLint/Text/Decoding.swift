@@ -8,6 +8,8 @@ public enum SourceEncoding: String, Sendable, Equatable {
     case utf16LE = "utf-16le"
     case utf16BE = "utf-16be"
     case gb18030 = "gb18030"
+    /// A Word document (Office Open XML): its XML is UTF-8 and its text is read from the paragraphs.
+    case docx = "docx"
 }
 
 /// Why a file could not be read as text. Messages name the reason; the caller names the file.

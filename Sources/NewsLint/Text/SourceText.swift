@@ -15,6 +15,12 @@ public struct SourcePosition: Sendable, Equatable, Hashable, Comparable, CustomS
     public var description: String { "\(line):\(column)" }
 }
 
+/// What the first number of a position counts: a text file's lines, or a Word document's
+/// paragraphs (in reading order).
+public enum PositionUnit: String, Sendable {
+    case line, paragraph
+}
+
 /// How lines end in a file.
 public enum LineEnding: String, Sendable {
     case lf, crlf, cr, mixed, none
@@ -41,15 +47,23 @@ public struct SourceText: Sendable {
     public let lineEnding: LineEnding
     /// Number of characters an editor would count: Unicode scalars that are not white space.
     public let characterCount: Int
+    /// For text read from a Word document: the document, which says where each line stands in
+    /// its paragraphs and is kept for writing comments and tracked changes back. Positions are
+    /// then paragraph and column (`unit`); for a text file they are line and column.
+    public let word: WordDocument?
+
+    /// What a position's first number counts.
+    public var unit: PositionUnit { word == nil ? .line : .paragraph }
 
     /// The largest text whose offsets the line tables hold.
     public static let maximumBytes = Int(UInt32.max) - 1
 
     /// `characterCount`, when given, is the count that decoding found (`TextDecoder.decode`);
     /// otherwise it is counted here.
-    public init(utf8 bytes: [UInt8], encoding: SourceEncoding = .utf8, characterCount: Int? = nil) {
+    public init(utf8 bytes: [UInt8], encoding: SourceEncoding = .utf8, characterCount: Int? = nil, word: WordDocument? = nil) {
         precondition(bytes.count <= Self.maximumBytes, "texts of 4 GiB or more are refused when read")
         self.bytes = bytes
+        self.word = word
         self.encoding = encoding
         self.characterCount = characterCount ?? UTF8Scan.characterCount(bytes)
         var sawLF = false, sawCRLF = false, sawCR = false
@@ -144,12 +158,18 @@ public struct SourceText: Sendable {
     }
 
     /// 1-based line and scalar column of byte `offset`. An offset inside a line terminator
-    /// is reported at the end of that line's content.
+    /// is reported at the end of that line's content. For a Word document's text, the paragraph
+    /// and the column within it.
     public func position(of offset: Int) -> SourcePosition {
         let index = lineIndex(containing: offset)
         let range = lineRange(index)
         let clamped = min(offset, range.upperBound)
-        return SourcePosition(line: index + 1, column: scalars(range.lowerBound..<clamped) + 1)
+        let column = scalars(range.lowerBound..<clamped) + 1
+        if let p = word?.paragraphs, !p.paragraph.isEmpty {
+            let k = min(index, p.paragraph.count - 1)
+            return SourcePosition(line: Int(p.paragraph[k]), column: Int(p.column[k]) + column)
+        }
+        return SourcePosition(line: index + 1, column: column)
     }
 
     /// The number of scalars in `range`, in time bounded by the checkpoint stride.

@@ -1,0 +1,292 @@
+/// A Word document (`.docx`, Office Open XML) read as newslint lints it: the text of its
+/// paragraphs in reading order (the body with its tables and text boxes, then footnotes and
+/// endnotes), one paragraph a line, and where each piece of that text stands in the XML, so
+/// that findings can be written back as comments or tracked changes (`WordReview`).
+///
+/// Text that a tracked change deleted is left out and inserted text kept; a field's shown result
+/// counts and its code does not; a soft line break inside a paragraph is a line break; of a
+/// drawing's two versions (`mc:AlternateContent`) only the first is read.
+public final class WordDocument: Sendable {
+    /// The text, UTF-8: each paragraph followed by a line feed.
+    public let text: [UInt8]
+    /// Paragraph and column of each line of `text`.
+    public let paragraphs: ParagraphMap
+    /// Every run that holds text, in text order.
+    let runs: [Run]
+    /// The parts runs live in (`word/document.xml`, `word/footnotes.xml` …) and their XML.
+    let parts: [(name: String, xml: [UInt8])]
+    /// The container, for writing a reviewed copy.
+    let archive: ZipArchive
+    /// The main part's name.
+    let mainPart: String
+
+    /// A piece of a run's content, at a byte offset of `text`.
+    struct Item: Sendable {
+        enum Kind: Sendable {
+            case text(String)
+            case tab
+            /// A soft line break (`w:br`, `w:cr`), kept as written.
+            case lineBreak(Range<Int>)
+            /// Anything else in the run (a drawing, a field character, a reference), kept as written.
+            case other(Range<Int>)
+        }
+        let kind: Kind
+        let offset: Int
+
+        var length: Int {
+            switch kind {
+            case let .text(s): return s.utf8.count
+            case .tab, .lineBreak: return 1
+            case .other: return 0
+            }
+        }
+    }
+
+    /// A `w:r` element with text in it.
+    struct Run: Sendable {
+        let part: Int
+        /// The whole element, its start tag and its `w:rPr`, as byte ranges of the part's XML.
+        let element: Range<Int>
+        let startTag: Range<Int>
+        let properties: Range<Int>?
+        let items: [Item]
+        /// Its text's range in `WordDocument.text`.
+        let textRange: Range<Int>
+        /// Whether it may be split to anchor a comment (not when it holds a text box's paragraphs).
+        let splittable: Bool
+        /// Whether a tracked change may be made in it (not inside another tracked change or a field).
+        let fixable: Bool
+    }
+
+    public static func read(_ bytes: [UInt8], limits: ZipLimits = ZipLimits()) throws(WordFailure) -> WordDocument {
+        let archive = try ZipArchive(bytes, limits: limits.zip)
+        let main = try mainPartName(archive)
+        guard let mainXML = try archive.part(main) else { throw WordFailure.missingPart(main) }
+        let folder = main.contains("/") ? String(main[..<main.lastIndex(of: "/")!]) + "/" : ""
+        var reader = Reader()
+        try reader.read(mainXML, part: 0, name: main, notes: nil)
+        var parts = [(name: main, xml: mainXML)]
+        for (file, element) in [("footnotes.xml", "w:footnote"), ("endnotes.xml", "w:endnote")] {
+            guard let xml = try archive.part(folder + file) else { continue }
+            try reader.read(xml, part: parts.count, name: folder + file, notes: element)
+            parts.append((folder + file, xml))
+        }
+        return WordDocument(text: reader.text, paragraphs: ParagraphMap(paragraph: reader.lineParagraph, column: reader.lineColumn),
+                            runs: reader.runs, parts: parts, archive: archive, mainPart: main)
+    }
+
+    init(text: [UInt8], paragraphs: ParagraphMap, runs: [Run], parts: [(name: String, xml: [UInt8])], archive: ZipArchive, mainPart: String) {
+        self.text = text
+        self.paragraphs = paragraphs
+        self.runs = runs
+        self.parts = parts
+        self.archive = archive
+        self.mainPart = mainPart
+    }
+
+    /// The container's bytes as they were read.
+    public var bytes: [UInt8] { archive.bytes }
+
+    /// The main document part, from the package's relationships (`word/document.xml` in practice).
+    static func mainPartName(_ archive: ZipArchive) throws(WordFailure) -> String {
+        guard let rels = try archive.part("_rels/.rels") else { return "word/document.xml" }
+        var scanner = try XMLScanner(rels, part: "_rels/.rels")
+        while let event = try scanner.next() {
+            guard case let .start(name, attributes, _, _) = event, name.hasSuffix("Relationship"),
+                  attributes.first(where: { $0.name == "Type" })?.value.hasSuffix("/officeDocument") == true,
+                  var target = attributes.first(where: { $0.name == "Target" })?.value else { continue }
+            if target.hasPrefix("/") { target.removeFirst() }
+            return target
+        }
+        return "word/document.xml"
+    }
+
+    /// Walks a part's XML and collects its paragraphs.
+    struct Reader {
+        var text: [UInt8] = []
+        var lineParagraph: [UInt32] = []
+        var lineColumn: [UInt32] = []
+        var runs: [Run] = []
+        var paragraphCount = 0
+
+        /// A paragraph being read: its text and runs, with offsets from its own start.
+        struct Paragraph {
+            var text: [UInt8] = []
+            var runs: [Run] = []
+            var nested: [Paragraph] = []
+            var run: RunBuilder?
+        }
+
+        struct RunBuilder {
+            let depth: Int
+            let start: Int
+            let startTag: Range<Int>
+            var properties: Range<Int>?
+            var items: [Item] = []
+            var textStart: Int
+            var child: (name: String, start: Int)?
+            var collecting: String?
+            var splittable = true
+            let fixable: Bool
+        }
+
+        mutating func read(_ xml: [UInt8], part: Int, name: String, notes: String?) throws(WordFailure) {
+            var scanner = try XMLScanner(xml, part: name)
+            var depth = 0
+            var skipUntil: Int?            // skipping the content of an element opened at this depth
+            var stack: [Paragraph] = []
+            var fields: [Bool] = []        // per open field: whether its code (not its result) is being read
+            var trackedDepth: [Int] = []   // depths of the w:ins and w:moveTo being read
+            while let event = try scanner.next() {
+                switch event {
+                case let .start(tag, attributes, selfClosing, range):
+                    depth += 1
+                    defer { if selfClosing { depth -= 1 } }
+                    if skipUntil != nil { continue }
+                    let skipped = tag == "w:del" || tag == "w:moveFrom" || tag == "mc:Fallback"
+                        || (notes != nil && tag == notes && attributes.contains { $0.name == "w:type" && $0.value != "normal" })
+                    if skipped {
+                        if !selfClosing { skipUntil = depth }
+                        continue
+                    }
+                    if tag == "w:ins" || tag == "w:moveTo" { if !selfClosing { trackedDepth.append(depth) } }
+                    if tag == "w:p" {
+                        if selfClosing { finish(Paragraph(), into: &stack, part: part) } else { stack.append(Paragraph()) }
+                        continue
+                    }
+                    guard !stack.isEmpty else { continue }
+                    if tag == "w:fldChar", let type = attributes.first(where: { $0.name == "w:fldCharType" })?.value {
+                        switch type {
+                        case "begin": fields.append(true)
+                        case "separate": if !fields.isEmpty { fields[fields.count - 1] = false }
+                        case "end": _ = fields.popLast()
+                        default: break
+                        }
+                    }
+                    if tag == "w:r" && !selfClosing && stack[stack.count - 1].run == nil {
+                        let p = stack[stack.count - 1]
+                        stack[stack.count - 1].run = RunBuilder(depth: depth, start: range.lowerBound, startTag: range, textStart: p.text.count,
+                                                                fixable: trackedDepth.isEmpty && fields.isEmpty)
+                        continue
+                    }
+                    guard var run = stack[stack.count - 1].run else { continue }
+                    if depth == run.depth + 1 {
+                        let inCode = fields.contains(true)
+                        switch tag {
+                        case "w:t" where !selfClosing && !inCode: run.collecting = ""
+                        case "w:tab" where !inCode:
+                            run.items.append(Item(kind: .tab, offset: stack[stack.count - 1].text.count))
+                            stack[stack.count - 1].text.append(0x09)
+                        case "w:br" where !inCode, "w:cr" where !inCode:
+                            run.items.append(Item(kind: .lineBreak(range), offset: stack[stack.count - 1].text.count))
+                            stack[stack.count - 1].text.append(0x0A)
+                        default: break
+                        }
+                        if selfClosing {
+                            if tag != "w:tab" && tag != "w:br" && tag != "w:cr" || inCode {
+                                run.items.append(Item(kind: .other(range), offset: stack[stack.count - 1].text.count))
+                            }
+                        } else {
+                            run.child = (tag, range.lowerBound)
+                        }
+                    }
+                    stack[stack.count - 1].run = run
+                case let .text(s, _):
+                    guard skipUntil == nil, var run = stack.last?.run, run.collecting != nil else { continue }
+                    run.collecting! += s
+                    stack[stack.count - 1].run = run
+                case let .end(tag, range):
+                    defer { depth -= 1 }
+                    if let s = skipUntil {
+                        if depth == s { skipUntil = nil }
+                        continue
+                    }
+                    if trackedDepth.last == depth { trackedDepth.removeLast() }
+                    if tag == "w:p" && !stack.isEmpty && stack[stack.count - 1].run == nil {
+                        let p = stack.removeLast()
+                        finish(p, into: &stack, part: part)
+                        continue
+                    }
+                    guard !stack.isEmpty, var run = stack[stack.count - 1].run else { continue }
+                    if depth == run.depth {
+                        // The run ends.
+                        stack[stack.count - 1].run = nil
+                        let end = stack[stack.count - 1].text.count
+                        guard end > run.textStart || run.items.contains(where: { $0.length > 0 }) else { continue }
+                        stack[stack.count - 1].runs.append(Run(part: part, element: run.start..<range.upperBound, startTag: run.startTag,
+                                                               properties: run.properties, items: run.items, textRange: run.textStart..<end,
+                                                               splittable: run.splittable, fixable: run.fixable))
+                        continue
+                    }
+                    if depth == run.depth + 1, let child = run.child {
+                        run.child = nil
+                        let whole = child.start..<range.upperBound
+                        if tag == "w:rPr" {
+                            run.properties = whole
+                        } else if let t = run.collecting {
+                            run.collecting = nil
+                            run.items.append(Item(kind: .text(t), offset: stack[stack.count - 1].text.count))
+                            stack[stack.count - 1].text += Array(t.utf8)
+                        } else {
+                            run.items.append(Item(kind: .other(whole), offset: stack[stack.count - 1].text.count))
+                            if tag == "w:drawing" || tag == "w:pict" || tag == "mc:AlternateContent" || tag == "w:object" { run.splittable = false }
+                        }
+                    }
+                    stack[stack.count - 1].run = run
+                }
+            }
+        }
+
+        /// A paragraph is done: a text box's paragraphs wait for the paragraph that holds them and
+        /// follow it; a paragraph of the body goes into the text.
+        mutating func finish(_ p: Paragraph, into stack: inout [Paragraph], part: Int) {
+            if !stack.isEmpty {
+                stack[stack.count - 1].nested.append(p)
+                if var run = stack[stack.count - 1].run { run.splittable = false; stack[stack.count - 1].run = run }
+                return
+            }
+            append(p)
+        }
+
+        mutating func append(_ p: Paragraph) {
+            paragraphCount += 1
+            let base = text.count
+            var column: UInt32 = 0
+            lineParagraph.append(UInt32(paragraphCount))
+            lineColumn.append(0)
+            for b in p.text {
+                if UTF8Scan.isScalarStart(b) { column += 1 }
+                if b == 0x0A {
+                    lineParagraph.append(UInt32(paragraphCount))
+                    lineColumn.append(column)
+                }
+            }
+            text += p.text
+            text.append(0x0A)
+            for r in p.runs {
+                runs.append(Run(part: r.part, element: r.element, startTag: r.startTag, properties: r.properties,
+                                items: r.items.map { Item(kind: $0.kind, offset: $0.offset + base) },
+                                textRange: (r.textRange.lowerBound + base)..<(r.textRange.upperBound + base),
+                                splittable: r.splittable, fixable: r.fixable))
+            }
+            for n in p.nested { append(n) }
+        }
+    }
+}
+
+/// The limits a Word document is read within (see `ZipArchive.Limits`).
+public struct ZipLimits: Sendable {
+    var zip = ZipArchive.Limits()
+    public init(fileLimit: Int = FileReader.defaultLimit) {
+        zip.member = fileLimit
+        zip.total = 2 * fileLimit
+    }
+}
+
+/// Where the lines of a text stand in the Word document it came from: for each line (0-based),
+/// its paragraph (1-based, in reading order) and how many characters of that paragraph come
+/// before it (a soft line break counts as one).
+public struct ParagraphMap: Sendable, Equatable {
+    public let paragraph: [UInt32]
+    public let column: [UInt32]
+}
