@@ -365,7 +365,7 @@ struct CommandLineTool {
         linter.keepsLedgers = options.format == .html  // the report shows each file's claims ledger
         let result = linter.lint(collected.files)
         let inputErrors = collected.errors + result.inputErrors
-        var report = LintReport(files: result.files, inputErrors: inputErrors)
+        var report = LintReport(files: result.files, inputErrors: inputErrors, method: result.method)
         if let path = options.writeBaselinePath {
             do {
                 try FileWriter.output([Array(Baseline(report).json.utf8)], to: absolute(path), inputs: inputs)

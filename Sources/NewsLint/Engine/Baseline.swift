@@ -60,9 +60,9 @@ public struct Baseline: Sendable {
                 left[key] = n - 1
                 return false
             }
-            return FileReport(path: file.path, characters: file.characters, encoding: file.encoding, diagnostics: kept, source: file.source, claims: file.claims)
+            return file.with(diagnostics: kept)
         }
-        return LintReport(files: files, inputErrors: report.inputErrors)
+        return LintReport(files: files, inputErrors: report.inputErrors, method: report.method)
     }
 
     static let contextScalars = 12

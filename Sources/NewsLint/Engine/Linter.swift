@@ -18,6 +18,8 @@ public struct Linter: Sendable {
     public var lexicon: Lexicon?
     /// How the layout reads bylines and credits: by the run's house style.
     public var credits: Credits = .builtIn
+    /// How the weighted error rate is counted: the run's `error-rate.json`.
+    public var errorRateMethod: ErrorRateMethod = .builtIn
 
     public init(rules: [ConfiguredRule], jobs: Int? = nil) {
         self.rules = rules
@@ -30,6 +32,7 @@ public struct Linter: Sendable {
         self.init(rules: rules)
         if let limit = configuration.maxFileSize { maxFileSize = limit }
         credits = Credits(style: try HouseStyle.load(rulesDirectory: configuration.resolvedRulesDirectory))
+        errorRateMethod = try ErrorRateMethod.load(rulesDirectory: configuration.resolvedRulesDirectory)
         var words = configuration.words.map { (word: $0, frequency: Int?.none) }
         if let (bytes, _) = try RuleData.file("words.txt", in: configuration.resolvedRulesDirectory) {
             words += Lexicon.editorWords(String(decoding: bytes, as: UTF8.self))
@@ -45,6 +48,7 @@ public struct Linter: Sendable {
         linter.keepsLedgers = keepsLedgers
         linter.lexicon = lexicon
         linter.credits = credits
+        linter.errorRateMethod = errorRateMethod
         return linter
     }
 
@@ -111,13 +115,12 @@ public struct Linter: Sendable {
                 for (d, slot) in analysed.enumerated() where d < judged.count {
                     let extra = judged[d].compactMap { diagnostic($0, rule: run.configured, in: documents[d]) }
                     guard let r = results[slot].report, !extra.isEmpty else { continue }
-                    results[slot].report = FileReport(path: r.path, characters: r.characters, encoding: r.encoding,
-                                                      diagnostics: sorted(r.diagnostics + extra), source: r.source, claims: r.claims)
+                    results[slot].report = r.with(diagnostics: sorted(r.diagnostics + extra))
                 }
             }
         }
         let files = results.compactMap(\.report).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        return LintReport(files: files, inputErrors: results.compactMap(\.error))
+        return LintReport(files: files, inputErrors: results.compactMap(\.error), method: errorRateMethod)
     }
 
     /// Reads, decodes and analyses one input and runs the document rules on it. The document
@@ -157,8 +160,9 @@ public struct Linter: Sendable {
                 if let d = diagnostic(f, rule: configured, in: info) { diagnostics.append(d) }
             }
         }
+        let titles = document.blocks.filter { BlockKind.titles.contains($0.kind) && !$0.lines.isEmpty }.map { $0.lines.first!.lowerBound..<$0.lines.last!.upperBound }
         let report = FileReport(path: input.path, characters: document.source.characterCount, encoding: document.source.encoding,
-                                diagnostics: sorted(diagnostics), source: document.source, claims: claims)
+                                diagnostics: sorted(diagnostics), source: document.source, claims: claims, titles: titles)
         if corpusRules.isEmpty { return Analysed(report: report) }
         for run in corpusRules { timings.measure(run.configured.id + " (collect)") { run.collect(document, at: index) } }
         return Analysed(report: report, document: info)

@@ -36,18 +36,51 @@ public enum HTMLReporter {
     }
 
     private static func summaryTable(_ report: LintReport, zh: Bool) -> String {
+        let method = report.method
+        let limit = method.passingRate
+        func rate(_ r: Double) -> String { "<td class=\"\(r > limit ? "over" : "ok")\">\(String(format: "%.2f", r))</td>" }
         var out = "<table class=\"summary\"><thead><tr><th>\(zh ? "文件" : "file")</th><th>\(zh ? "字数" : "characters")</th>"
             + "<th>\(zh ? "错误" : "errors")</th><th>\(zh ? "警告" : "warnings")</th><th>\(zh ? "提示" : "notes")</th>"
-            + "<th>\(zh ? "差错率（万分之）" : "error rate (per 10,000)")</th><th>\(zh ? "按规则" : "by rule")</th></tr></thead><tbody>\n"
+            + "<th>\(zh ? "计错差错率（万分之）" : "weighted error rate (per 10,000)")</th>"
+            + "<th>\(zh ? "错误数/万字" : "errors per 10,000")</th><th>\(zh ? "按规则" : "by rule")</th></tr></thead><tbody>\n"
         for (n, f) in report.files.enumerated() {
-            let r = f.errorRate
             out += "<tr><td><a href=\"#file-\(n)\">\(escape(f.path))</a></td><td>\(f.characters)</td><td>\(f.count(.error))</td>"
-                + "<td>\(f.count(.warning))</td><td>\(f.count(.note))</td><td class=\"\(r > 3 ? "over" : "ok")\">\(String(format: "%.2f", r))</td>"
-                + "<td>\(byRule(f))</td></tr>\n"
+                + "<td>\(f.count(.warning))</td><td>\(f.count(.note))</td>\(rate(ErrorRateMethod.rate(report.weightedErrors(f), f.characters)))"
+                + "\(rate(f.errorRate))<td>\(byRule(f))</td></tr>\n"
         }
-        out += "</tbody></table>\n<p class=\"standard\">\(zh ? "报纸编校差错率标准：不超过万分之三（错误级问题计）。" : "The newspaper standard: at most 3 errors per 10,000 characters.")</p>\n"
+        for e in report.editions where e.files.count > 1 || report.editions.count > 1 {
+            out += "<tr class=\"edition\"><td>\(zh ? "一期（文件夹）" : "edition (folder)") \(escape(e.folder))</td><td>\(e.characters)</td><td>\(e.errors)</td>"
+                + "<td></td><td></td>\(rate(ErrorRateMethod.rate(e.weighted, e.characters)))\(rate(LintReport.errorRate(e.errors, e.characters)))<td></td></tr>\n"
+        }
+        out += "</tbody></table>\n" + explanation(method, zh: zh)
         return out
     }
+
+    /// How the weighted rate is counted, from the method's own data.
+    private static func explanation(_ m: ErrorRateMethod, zh: Bool) -> String {
+        let levels = m.severities.sorted().map(\.rawValue).joined(separator: "、")
+        var out = "<details class=\"standard\"><summary>" + (zh
+            ? "报纸编校差错率标准：不超过万分之\(format(m.passingRate))。计错差错率按检查部门的方法计算，见下。"
+            : "The newspaper standard: a weighted error rate of at most \(format(m.passingRate)) per 10,000 characters, counted as inspectors count it (below).")
+            + "</summary><p>" + escape(m.source) + "</p><ul>"
+        out += zh
+            ? "<li>只计 \(levels) 级问题；一期为一个文件夹中的文件。</li><li>标题（引题、主题、小标题）中的差错按 \(format(m.titleFactor)) 倍计。</li>"
+                + "<li>同一差错（同一规则、同一原文与改法）在一期中重复出现，最多计 \(m.repeatLimit) 次。</li>"
+            : "<li>Only findings of level \(levels) count; an edition is the files of one folder.</li><li>An error in a title (kicker, headline, subheading) counts \(format(m.titleFactor)) times.</li>"
+                + "<li>The same error (rule, text and correction) counts at most \(m.repeatLimit) times in an edition.</li>"
+        for (k, c) in m.categories.enumerated() {
+            let rules = m.ruleCategory.filter { $0.value == k }.map(\.key).sorted().map { "<code>\($0)</code>" }.joined(separator: " ")
+            let weight = c.byLength.isEmpty ? format(c.weight)
+                : c.byLength.map { s in s.upTo.map { (zh ? "≤\($0)字 " : "≤\($0) chars ") } ?? (zh ? "更长 " : "longer ") }.enumerated()
+                    .map { $1 + format(c.byLength[$0].weight) }.joined(separator: zh ? "，" : ", ")
+            var cap = c.editionLimit.map { zh ? "，一期最多 \(format($0))" : ", at most \(format($0)) an edition" } ?? ""
+            if let own = c.severities { cap += (zh ? "，计 " : ", counting ") + own.sorted().map(\.rawValue).joined(separator: "、") }
+            out += "<li><b>\(escape(c.name))</b>（\(weight)\(cap)）\(escape(c.method)) \(rules)</li>"
+        }
+        return out + "</ul><p>" + (zh ? "另列“错误数/万字”：错误级问题的简单计数。" : "“errors per 10,000” is the plain count of error findings.") + "</p></details>\n"
+    }
+
+    private static func format(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
 
     /// `caption-placement ×2, quote-style ×1`.
     private static func byRule(_ f: FileReport) -> String {

@@ -21,13 +21,25 @@ public enum JSONReporter {
         summary.append(("inputErrors", .number(Double(report.inputErrors.count))))
         // 编校差错率: error-severity findings per 10,000 characters (the standard allows 3).
         summary.append(("errorRate", .number(report.errorRate)))
+        // 计错: the weighted count and rate of the inspectors' method (`Rules/error-rate.json`).
+        let editions = report.editions
+        let weighted = editions.reduce(0) { $0 + $1.weighted }
+        summary.append(("weightedErrors", .number(rounded(weighted))))
+        summary.append(("weightedErrorRate", .number(ErrorRateMethod.rate(weighted, report.characters))))
         // Each file's object is written apart, on all cores, at the depth it has in the report; the
         // pieces follow in order (the bytes are those of writing the whole tree at once).
-        let files = Parallel.map(Array(report.files.indices)) { k in fileItem(k, report.files[k], lang: lang) }
+        let files = Parallel.map(Array(report.files.indices)) { k in
+            fileItem(k, report.files[k], weighted: report.weightedErrors(report.files[k]), lang: lang)
+        }
         return JSONWriter.document([
             ("schemaVersion", .value(.number(Double(schemaVersion)))),
             ("tool", .value(.object([("name", .string(Version.name)), ("version", .string(Version.current))]))),
             ("summary", .value(.object(summary))),
+            ("editions", .value(.array(editions.map { e in
+                .object([("path", .string(e.folder)), ("files", .number(Double(e.files.count))), ("characters", .number(Double(e.characters))),
+                         ("errors", .number(Double(e.errors))), ("errorRate", .number(LintReport.errorRate(e.errors, e.characters))),
+                         ("weightedErrors", .number(rounded(e.weighted))), ("weightedErrorRate", .number(ErrorRateMethod.rate(e.weighted, e.characters)))])
+            }))),
             ("files", .items(files)),
             ("inputErrors", .value(.array(report.inputErrors.map {
                 .object([("path", .string($0.path)), ("message", .string($0.message.text(lang)))])
@@ -38,10 +50,10 @@ public enum JSONReporter {
     /// The `k`th item of the report's `files` array. Files hold nearly all of a report (a
     /// hundred megabytes for a year of editions), so they are written straight to bytes with
     /// `JSONWriter.ObjectWriter`, with no tree made, for the tree
-    /// `{"path", "characters", "encoding", "unit", "errorRate", "diagnostics": [{"rule", "severity",
+    /// `{"path", "characters", "encoding", "unit", "errorRate", "weightedErrors", "weightedErrorRate", "diagnostics": [{"rule", "severity",
     /// "message", "line", "column", "endLine", "endColumn", "excerpt", "suggestion"?,
     /// "related"?: [{"path", "line", "column", "message"}]}]}`.
-    static func fileItem(_ k: Int, _ file: FileReport, lang: Language) -> [UInt8] {
+    static func fileItem(_ k: Int, _ file: FileReport, weighted: Double, lang: Language) -> [UInt8] {
         JSONWriter.item(k, reserving: 256 + 640 * file.diagnostics.count) { out in
             var object = JSONWriter.ObjectWriter(indent: 2, into: &out)
             object.string("path", file.path, into: &out)
@@ -50,10 +62,15 @@ public enum JSONReporter {
             // What `line` counts: a text file's lines, or a Word document's paragraphs.
             object.string("unit", file.source.unit.rawValue, into: &out)
             object.number("errorRate", file.errorRate, into: &out)
+            object.number("weightedErrors", rounded(weighted), into: &out)
+            object.number("weightedErrorRate", ErrorRateMethod.rate(weighted, file.characters), into: &out)
             object.array("diagnostics", file.diagnostics, into: &out) { d, depth, out in diagnostic(d, lang: lang, indent: depth, into: &out) }
             object.close(into: &out)
         }
     }
+
+    /// A weighted count to two decimals (tenths add up to 0.30000000000000004).
+    static func rounded(_ x: Double) -> Double { (x * 100).rounded() / 100 }
 
     static func diagnostic(_ d: Diagnostic, lang: Language, indent: Int, into out: inout [UInt8]) {
         var object = JSONWriter.ObjectWriter(indent: indent, into: &out)
