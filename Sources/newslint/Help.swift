@@ -9,7 +9,7 @@ enum Help {
     newslint \(Version.current) —— 报纸稿件编校检查工具
 
     用法：
-      newslint [lint] [路径…] [选项]   检查文件和文件夹（递归查找 .txt、.md）；- 表示标准输入
+      newslint [lint] [路径…] [选项]   检查文件和文件夹（递归查找 .txt、.md、.docx）；- 表示标准输入
       newslint rules [--markdown]      列出规则
       newslint explain 规则            说明一条规则及其示例
       newslint layout 文件…            显示版面分析结果（块、类别、稿件）
@@ -19,7 +19,7 @@ enum Help {
     不给路径时，检查 .lint.json 中 include 列出的文件。
 
     选项：
-      -f, --format FORMAT      输出格式：text（默认）、json、sarif、github、html
+      -f, --format FORMAT      输出格式：text（默认）、json、sarif、github、html、docx（带批注的 Word 副本，需 --output）
           --baseline 文件      只报告基线文件中没有的问题
           --write-baseline 文件  把本次发现的问题记为基线
       -o, --output 文件        把报告写入文件
@@ -42,7 +42,7 @@ enum Help {
     newslint \(Version.current) — an editorial linter for Chinese newspaper copy
 
     Usage:
-      newslint [lint] [PATH…] [options]   lint files and folders (.txt and .md, recursively); - is standard input
+      newslint [lint] [PATH…] [options]   lint files and folders (.txt, .md and .docx, recursively); - is standard input
       newslint rules [--markdown]         list the rules
       newslint explain RULE               describe a rule, with its examples
       newslint layout FILE…               show how the layout model reads a page (blocks, kinds, articles)
@@ -52,7 +52,7 @@ enum Help {
     With no PATH, newslint lints what `include` in .lint.json names.
 
     Options:
-      -f, --format FORMAT      report format: text (default), json, sarif, github, html
+      -f, --format FORMAT      report format: text (default), json, sarif, github, html, docx (a Word copy with comments; needs --output)
           --baseline FILE      report only findings not in the baseline FILE
           --write-baseline FILE  record this run's findings as the baseline FILE
       -o, --output FILE        write the report to FILE
