@@ -168,3 +168,55 @@ struct WordDocumentTests {
         #expect(xml.contains("<w:ins w:id=\"3\" w:author=\"newslint\"><w:r><w:t xml:space=\"preserve\">7·20</w:t></w:r></w:ins>"))
     }
 }
+
+/// The Word workflow from the command line: positions as paragraphs, the reviewed copy, its
+/// refusals, and folders searched for drafts.
+@Suite("Word documents from the command line")
+struct WordCommandLineTests {
+    @Test func theTextReportNamesParagraphs() throws {
+        let dir = try TemporaryDirectory()
+        let draft = try dir.write("draft.docx", try WordDocumentTests.bytes("seeds/003_a2c041b2b8083ec5.docx"))
+        let r = runTool([draft, "--no-color"], in: dir.path)
+        #expect(r.code == 1)
+        #expect(r.out.contains("draft.docx:段97:12: error: 大陆横排不用直角引号"))
+        let en = runTool([draft, "--no-color", "--lang", "en", "--format", "json"], in: dir.path)
+        #expect(en.out.contains("\"unit\": \"paragraph\"") && en.out.contains("\"encoding\": \"docx\""))
+        // A folder is searched for drafts too.
+        #expect(runTool([".", "--no-color"], in: dir.path).out.contains("draft.docx:段97:12:"))
+    }
+
+    @Test func theReviewedCopyIsWrittenAndItsMisusesRefused() throws {
+        let dir = try TemporaryDirectory()
+        let bytes = try WordDocumentTests.bytes("seeds/003_a2c041b2b8083ec5.docx")
+        let draft = try dir.write("draft.docx", bytes)
+        try dir.write("page.txt", "正文。\n")
+        let r = runTool(["--format", "docx", "--output", "reviewed.docx", draft], in: dir.path)
+        #expect(r.code == 1)
+        let copy = Array(try Data(contentsOf: dir.url.appendingPathComponent("reviewed.docx")))
+        #expect(try String(decoding: ZipArchive(copy).part("word/comments.xml")!, as: UTF8.self).contains("[quote-style]"))
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: draft))) == bytes)
+        #expect(runTool(["--format", "docx", draft], in: dir.path).code == 2)
+        #expect(runTool(["--format", "docx", "-o", "x.docx", draft, "page.txt"], in: dir.path).code == 2)
+        #expect(runTool(["--format", "docx", "-o", "x.docx", "page.txt"], in: dir.path).code == 2)
+        let same = runTool(["--format", "docx", "-o", draft, draft], in: dir.path)
+        #expect(same.code == 2)
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: draft))) == bytes)
+        // A bad draft: exit 2 with the reason, and no copy written.
+        let bad = try dir.write("bad.docx", try WordDocumentTests.bytes("bad/damaged.docx"))
+        let b = runTool(["--format", "docx", "-o", "bad-reviewed.docx", bad], in: dir.path)
+        #expect(b.code == 2 && b.err.contains("bad.docx") && b.err.contains("文档已损坏"))
+        #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("bad-reviewed.docx").path))
+    }
+
+    @Test func fixWritesTrackedChangesIntoTheDraft() throws {
+        let dir = try TemporaryDirectory()
+        let draft = try dir.write("draft.docx", try WordDocumentTests.bytes("seeds/003_a2c041b2b8083ec5.docx"))
+        let r = runTool(["fix", draft], in: dir.path)
+        #expect(r.code == 0, "\(r.err)")
+        let xml = String(decoding: try ZipArchive(Array(try Data(contentsOf: URL(fileURLWithPath: draft)))).part("word/document.xml")!, as: UTF8.self)
+        #expect(xml.contains("<w:delText xml:space=\"preserve\">「可爱的中国」</w:delText>") || xml.contains("<w:delText xml:space=\"preserve\">「"))
+        #expect(xml.contains("w:author=\"newslint\"><w:r><w:t xml:space=\"preserve\">“可爱的中国”</w:t>"))
+        // Linted again, the draft reads as fixed: the insertion is text, the deletion is not.
+        #expect(!runTool([draft, "--no-color"], in: dir.path).out.contains("quote-style"))
+    }
+}

@@ -114,7 +114,6 @@ public final class WordDocument: Sendable {
             var text: [UInt8] = []
             var runs: [Run] = []
             var nested: [Paragraph] = []
-            var run: RunBuilder?
         }
 
         struct RunBuilder {
@@ -130,11 +129,16 @@ public final class WordDocument: Sendable {
             let fixable: Bool
         }
 
+        /// Reads one part. The paragraph being read is the top of `stack`, and the run being read
+        /// in it is `run`, kept apart so that appending to it copies nothing; a text box's
+        /// paragraph opens inside a run, whose state waits in `outerRuns` until it closes.
         mutating func read(_ xml: [UInt8], part: Int, name: String, notes: String?) throws(WordFailure) {
             var scanner = try XMLScanner(xml, part: name)
             var depth = 0
             var skipUntil: Int?            // skipping the content of an element opened at this depth
             var stack: [Paragraph] = []
+            var run: RunBuilder?
+            var outerRuns: [RunBuilder?] = []
             var fields: [Bool] = []        // per open field: whether its code (not its result) is being read
             var trackedDepth: [Int] = []   // depths of the w:ins and w:moveTo being read
             while let event = try scanner.next() {
@@ -151,7 +155,13 @@ public final class WordDocument: Sendable {
                     }
                     if tag == "w:ins" || tag == "w:moveTo" { if !selfClosing { trackedDepth.append(depth) } }
                     if tag == "w:p" {
-                        if selfClosing { finish(Paragraph(), into: &stack, part: part) } else { stack.append(Paragraph()) }
+                        if selfClosing {
+                            finish(Paragraph(), into: &stack, outer: &run)
+                        } else {
+                            stack.append(Paragraph())
+                            outerRuns.append(run)
+                            run = nil
+                        }
                         continue
                     }
                     guard !stack.isEmpty else { continue }
@@ -163,38 +173,30 @@ public final class WordDocument: Sendable {
                         default: break
                         }
                     }
-                    if tag == "w:r" && !selfClosing && stack[stack.count - 1].run == nil {
-                        let p = stack[stack.count - 1]
-                        stack[stack.count - 1].run = RunBuilder(depth: depth, start: range.lowerBound, startTag: range, textStart: p.text.count,
-                                                                fixable: trackedDepth.isEmpty && fields.isEmpty)
+                    if tag == "w:r" && !selfClosing && run == nil {
+                        run = RunBuilder(depth: depth, start: range.lowerBound, startTag: range, textStart: stack[stack.count - 1].text.count,
+                                         fixable: trackedDepth.isEmpty && fields.isEmpty)
                         continue
                     }
-                    guard var run = stack[stack.count - 1].run else { continue }
-                    if depth == run.depth + 1 {
-                        let inCode = fields.contains(true)
-                        switch tag {
-                        case "w:t" where !selfClosing && !inCode: run.collecting = ""
-                        case "w:tab" where !inCode:
-                            run.items.append(Item(kind: .tab, offset: stack[stack.count - 1].text.count))
-                            stack[stack.count - 1].text.append(0x09)
-                        case "w:br" where !inCode, "w:cr" where !inCode:
-                            run.items.append(Item(kind: .lineBreak(range), offset: stack[stack.count - 1].text.count))
-                            stack[stack.count - 1].text.append(0x0A)
-                        default: break
-                        }
-                        if selfClosing {
-                            if tag != "w:tab" && tag != "w:br" && tag != "w:cr" || inCode {
-                                run.items.append(Item(kind: .other(range), offset: stack[stack.count - 1].text.count))
-                            }
-                        } else {
-                            run.child = (tag, range.lowerBound)
-                        }
+                    guard run != nil, depth == run!.depth + 1 else { continue }
+                    let inCode = fields.contains(true)
+                    let at = stack[stack.count - 1].text.count
+                    switch tag {
+                    case "w:t" where !selfClosing && !inCode:
+                        run!.collecting = ""
+                    case "w:tab" where !inCode:
+                        run!.items.append(Item(kind: .tab, offset: at))
+                        stack[stack.count - 1].text.append(0x09)
+                    case "w:br" where !inCode, "w:cr" where !inCode:
+                        run!.items.append(Item(kind: .lineBreak(range), offset: at))
+                        stack[stack.count - 1].text.append(0x0A)
+                    default:
+                        if selfClosing { run!.items.append(Item(kind: .other(range), offset: at)) }
                     }
-                    stack[stack.count - 1].run = run
+                    if !selfClosing { run!.child = (tag, range.lowerBound) }
                 case let .text(s, _):
-                    guard skipUntil == nil, var run = stack.last?.run, run.collecting != nil else { continue }
-                    run.collecting! += s
-                    stack[stack.count - 1].run = run
+                    guard skipUntil == nil, run?.collecting != nil else { continue }
+                    run!.collecting! += s
                 case let .end(tag, range):
                     defer { depth -= 1 }
                     if let s = skipUntil {
@@ -202,47 +204,47 @@ public final class WordDocument: Sendable {
                         continue
                     }
                     if trackedDepth.last == depth { trackedDepth.removeLast() }
-                    if tag == "w:p" && !stack.isEmpty && stack[stack.count - 1].run == nil {
+                    if tag == "w:p" && !stack.isEmpty && run == nil {
                         let p = stack.removeLast()
-                        finish(p, into: &stack, part: part)
+                        run = outerRuns.popLast() ?? nil
+                        finish(p, into: &stack, outer: &run)
                         continue
                     }
-                    guard !stack.isEmpty, var run = stack[stack.count - 1].run else { continue }
-                    if depth == run.depth {
+                    guard !stack.isEmpty, let r = run else { continue }
+                    if depth == r.depth {
                         // The run ends.
-                        stack[stack.count - 1].run = nil
+                        run = nil
                         let end = stack[stack.count - 1].text.count
-                        guard end > run.textStart || run.items.contains(where: { $0.length > 0 }) else { continue }
-                        stack[stack.count - 1].runs.append(Run(part: part, element: run.start..<range.upperBound, startTag: run.startTag,
-                                                               properties: run.properties, items: run.items, textRange: run.textStart..<end,
-                                                               splittable: run.splittable, fixable: run.fixable))
+                        guard end > r.textStart || r.items.contains(where: { $0.length > 0 }) else { continue }
+                        stack[stack.count - 1].runs.append(Run(part: part, element: r.start..<range.upperBound, startTag: r.startTag,
+                                                               properties: r.properties, items: r.items, textRange: r.textStart..<end,
+                                                               splittable: r.splittable, fixable: r.fixable))
                         continue
                     }
-                    if depth == run.depth + 1, let child = run.child {
-                        run.child = nil
-                        let whole = child.start..<range.upperBound
-                        if tag == "w:rPr" {
-                            run.properties = whole
-                        } else if let t = run.collecting {
-                            run.collecting = nil
-                            run.items.append(Item(kind: .text(t), offset: stack[stack.count - 1].text.count))
-                            stack[stack.count - 1].text += Array(t.utf8)
-                        } else {
-                            run.items.append(Item(kind: .other(whole), offset: stack[stack.count - 1].text.count))
-                            if tag == "w:drawing" || tag == "w:pict" || tag == "mc:AlternateContent" || tag == "w:object" { run.splittable = false }
-                        }
+                    guard depth == r.depth + 1, let child = r.child else { continue }
+                    run!.child = nil
+                    let whole = child.start..<range.upperBound
+                    if tag == "w:rPr" {
+                        run!.properties = whole
+                    } else if let t = r.collecting {
+                        run!.collecting = nil
+                        run!.items.append(Item(kind: .text(t), offset: stack[stack.count - 1].text.count))
+                        stack[stack.count - 1].text += Array(t.utf8)
+                    } else {
+                        run!.items.append(Item(kind: .other(whole), offset: stack[stack.count - 1].text.count))
+                        if tag == "w:drawing" || tag == "w:pict" || tag == "mc:AlternateContent" || tag == "w:object" { run!.splittable = false }
                     }
-                    stack[stack.count - 1].run = run
                 }
             }
         }
 
         /// A paragraph is done: a text box's paragraphs wait for the paragraph that holds them and
-        /// follow it; a paragraph of the body goes into the text.
-        mutating func finish(_ p: Paragraph, into stack: inout [Paragraph], part: Int) {
+        /// follow it (and the run that holds them may not be split); a paragraph of the body goes
+        /// into the text.
+        mutating func finish(_ p: Paragraph, into stack: inout [Paragraph], outer run: inout RunBuilder?) {
             if !stack.isEmpty {
                 stack[stack.count - 1].nested.append(p)
-                if var run = stack[stack.count - 1].run { run.splittable = false; stack[stack.count - 1].run = run }
+                run?.splittable = false
                 return
             }
             append(p)

@@ -253,13 +253,19 @@ public enum WordReview {
                     deletedBy = id
                 }
             }
-            let cuts = Set(pending.map(\.offset) + deletes.flatMap { [$0.range.lowerBound, $0.range.upperBound] })
+            let cuts = Array(Set(pending.map(\.offset) + deletes.flatMap { [$0.range.lowerBound, $0.range.upperBound] })).sorted()
+            var cut = 0  // the first cut not before the current item
             for item in r.items {
                 switch item.kind {
                 case let .text(s):
                     let bytes = Array(s.utf8)
                     var from = 0
-                    let inner = cuts.filter { $0 > item.offset && $0 < item.offset + bytes.count }.sorted().map { $0 - item.offset }
+                    while cut < cuts.count && cuts[cut] <= item.offset { cut += 1 }
+                    var inner: [Int] = []
+                    while cut < cuts.count && cuts[cut] < item.offset + bytes.count {
+                        inner.append(cuts[cut] - item.offset)
+                        cut += 1
+                    }
                     for to in inner + [bytes.count] {
                         marks(upTo: item.offset + from)
                         state(at: item.offset + from)

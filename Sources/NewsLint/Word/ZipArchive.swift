@@ -19,12 +19,14 @@ struct ZipArchive {
     }
 
     /// Limits on what a document may expand to: the largest member, all members together, and
-    /// the largest ratio of a member's size to its compressed size (text deflates about 5 to 10
-    /// times; a bomb a thousand times).
+    /// the largest ratio of a large member's size to its compressed size (a draft's XML deflates
+    /// 5 to 20 times, a generated one of repeated paragraphs a few hundred; a bomb about the
+    /// thousand that DEFLATE allows at most).
     struct Limits {
         var member = 256 << 20
         var total = 512 << 20
-        var ratio = 200
+        var ratio = 500
+        var largeMember = 16 << 20
         var members = 10_000
     }
 
@@ -91,11 +93,16 @@ struct ZipArchive {
         if m.flags & 0x1 != 0 { throw WordFailure.encrypted }
         guard m.size <= limits.member else { throw WordFailure.tooLarge(limits.member) }
         // A small member may deflate well; a large one that expands like a bomb is refused before it is expanded.
-        if m.size > 1 << 20 && m.size / max(1, m.compressedSize) > limits.ratio { throw WordFailure.tooLarge(limits.member) }
+        if m.size > limits.largeMember && m.size / max(1, m.compressedSize) > limits.ratio { throw WordFailure.tooLarge(limits.member) }
         let out: [UInt8]
         switch m.method {
         case 0: out = Array(bytes[m.data])
-        case 8: out = try Inflate.decode(bytes[m.data], expectedSize: m.size, limit: min(limits.member, m.size))
+        case 8:
+            do throws(WordFailure) {
+                out = try Inflate.decode(bytes[m.data], expectedSize: m.size, limit: m.size)
+            } catch .tooLarge {
+                throw WordFailure.damaged("zip: \(m.name) expands beyond the \(m.size) bytes its directory gives")
+            }
         default: throw WordFailure.unsupported("zip compression method \(m.method) for \(m.name)")
         }
         guard out.count == m.size else { throw WordFailure.damaged("zip: \(m.name) is \(out.count) bytes, not the \(m.size) its directory says") }
