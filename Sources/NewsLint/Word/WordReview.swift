@@ -49,7 +49,7 @@ public enum WordReview {
             paragraphs.append((r.path == path ? "" : r.path + " ") + TextReporter.place(r.position, r.unit, lang) + (lang == .zh ? "：" : ": ") + r.message.text(lang))
         }
         paragraphs.append("[\(d.rule)]")
-        let body = paragraphs.map { "<w:p><w:r><w:t xml:space=\"preserve\">\(XMLScanner.escape($0))</w:t></w:r></w:p>" }.joined()
+        let body = paragraphs.map { "<w:p><w:r><w:t xml:space=\"preserve\">\(Markup.escape($0))</w:t></w:r></w:p>" }.joined()
         return "<w:comment w:id=\"\(id)\" w:author=\"\(author)\" w:initials=\"NL\">\(body)</w:comment>"
     }
 
@@ -145,7 +145,7 @@ public enum WordReview {
             }
             let properties = document.runs[last].properties.map { String(decoding: document.parts[document.runs[last].part].xml[$0], as: UTF8.self) } ?? ""
             let insert = "<w:ins w:id=\"\(nextID())\" w:author=\"\(WordReview.author)\"><w:r>\(properties)<w:t xml:space=\"preserve\">"
-                + XMLScanner.escape(text) + "</w:t></w:r></w:ins>"
+                + Markup.escape(text) + "</w:t></w:r></w:ins>"
             inserts[last, default: []].append((range.upperBound, 1, insert))
             return true
         }
@@ -269,7 +269,7 @@ public enum WordReview {
                     for to in inner + [bytes.count] {
                         marks(upTo: item.offset + from)
                         state(at: item.offset + from)
-                        let piece = XMLScanner.escape(String(decoding: bytes[from..<to], as: UTF8.self))
+                        let piece = Markup.escape(String(decoding: bytes[from..<to], as: UTF8.self))
                         segment += deletedBy == nil ? "<w:t xml:space=\"preserve\">\(piece)</w:t>" : "<w:delText xml:space=\"preserve\">\(piece)</w:delText>"
                         from = to
                     }

@@ -181,23 +181,4 @@ struct XMLScanner {
         }
         return String(decoding: out, as: UTF8.self)
     }
-
-    /// Text escaped for an element's content or an attribute's value.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            default:
-                // Control characters other than tab and line ends cannot appear in XML 1.0.
-                if c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
 }
