@@ -7,6 +7,7 @@ implementation. Run it from the project root; it is deterministic, and its outpu
   of varying length (some bold), so that positions and comments cross run boundaries.
 - features.docx: a table, a text box (with its VML fallback), tracked changes, fields, a soft line
   break, a hyperlink, references and a footnote.
+- notes.docx: findings in the body, a footnote and a text box.
 - deflate/*.bin: raw DEFLATE streams (stored, fixed Huffman, dynamic Huffman, empty, large) and
   deflate/manifest.json with each stream's size and CRC-32.
 - bad/*: inputs that must be refused with exit code 2.
@@ -123,6 +124,23 @@ def features():
          parts=[("word/footnotes.xml", footnotes)])
 
 
+def notes():
+    """Findings in a footnote and in a text box: their comments go to the marks in the body."""
+    r = lambda s: "<w:r>%s</w:r>" % t(s)
+    body = ("<w:p>%s<w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>" % r("正文里有「可爱的中国」。")
+            + "<w:p>%s<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><a:graphic><a:graphicData>"
+              "<wps:wsp><wps:txbx><w:txbxContent><w:p>%s</w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>"
+              "</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict/></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+              % (r("框外「甲」"), r("框内「乙」")))
+    footnotes = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes %s>'
+                 '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                 '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>%s</w:p></w:footnote></w:footnotes>') % (W, r("脚注「丙」。"))
+    docx(os.path.join(ROOT, "notes.docx"), body,
+         extra_types='<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>',
+         rels='<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>',
+         parts=[("word/footnotes.xml", footnotes)])
+
+
 def deflate():
     folder = os.path.join(ROOT, "deflate")
     os.makedirs(folder, exist_ok=True)
@@ -195,6 +213,7 @@ if __name__ == "__main__":
         sys.exit("run from the project root")
     seeds()
     features()
+    notes()
     deflate()
     bad()
     print("wrote", ROOT)

@@ -137,6 +137,11 @@ struct WordDocumentTests {
         }
         #expect(String(decoding: try zip.part("[Content_Types].xml")!, as: UTF8.self).contains("/word/comments.xml"))
         #expect(String(decoding: try zip.part("word/_rels/document.xml.rels")!, as: UTF8.self).contains("relationships/comments"))
+        // Every part that changed or was added is well-formed XML.
+        for name in ["word/document.xml", "word/comments.xml", "[Content_Types].xml", "word/_rels/document.xml.rels"] {
+            var scanner = try XMLScanner(try zip.part(name)!, part: name)
+            while try scanner.next() != nil {}
+        }
         // Each comment is anchored on its finding's text.
         let xml = String(decoding: try zip.part("word/document.xml")!, as: UTF8.self)
         for (k, d) in file.diagnostics.enumerated() where d.start.line == d.end.line {
@@ -150,6 +155,26 @@ struct WordDocumentTests {
         let both = String(decoding: try ZipArchive(again).part("word/comments.xml")!, as: UTF8.self)
         #expect(both.components(separatedBy: "<w:comment ").count - 1 == 2 * file.diagnostics.count)
         #expect(both.contains("w:id=\"\(2 * file.diagnostics.count)\""))
+    }
+
+    /// A finding in a footnote or a text box is commented at the note's mark or the box's
+    /// drawing in the body (LibreOffice loads no comment inside a note and drops one in a box);
+    /// its fix is still made where the text is.
+    @Test func findingsInNotesAndBoxesAreCommentedAtTheirMarks() throws {
+        let linter = try Self.linter()
+        let file = linter.lint([InputFile(path: "notes.docx", fileSystemPath: Self.fixtures.appendingPathComponent("notes.docx").path)]).files[0]
+        #expect(file.diagnostics.map(\.excerpt) == ["「可爱的中国」", "「甲」", "「乙」", "「丙」"])
+        let copy = try ZipArchive(try WordReview.commented(file.source.word!, diagnostics: file.diagnostics, path: file.path, lang: .zh))
+        let body = String(decoding: try copy.part("word/document.xml")!, as: UTF8.self)
+        let notes = String(decoding: try copy.part("word/footnotes.xml")!, as: UTF8.self)
+        let comments = String(decoding: try copy.part("word/comments.xml")!, as: UTF8.self)
+        #expect(!notes.contains("commentRange") && body.components(separatedBy: "<w:commentRangeStart").count - 1 == 4)
+        #expect(comments.contains("注释中：“「丙」”") && comments.contains("文本框中：“「乙」”"))
+        // The footnote's comment sits on the character before its mark: 。
+        #expect(body.contains("<w:commentRangeStart w:id=\"5\"/><w:r><w:t xml:space=\"preserve\">。</w:t></w:r><w:commentRangeEnd w:id=\"5\"/>"))
+        let (fixed, applied) = try WordReview.tracked(file.source.word!, fixes: file.diagnostics)
+        #expect(applied.count == 4)
+        #expect(String(decoding: try ZipArchive(fixed).part("word/footnotes.xml")!, as: UTF8.self).contains("<w:delText xml:space=\"preserve\">「丙」</w:delText>"))
     }
 
     /// Safe fixes as tracked changes: read back, the document says what the fixed text says.

@@ -19,6 +19,11 @@ public final class WordDocument: Sendable {
     let archive: ZipArchive
     /// The main part's name.
     let mainPart: String
+    /// Where each footnote, endnote and text box stands in the text around it (`footnote:1`,
+    /// `box:3` → the byte of `text` where its mark or drawing stands): a comment on its text is
+    /// anchored there, as LibreOffice does not load a comment inside a note, and drops one
+    /// inside a text box.
+    let anchors: [String: Int]
 
     /// A piece of a run's content, at a byte offset of `text`.
     struct Item: Sendable {
@@ -56,6 +61,8 @@ public final class WordDocument: Sendable {
         let splittable: Bool
         /// Whether a tracked change may be made in it (not inside another tracked change or a field).
         let fixable: Bool
+        /// The note or text box it belongs to (`footnote:1`, `box:3`), if any.
+        let note: String?
     }
 
     public static func read(_ bytes: [UInt8], limits: ZipLimits = ZipLimits()) throws(WordFailure) -> WordDocument {
@@ -72,10 +79,12 @@ public final class WordDocument: Sendable {
             parts.append((folder + file, xml))
         }
         return WordDocument(text: reader.text, paragraphs: ParagraphMap(paragraph: reader.lineParagraph, column: reader.lineColumn),
-                            runs: reader.runs, parts: parts, archive: archive, mainPart: main)
+                            runs: reader.runs, parts: parts, archive: archive, mainPart: main, anchors: reader.anchors)
     }
 
-    init(text: [UInt8], paragraphs: ParagraphMap, runs: [Run], parts: [(name: String, xml: [UInt8])], archive: ZipArchive, mainPart: String) {
+    init(text: [UInt8], paragraphs: ParagraphMap, runs: [Run], parts: [(name: String, xml: [UInt8])], archive: ZipArchive, mainPart: String,
+         anchors: [String: Int]) {
+        self.anchors = anchors
         self.text = text
         self.paragraphs = paragraphs
         self.runs = runs
@@ -108,12 +117,20 @@ public final class WordDocument: Sendable {
         var lineColumn: [UInt32] = []
         var runs: [Run] = []
         var paragraphCount = 0
+        var anchors: [String: Int] = [:]
+        /// The note being read (`footnote:1`), in a notes part.
+        var note: String?
+        var boxes = 0
 
         /// A paragraph being read: its text and runs, with offsets from its own start.
         struct Paragraph {
             var text: [UInt8] = []
             var runs: [Run] = []
             var nested: [Paragraph] = []
+            /// The notes and text boxes it holds, with the offset of each mark or drawing.
+            var marks: [(note: String, offset: Int)] = []
+            /// For a text box's paragraph: its key (`box:3`).
+            var box: String?
         }
 
         struct RunBuilder {
@@ -154,11 +171,23 @@ public final class WordDocument: Sendable {
                         continue
                     }
                     if tag == "w:ins" || tag == "w:moveTo" { if !selfClosing { trackedDepth.append(depth) } }
+                    if let notes, tag == notes, let id = attributes.first(where: { $0.name == "w:id" })?.value {
+                        note = String(notes.dropFirst(2)) + ":" + id
+                    }
+                    if (tag == "w:footnoteReference" || tag == "w:endnoteReference") && !stack.isEmpty,
+                       let id = attributes.first(where: { $0.name == "w:id" })?.value {
+                        stack[stack.count - 1].marks.append((String(tag.dropFirst(2).dropLast(9)) + ":" + id, stack[stack.count - 1].text.count))
+                    }
                     if tag == "w:p" {
+                        var p = Paragraph()
+                        if !stack.isEmpty {
+                            boxes += 1
+                            p.box = "box:\(boxes)"
+                        }
                         if selfClosing {
-                            finish(Paragraph(), into: &stack, outer: &run)
+                            finish(p, into: &stack, outer: &run)
                         } else {
-                            stack.append(Paragraph())
+                            stack.append(p)
                             outerRuns.append(run)
                             run = nil
                         }
@@ -218,7 +247,8 @@ public final class WordDocument: Sendable {
                         guard end > r.textStart || r.items.contains(where: { $0.length > 0 }) else { continue }
                         stack[stack.count - 1].runs.append(Run(part: part, element: r.start..<range.upperBound, startTag: r.startTag,
                                                                properties: r.properties, items: r.items, textRange: r.textStart..<end,
-                                                               splittable: r.splittable, fixable: r.fixable))
+                                                               splittable: r.splittable, fixable: r.fixable,
+                                                               note: stack[stack.count - 1].box ?? note))
                         continue
                     }
                     guard depth == r.depth + 1, let child = r.child else { continue }
@@ -243,6 +273,7 @@ public final class WordDocument: Sendable {
         /// into the text.
         mutating func finish(_ p: Paragraph, into stack: inout [Paragraph], outer run: inout RunBuilder?) {
             if !stack.isEmpty {
+                if let box = p.box { stack[stack.count - 1].marks.append((box, stack[stack.count - 1].text.count)) }
                 stack[stack.count - 1].nested.append(p)
                 run?.splittable = false
                 return
@@ -265,11 +296,12 @@ public final class WordDocument: Sendable {
             }
             text += p.text
             text.append(0x0A)
+            for m in p.marks { anchors[m.note] = base + m.offset }
             for r in p.runs {
                 runs.append(Run(part: r.part, element: r.element, startTag: r.startTag, properties: r.properties,
                                 items: r.items.map { Item(kind: $0.kind, offset: $0.offset + base) },
                                 textRange: (r.textRange.lowerBound + base)..<(r.textRange.upperBound + base),
-                                splittable: r.splittable, fixable: r.fixable))
+                                splittable: r.splittable, fixable: r.fixable, note: r.note))
             }
             for n in p.nested { append(n) }
         }

@@ -15,8 +15,8 @@ public enum WordReview {
         var comments = ""
         for d in diagnostics {
             let id = plan.nextID()
-            plan.comment(id: id, span: d.byteRange)
-            comments += comment(id: id, d, path: path, lang: lang)
+            let place = plan.comment(id: id, span: d.byteRange)
+            comments += comment(id: id, d, path: path, movedFrom: place, lang: lang)
         }
         return try plan.write(comments: comments)
     }
@@ -33,7 +33,8 @@ public enum WordReview {
         return (try plan.write(comments: ""), applied)
     }
 
-    static func comment(id: Int, _ d: Diagnostic, path: String, lang: Language) -> String {
+    /// A comment on the text of a note or a text box sits at its mark and quotes the text.
+    static func comment(id: Int, _ d: Diagnostic, path: String, movedFrom place: String?, lang: Language) -> String {
         let severity: String
         switch (d.severity, lang) {
         case (.error, .zh): severity = "错误："
@@ -44,6 +45,10 @@ public enum WordReview {
         case (.note, .en): severity = "note: "
         }
         var paragraphs = [severity + d.message.text(lang)]
+        if let place {
+            let box = place.hasPrefix("box:")
+            paragraphs.insert((lang == .zh ? (box ? "文本框中：“" : "注释中：“") : (box ? "in the text box: “" : "in the note: “")) + d.excerpt + "”", at: 0)
+        }
         if let s = d.suggestion { paragraphs.append((lang == .zh ? "建议：" : "suggestion: ") + s) }
         for r in d.related {
             paragraphs.append((r.path == path ? "" : r.path + " ") + TextReporter.place(r.position, r.unit, lang) + (lang == .zh ? "：" : ": ") + r.message.text(lang))
@@ -107,24 +112,40 @@ public enum WordReview {
         }
 
         /// A comment's range and reference around `span` (an empty span takes the character after it).
-        mutating func comment(id: Int, span: Range<Int>) {
+        /// A span in a footnote, an endnote or a text box is anchored on the character before its
+        /// mark instead, and the note or box is returned: LibreOffice does not load a comment
+        /// inside a note, and drops one inside a text box.
+        @discardableResult
+        mutating func comment(id: Int, span: Range<Int>) -> String? {
             var span = span
+            var inNote: String?
+            if let r = run(startingAt: span.lowerBound), let note = document.runs[r].note, let mark = document.anchors[note], mark > 0 {
+                var end = mark, before = UTF8Scan.previousScalarStart(document.text, before: mark)
+                // A mark at a paragraph's start: the last character of the paragraph before.
+                if document.text[before] == 0x0A && before > 0 {
+                    end = before
+                    before = UTF8Scan.previousScalarStart(document.text, before: before)
+                }
+                span = before..<end
+                inNote = note
+            }
             if span.isEmpty, let r = run(startingAt: span.lowerBound) {
                 let start = max(span.lowerBound, document.runs[r].textRange.lowerBound)
                 span = start..<min(start + UTF8Scan.sequenceLength(document.text[start]), document.runs[r].textRange.upperBound)
             }
             guard let first = run(startingAt: span.lowerBound), var last = run(endingAt: span.upperBound) else {
                 // A span past the last run's text (the document's end): the comment sits on the last run.
-                guard let any = document.runs.indices.last else { return }
+                guard let any = document.runs.indices.last else { return inNote }
                 mark(any, at: document.runs[any].textRange.lowerBound, order: 2, xml: "<w:commentRangeStart w:id=\"\(id)\"/>")
                 mark(any, at: document.runs[any].textRange.upperBound, order: 0, xml: Self.commentEnd(id))
-                return
+                return inNote
             }
             if last < first { last = first }
             // Start and end must be in the same part (a span does not run from the body into a note).
             if document.runs[last].part != document.runs[first].part { last = first }
             mark(first, at: span.lowerBound, order: 2, xml: "<w:commentRangeStart w:id=\"\(id)\"/>")
             mark(last, at: max(span.upperBound, document.runs[first].textRange.lowerBound), order: 0, xml: Self.commentEnd(id))
+            return inNote
         }
 
         static func commentEnd(_ id: Int) -> String {
