@@ -32,7 +32,7 @@ extension CommandLineTool {
             for c in entry.claims {
                 counts[c.verdict, default: 0] += 1
                 let p = entry.source.position(of: c.range.lowerBound)
-                var line = "\(entry.path):\(p.line):\(p.column): [\(c.verdict.label.text(lang))] \(c.kind.rawValue): \(c.text.replacingNewlines)"
+                var line = "\(entry.path):\(TextReporter.place(p, entry.source.unit, lang)): [\(c.verdict.label.text(lang))] \(c.kind.rawValue): \(c.text.replacingNewlines)"
                 if !c.figures.isEmpty { line += (lang == .zh ? "  依据 " : "  from ") + c.figures.joined(separator: ", ") }
                 if let computed = c.computed { line += " → " + computed }
                 out += Quoted.escapingControls(line) + "\n"

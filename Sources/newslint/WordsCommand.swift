@@ -23,7 +23,7 @@ extension CommandLineTool {
                     let words = timings.measure("segment") { document.words(in: p) }
                     segmented += p.text.count
                     let start = document.source.position(of: p.sourceOffset(0))
-                    out += "\(start.line):\(start.column)  "
+                    out += TextReporter.place(start, document.source.unit, options.lang) + "  "
                         + Quoted.escapingControls(words.map { String(decoding: p.text[$0.range], as: UTF8.self) }.joined(separator: " ")) + "\n"
                 }
             case let .failure(error): errors.append(error)

@@ -24,7 +24,7 @@ public enum SARIFReporter {
                     ("ruleId", .string(d.rule)),
                     ("level", .string(level(d.severity))),
                     ("message", .object([("text", .string(d.message.text(lang)))])),
-                    ("locations", .array([location(file.path, d.start, d.end, snippet: d.excerpt)])),
+                    ("locations", .array([location(file.path, d.start, d.end, snippet: d.excerpt, unit: file.source.unit)])),
                 ]
                 if let i = ruleIndex[d.rule] { members.insert(("ruleIndex", .number(Double(i))), at: 1) }
                 if !d.related.isEmpty {
@@ -87,10 +87,17 @@ public enum SARIFReporter {
 
     static func level(_ s: Severity) -> String { s.rawValue }
 
-    static func location(_ path: String, _ start: SourcePosition, _ end: SourcePosition, snippet: String) -> JSONValue {
-        .object([("physicalLocation", .object([
+    /// A Word document's region counts paragraphs, not lines: the region says so in its property
+    /// bag (`"properties": {"unit": "paragraph"}`), as SARIF has no such unit of its own.
+    static func location(_ path: String, _ start: SourcePosition, _ end: SourcePosition, snippet: String, unit: PositionUnit = .line) -> JSONValue {
+        var region = region(start, end, snippet: snippet)
+        if unit != .line, case var .object(members) = region {
+            members.append(("properties", .object([("unit", .string(unit.rawValue))])))
+            region = .object(members)
+        }
+        return .object([("physicalLocation", .object([
             ("artifactLocation", .object([("uri", .string(uri(path)))])),
-            ("region", region(start, end, snippet: snippet)),
+            ("region", region),
         ]))])
     }
 
