@@ -206,8 +206,14 @@ struct WordCommandLineTests {
         #expect(r.out.contains("draft.docx:段97:12: error: 大陆横排不用直角引号"))
         let en = runTool([draft, "--no-color", "--lang", "en", "--format", "json"], in: dir.path)
         #expect(en.out.contains("\"unit\": \"paragraph\"") && en.out.contains("\"encoding\": \"docx\""))
-        // A folder is searched for drafts too.
-        #expect(runTool([".", "--no-color"], in: dir.path).out.contains("draft.docx:段97:12:"))
+        // A folder is searched for drafts too; Word's owner file of an open draft is not a draft.
+        try dir.write("~$draft.docx", [0x05, 0x65, 0x64, 0x69, 0x74, 0x6F, 0x72])
+        let folder = runTool([".", "--no-color"], in: dir.path)
+        #expect(folder.code == 1 && folder.out.contains("draft.docx:段97:12:"))
+        // An old binary .doc in a folder is reported, not skipped.
+        try dir.write("old.doc", try WordDocumentTests.bytes("bad/old-format.doc"))
+        let old = runTool([".", "--no-color"], in: dir.path)
+        #expect(old.code == 2 && old.err.contains("old.doc") && old.err.contains("另存为 .docx"))
     }
 
     @Test func theReviewedCopyIsWrittenAndItsMisusesRefused() throws {
