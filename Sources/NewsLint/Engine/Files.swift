@@ -210,9 +210,6 @@ public struct FileCollector {
         while let entry = readdir(folder) {
             let raw = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             if raw.first == UInt8(ascii: ".") { continue }  // hidden, and `.` and `..`
-            // `~$draft.docx`: the owner file Word and WPS keep beside a document while it is open
-            // (a few bytes, not a document), skipped as hidden files are.
-            if raw.starts(with: [UInt8(ascii: "~"), UInt8(ascii: "$")]) { continue }
             guard let name = String(validating: raw, as: UTF8.self) else {
                 // The name cannot be held as text, so the file cannot be opened by it: said, not skipped.
                 let repaired = String(decoding: raw, as: UTF8.self)
@@ -223,6 +220,9 @@ public struct FileCollector {
                 }
                 continue
             }
+            // `~$draft.docx`: the owner file Word and WPS keep beside a document while it is open
+            // (a few bytes, not a document), skipped as hidden files are.
+            if name.hasPrefix("~$") && Self.isWordDocument(name) { continue }
             entries.append((name, Int(entry.pointee.d_type)))
         }
         closedir(folder)
