@@ -2,9 +2,9 @@
 /// and dynamic-Huffman blocks. Written here because newslint uses no third-party code and the
 /// system's zlib is not on every machine with the toolchain (see docs/word.md).
 ///
-/// Codes are decoded canonically, a bit at a time against the count of codes of each length: a
-/// Word document's XML is a few megabytes at most, and this keeps the decoder small enough to
-/// check by reading.
+/// A code of up to `Huffman.fastBits` bits is decoded with one look-up in a table indexed by the
+/// next bits of the stream; a longer one (rare: the literal/length codes of a draft's XML are
+/// mostly 5 to 9 bits) canonically, a bit at a time against the count of codes of each length.
 enum Inflate {
     /// Decodes `input`; the output may not exceed `limit` bytes (a zip bomb stops there).
     static func decode(_ input: ArraySlice<UInt8>, expectedSize: Int, limit: Int) throws(WordFailure) -> [UInt8] {
@@ -19,6 +19,10 @@ enum Inflate {
     struct Huffman {
         var counts = [Int](repeating: 0, count: 16)
         var symbols: [Int] = []
+        /// For each value of the next `fastBits` bits (first bit lowest): the symbol whose code
+        /// they start with, times 16, plus the code's length; 0 when the code is longer.
+        var fast: [UInt16] = []
+        static let fastBits = 10
 
         /// Builds the code from each symbol's code length (0: unused). Over-subscribed sets are
         /// refused; incomplete ones are allowed, as zlib allows them for a single distance code.
@@ -37,6 +41,25 @@ enum Inflate {
             for (symbol, l) in lengths.enumerated() where l != 0 {
                 symbols[offsets[l]] = symbol
                 offsets[l] += 1
+            }
+            // The canonical codes, in order of length and then symbol; DEFLATE sends a code's
+            // first bit first, so the table is indexed by the code's bits reversed.
+            fast = [UInt16](repeating: 0, count: 1 << Self.fastBits)
+            var code = 0, index = 0
+            for len in 1...Self.fastBits {
+                for _ in 0..<counts[len] {
+                    var reversed = 0
+                    for b in 0..<len where code & (1 << b) != 0 { reversed |= 1 << (len - 1 - b) }
+                    let entry = UInt16(symbols[index] << 4 | len)
+                    var fill = reversed
+                    while fill < 1 << Self.fastBits {
+                        fast[fill] = entry
+                        fill += 1 << len
+                    }
+                    code += 1
+                    index += 1
+                }
+                code <<= 1
             }
         }
     }
@@ -113,6 +136,18 @@ enum Inflate {
         }
 
         mutating func decode(_ h: Huffman) throws(WordFailure) -> Int {
+            // Enough bits for a look-up, if the data holds them.
+            while bitCount < Huffman.fastBits && position < input.count {
+                bitBuffer |= Int(input[position]) << bitCount
+                position += 1
+                bitCount += 8
+            }
+            let entry = Int(h.fast[bitBuffer & ((1 << Huffman.fastBits) - 1)])
+            if entry != 0 && entry & 15 <= bitCount {
+                bitBuffer >>= entry & 15
+                bitCount -= entry & 15
+                return entry >> 4
+            }
             var code = 0, first = 0, index = 0
             for len in 1..<16 {
                 code |= try bits(1)
