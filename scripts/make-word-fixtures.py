@@ -115,10 +115,15 @@ def features():
         "<w:p><w:hyperlink r:id=\"rId9\">%s</w:hyperlink>%s<w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>"
         % (r("链接"), r("A&B<C>")),
     ])
+    docx_with_footnote(os.path.join(ROOT, "features.docx"), body, r("脚注文字。"))
+
+
+def docx_with_footnote(path, body, note):
+    """A draft whose footnote 1 (after the separator note) holds the runs `note`."""
     footnotes = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes %s>'
                  '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-                 '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>%s</w:p></w:footnote></w:footnotes>') % (W, r("脚注文字。"))
-    docx(os.path.join(ROOT, "features.docx"), body,
+                 '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>%s</w:p></w:footnote></w:footnotes>') % (W, note)
+    docx(path, body,
          extra_types='<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>',
          rels='<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>',
          parts=[("word/footnotes.xml", footnotes)])
@@ -132,13 +137,7 @@ def notes():
               "<wps:wsp><wps:txbx><w:txbxContent><w:p>%s</w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>"
               "</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict/></mc:Fallback></mc:AlternateContent></w:r></w:p>"
               % (r("框外「甲」"), r("框内「乙」")))
-    footnotes = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes %s>'
-                 '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-                 '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r>%s</w:p></w:footnote></w:footnotes>') % (W, r("脚注「丙」。"))
-    docx(os.path.join(ROOT, "notes.docx"), body,
-         extra_types='<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>',
-         rels='<Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>',
-         parts=[("word/footnotes.xml", footnotes)])
+    docx_with_footnote(os.path.join(ROOT, "notes.docx"), body, r("脚注「丙」。"))
 
 
 def deflate():
