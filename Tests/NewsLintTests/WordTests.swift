@@ -11,6 +11,15 @@ struct WordTests {
         return Segmenter(lexicon: lexicon).words(in: bytes).map { String(decoding: bytes[$0.range], as: UTF8.self) }
     }
 
+    /// The built-in table is the one the word list gives: rerun scripts/generate-lexicon-table.py
+    /// when this fails.
+    @Test func theBuiltInTableIsTheWordList() throws {
+        let list = try String(contentsOf: Repo.root.appendingPathComponent("Rules/lexicon.tsv"), encoding: .utf8)
+        #expect(Lexicon.builtIn.sameWords(as: Lexicon.fromList(list)), "Rules/lexicon-table.b64 is stale: run scripts/generate-lexicon-table.py")
+        #expect(throws: Lexicon.TableError.self) { try Lexicon(table: "TkxMWDE=") }
+        #expect(throws: Lexicon.TableError.self) { try Lexicon(table: "not base64!") }
+    }
+
     @Test func theBuiltInLexiconIsJiebasHanWords() {
         #expect(Lexicon.builtIn.count == 348_974)
         for w in ["街道", "财政收入", "实实在在", "研究所", "所长", "了解", "习近平"] { #expect(Lexicon.builtIn.contains(w), "\(w)") }

@@ -38,13 +38,100 @@ public struct Lexicon: Sendable {
     static let empty: UInt64 = 0
     static let prefixOnly = -Float.infinity
 
-    /// The lexicon built into the binary, read once (tens of milliseconds, on first use).
+    /// The lexicon built into the binary, read once, on first use: the table that
+    /// `scripts/generate-lexicon-table.py` built from `Rules/lexicon.tsv` (a test checks that it
+    /// is the table the list gives), so that no line is parsed and no word hashed at start-up.
     public static let builtIn: Lexicon = {
+        // The generated file is checked by the tests; a broken one cannot ship.
+        try! Lexicon(table: RuleData.builtIn("lexicon-table.b64")!)
+    }()
+
+    /// The lexicon of `Rules/lexicon.tsv` built from the list itself: what the built-in table
+    /// must equal.
+    static func fromList(_ text: String) -> Lexicon {
         var lexicon = Lexicon(capacity: builtInEntries)
-        lexicon.addList(RuleData.builtIn("lexicon.tsv")!)
+        lexicon.addList(text)
         lexicon.finish()
         return lexicon
-    }()
+    }
+
+    struct TableError: Error {}
+
+    /// Whether two lexicons hold the same words and prefixes with the same costs, bit for bit,
+    /// and the same totals (wherever the table put them).
+    func sameWords(as other: Lexicon) -> Bool {
+        guard entries == other.entries, count == other.count, longest == other.longest,
+              logTotal?.bitPattern == other.logTotal?.bitPattern, unknownCost.bitPattern == other.unknownCost.bitPattern else { return false }
+        return slots.allSatisfy { s in s.key == Self.empty || other.lookUp(s.key)?.bitPattern == s.cost.bitPattern }
+    }
+
+    /// Reads a table written by `scripts/generate-lexicon-table.py` (its format is described there).
+    init(table text: String) throws(TableError) {
+        let bytes = try Self.base64(text)
+        guard bytes.count >= 21, bytes.starts(with: Array("NLLX1".utf8)) else { throw TableError() }
+        func u32(_ at: Int) -> UInt32 { UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24 }
+        let entries = Int(u32(5)), words = Int(u32(9)), longest = Int(u32(13))
+        guard bytes.count == 21 + 12 * entries else { throw TableError() }
+        self.init(capacity: max(entries, Self.builtInEntries))
+        let logTotal = Float(bitPattern: u32(17))
+        var at = 21
+        for _ in 0..<entries {
+            let key = UInt64(u32(at)) | UInt64(u32(at + 4)) << 32
+            slots[find(key)] = Slot(key: key, cost: Float(bitPattern: u32(at + 8)))
+            at += 12
+        }
+        self.entries = entries
+        count = words
+        self.longest = longest
+        self.logTotal = logTotal
+        unknownCost = -logTotal
+    }
+
+    /// Base64, its line breaks skipped. Decoded through pointers into an array of its final
+    /// size: the table is 6 MB, and array appends cost more than the decoding.
+    static func base64(_ text: String) throws(TableError) -> [UInt8] {
+        var value = [UInt8](repeating: 0xFF, count: 256)
+        for (k, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { value[Int(c)] = UInt8(k) }
+        value[Int(UInt8(ascii: "="))] = 0xFE
+        var text = text
+        var failed = false
+        let out = text.withUTF8 { p in
+            value.withUnsafeBufferPointer { v in
+                [UInt8](unsafeUninitializedCapacity: p.count / 4 * 3 + 3) { o, written in
+                    // Four letters at a time; the file's lines hold a multiple of four.
+                    var i = 0, w = 0
+                    let n = p.count
+                    while i < n {
+                        let c = p[i]
+                        if c == 0x0A || c == 0x0D { i += 1; continue }
+                        guard i + 4 <= n else { failed = true; break }
+                        let a = v[Int(c)], b = v[Int(p[i + 1])], d = v[Int(p[i + 2])], e = v[Int(p[i + 3])]
+                        if a | b | d | e < 64 {
+                            let acc = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(d) << 6 | UInt32(e)
+                            o[w] = UInt8(truncatingIfNeeded: acc >> 16); o[w + 1] = UInt8(truncatingIfNeeded: acc >> 8); o[w + 2] = UInt8(truncatingIfNeeded: acc)
+                            w += 3
+                            i += 4
+                            continue
+                        }
+                        // The last group, with its padding: `xy==` or `xyz=`.
+                        guard a < 64, b < 64, e == 0xFE, d < 64 || d == 0xFE else { failed = true; break }
+                        let acc = UInt32(a) << 18 | UInt32(b) << 12 | (d < 64 ? UInt32(d) << 6 : 0)
+                        o[w] = UInt8(truncatingIfNeeded: acc >> 16)
+                        w += 1
+                        if d < 64 { o[w] = UInt8(truncatingIfNeeded: acc >> 8); w += 1 }
+                        i += 4
+                        while i < n && (p[i] == 0x0A || p[i] == 0x0D) { i += 1 }
+                        if i < n { failed = true }
+                        break
+                    }
+                    written = w
+                }
+            }
+        }
+        if failed { throw TableError() }
+        return out
+    }
+
 
     /// Words and prefixes of the built-in list (497,973), with room: the table is sized once.
     static let builtInEntries = 520_000
