@@ -43,8 +43,27 @@ public struct Lexicon: Sendable {
     /// is the table the list gives), so that no line is parsed and no word hashed at start-up.
     public static let builtIn: Lexicon = {
         // The generated file is checked by the tests; a broken one cannot ship.
-        try! Lexicon(table: RuleData.builtIn("lexicon-table.b64")!)
+        let text = RuleData.builtIn("lexicon-table.b64")!
+        let lexicon = try! Lexicon(table: text)
+        release(text)
+        return lexicon
     }()
+
+    /// Gives back to the system the pages of the binary that hold `text` (8 MB of base64, read
+    /// once): they are file-backed and read-only, so the system drops them and would read them
+    /// again if they were touched. Without this they stay resident for the whole run, and a
+    /// year of editions needs every megabyte it can keep under its memory limit.
+    private static func release(_ text: String) {
+        var text = text
+        text.withUTF8 { p in
+            guard let base = p.baseAddress, p.count > 1 << 20 else { return }
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            let start = (Int(bitPattern: base) + page - 1) / page * page
+            let end = (Int(bitPattern: base) + p.count) / page * page
+            guard end > start, let from = UnsafeMutableRawPointer(bitPattern: start) else { return }
+            _ = madvise(from, end - start, MADV_DONTNEED)
+        }
+    }
 
     /// The lexicon of `Rules/lexicon.tsv` built from the list itself: what the built-in table
     /// must equal.
