@@ -48,7 +48,8 @@ public enum HTMLReporter {
                 + "<td>\(f.count(.warning))</td><td>\(f.count(.note))</td>\(rate(ErrorRateMethod.rate(report.weightedErrors(f), f.characters)))"
                 + "\(rate(f.errorRate))<td>\(byRule(f))</td></tr>\n"
         }
-        for e in report.editions where e.files.count > 1 || report.editions.count > 1 {
+        let editions = report.editions  // counted once: each edition's count walks its findings
+        for e in editions where e.files.count > 1 || editions.count > 1 {
             out += "<tr class=\"edition\"><td>\(zh ? "一期（文件夹）" : "edition (folder)") \(escape(e.folder))</td><td>\(e.characters)</td><td>\(e.errors)</td>"
                 + "<td></td><td></td>\(rate(ErrorRateMethod.rate(e.weighted, e.characters)))\(rate(LintReport.errorRate(e.errors, e.characters)))<td></td></tr>\n"
         }
