@@ -95,6 +95,36 @@ struct WordDocumentTests {
         }
     }
 
+    /// A part may name WordprocessingML with another prefix, or as its default namespace: it is
+    /// read the same. newslint writes only into parts that name it `w:`, and says so otherwise.
+    @Test func otherPrefixesAreReadTheSame() throws {
+        let linter = try Self.linter()
+        let original = try Self.bytes("seeds/003_a2c041b2b8083ec5.docx")
+        let zip = try ZipArchive(original)
+        let xml = String(decoding: try zip.part("word/document.xml")!, as: UTF8.self)
+        let renamed = xml.replacingOccurrences(of: "<w:", with: "<ns0:").replacingOccurrences(of: "</w:", with: "</ns0:")
+            .replacingOccurrences(of: " w:", with: " ns0:").replacingOccurrences(of: "xmlns:w=", with: "xmlns:ns0=")
+        let unprefixed = xml.replacingOccurrences(of: "<w:", with: "<").replacingOccurrences(of: "</w:", with: "</")
+            .replacingOccurrences(of: "xmlns:w=", with: "xmlns=")
+        func lint(_ bytes: [UInt8]) throws -> FileReport {
+            let dir = try TemporaryDirectory()
+            let path = try dir.write("draft.docx", bytes)
+            let report = linter.lint([InputFile(path: "draft.docx", fileSystemPath: path)])
+            #expect(report.inputErrors.isEmpty, "\(report.inputErrors.first?.message.en ?? "")")
+            return report.files[0]
+        }
+        let expected = try lint(original)
+        func key(_ d: Diagnostic) -> String { "\(d.rule) \(d.start) \(d.end)" }
+        for variant in [renamed, unprefixed] {
+            let file = try lint(zip.rewritten(replacing: ["word/document.xml": Array(variant.utf8)], adding: []))
+            #expect(file.diagnostics.map(key) == expected.diagnostics.map(key))
+            #expect(throws: WordFailure.self) { try WordReview.commented(file.source.word!, diagnostics: file.diagnostics, lang: .zh) }
+        }
+        // A part that is not WordprocessingML at all is refused, not read as empty.
+        let foreign = xml.replacingOccurrences(of: "http://schemas.openxmlformats.org/wordprocessingml/2006/main", with: "urn:example")
+        #expect(throws: WordFailure.self) { try WordDocument.read(zip.rewritten(replacing: ["word/document.xml": Array(foreign.utf8)], adding: [])) }
+    }
+
     @Test func badDocumentsAreRefusedWithTheirReason() throws {
         let cases: [(String, String)] = [
             ("not-a-zip.docx", "不是 Word 文档"),

@@ -24,6 +24,9 @@ public final class WordDocument: Sendable {
     /// anchored there, as LibreOffice does not load a comment inside a note, and drops one
     /// inside a text box.
     let anchors: [String: Int]
+    /// Whether comments and tracked changes can be written: every part names WordprocessingML
+    /// with the prefix `w:`, which the markup newslint writes uses.
+    let writable: Bool
 
     /// A piece of a run's content, at a byte offset of `text`.
     struct Item: Sendable {
@@ -79,12 +82,14 @@ public final class WordDocument: Sendable {
             parts.append((folder + file, xml))
         }
         return WordDocument(text: reader.text, paragraphs: ParagraphMap(paragraph: reader.lineParagraph, column: reader.lineColumn),
-                            runs: reader.runs, parts: parts, archive: archive, mainPart: main, anchors: reader.anchors)
+                            runs: reader.runs, parts: parts, archive: archive, mainPart: main, anchors: reader.anchors,
+                            writable: reader.writable)
     }
 
     init(text: [UInt8], paragraphs: ParagraphMap, runs: [Run], parts: [(name: String, xml: [UInt8])], archive: ZipArchive, mainPart: String,
-         anchors: [String: Int]) {
+         anchors: [String: Int], writable: Bool) {
         self.anchors = anchors
+        self.writable = writable
         self.text = text
         self.paragraphs = paragraphs
         self.runs = runs
@@ -118,6 +123,8 @@ public final class WordDocument: Sendable {
         var runs: [Run] = []
         var paragraphCount = 0
         var anchors: [String: Int] = [:]
+        /// Whether every part names WordprocessingML `w:`, as the markup newslint writes does.
+        var writable = true
         /// The note being read (`footnote:1`), in a notes part.
         var note: String?
         var boxes = 0
@@ -151,6 +158,7 @@ public final class WordDocument: Sendable {
         /// paragraph opens inside a run, whose state waits in `outerRuns` until it closes.
         mutating func read(_ xml: [UInt8], part: Int, name: String, notes: String?) throws(WordFailure) {
             var scanner = try XMLScanner(xml, part: name)
+            var prefixes: Prefixes?
             var depth = 0
             var skipUntil: Int?            // skipping the content of an element opened at this depth
             var stack: [Paragraph] = []
@@ -158,7 +166,22 @@ public final class WordDocument: Sendable {
             var outerRuns: [RunBuilder?] = []
             var fields: [Bool] = []        // per open field: whether its code (not its result) is being read
             var trackedDepth: [Int] = []   // depths of the w:ins and w:moveTo being read
-            while let event = try scanner.next() {
+            while var event = try scanner.next() {
+                if case let .start(tag, attributes, selfClosing, range) = event {
+                    if prefixes == nil {
+                        let root = Prefixes(root: attributes)
+                        guard root.declaresMain else { throw WordFailure.badXML(part: name, detail: "it does not declare the WordprocessingML namespace") }
+                        prefixes = root
+                        writable = writable && root.writable
+                    }
+                    if !prefixes!.conventional {
+                        event = .start(name: prefixes!.normal(tag, element: true),
+                                       attributes: attributes.map { (prefixes!.normal($0.name, element: false), $0.value) },
+                                       selfClosing: selfClosing, range: range)
+                    }
+                } else if case let .end(tag, range) = event, !prefixes!.conventional {
+                    event = .end(name: prefixes!.normal(tag, element: true), range: range)
+                }
                 switch event {
                 case let .start(tag, attributes, selfClosing, range):
                     depth += 1
@@ -323,4 +346,49 @@ public struct ZipLimits: Sendable {
 public struct ParagraphMap: Sendable, Equatable {
     public let paragraph: [UInt32]
     public let column: [UInt32]
+}
+
+/// The prefixes a part binds to WordprocessingML and to markup compatibility. Word, WPS and
+/// LibreOffice write `w:` and `mc:`; a part may bind others, or make WordprocessingML its
+/// default namespace, and is read the same: names are turned into the conventional ones.
+struct Prefixes {
+    static let main: Set<String> = ["http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                    "http://purl.oclc.org/ooxml/wordprocessingml/main"]
+    static let compatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    /// Prefixes bound to WordprocessingML ("" for the default namespace), and to compatibility.
+    let mainPrefixes: Set<String>
+    let compatibilityPrefixes: Set<String>
+    /// The names are the conventional ones already (the common case: nothing to turn).
+    let conventional: Bool
+
+    init(root attributes: [(name: String, value: String)]) {
+        var main = Set<String>(), mc = Set<String>()
+        for a in attributes {
+            let prefix: String
+            if a.name == "xmlns" { prefix = "" } else if a.name.hasPrefix("xmlns:") { prefix = String(a.name.dropFirst(6)) } else { continue }
+            if Self.main.contains(a.value) { main.insert(prefix) }
+            if a.value == Self.compatibility { mc.insert(prefix) }
+        }
+        mainPrefixes = main
+        compatibilityPrefixes = mc
+        conventional = main == ["w"] && (mc.isEmpty || mc == ["mc"])
+    }
+
+    /// Whether the part is WordprocessingML at all.
+    var declaresMain: Bool { !mainPrefixes.isEmpty }
+    /// Whether `w:` names WordprocessingML, as the markup newslint writes assumes.
+    var writable: Bool { mainPrefixes.contains("w") && (compatibilityPrefixes.isEmpty || compatibilityPrefixes.contains("mc")) }
+
+    /// An element's or attribute's name in the conventional prefixes.
+    func normal(_ name: String, element: Bool) -> String {
+        guard !conventional else { return name }
+        guard let colon = name.firstIndex(of: ":") else {
+            return element && mainPrefixes.contains("") ? "w:" + name : name
+        }
+        let prefix = String(name[..<colon]), local = name[name.index(after: colon)...]
+        if mainPrefixes.contains(prefix) { return "w:" + local }
+        if compatibilityPrefixes.contains(prefix) { return "mc:" + local }
+        // A conventional prefix bound to something else is some other vocabulary.
+        return prefix == "w" || prefix == "mc" ? "other-" + name : name
+    }
 }

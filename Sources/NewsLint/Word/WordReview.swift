@@ -174,6 +174,9 @@ public enum WordReview {
         /// The container with the marks made, and the comments part, content type and relationship
         /// added when there are comments.
         func write(comments: String) throws(WordFailure) -> [UInt8] {
+            guard document.writable else {
+                throw WordFailure.unsupported("its XML names WordprocessingML with a prefix other than w:, which newslint reads but does not write into")
+            }
             var replaced: [String: [UInt8]] = [:]
             for (p, part) in document.parts.enumerated() {
                 var edits: [(range: Range<Int>, order: Int, bytes: [UInt8])] = []
