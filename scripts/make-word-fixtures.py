@@ -5,8 +5,8 @@ implementation. Run it from the project root; it is deterministic, and its outpu
 
 - seeds/NAME.docx: each seed page as a Word draft, one paragraph a line, every line cut into runs
   of varying length (some bold), so that positions and comments cross run boundaries.
-- features.docx: a table, a text box (with its VML fallback), tracked changes, fields, a soft line
-  break, a hyperlink, references and a footnote.
+- features.docx: hidden text, a table, a text box (with its VML fallback), tracked changes,
+  fields, a soft line break, a hyperlink, references and a footnote.
 - notes.docx: findings in the body, a footnote and a text box.
 - deflate/*.bin: raw DEFLATE streams (stored, fixed Huffman, dynamic Huffman, empty, large) and
   deflate/manifest.json with each stream's size and CRC-32.
@@ -93,7 +93,7 @@ def seeds():
 def features():
     r = lambda s: "<w:r>%s</w:r>" % t(s)
     body = "".join([
-        "<w:p>%s%s</w:p>" % (r("第一段"), r("正文。")),
+        "<w:p>%s<w:r><w:rPr><w:vanish/></w:rPr>%s</w:r>%s</w:p>" % (r("第一段"), t("隐藏的字"), r("正文。")),
         # a tracked deletion and insertion: 删去 is gone, 新增 stays
         "<w:p>%s<w:del w:id=\"1\" w:author=\"a\"><w:r><w:delText>删去</w:delText></w:r></w:del>"
         "<w:ins w:id=\"2\" w:author=\"a\">%s</w:ins>%s</w:p>" % (r("修订"), r("新增"), r("文字。")),

@@ -151,6 +151,8 @@ public final class WordDocument: Sendable {
             var collecting: String?
             var splittable = true
             let fixable: Bool
+            /// Hidden text (`w:vanish` in its properties): Word does not show it, so it is not read.
+            var hidden = false
         }
 
         /// Reads one part. The paragraph being read is the top of `stack`, and the run being read
@@ -230,8 +232,12 @@ public final class WordDocument: Sendable {
                                          fixable: trackedDepth.isEmpty && fields.isEmpty)
                         continue
                     }
+                    if tag == "w:vanish", run != nil, depth == run!.depth + 2,
+                       !["0", "false", "off"].contains(attributes.first(where: { $0.name == "w:val" })?.value ?? "") {
+                        run!.hidden = true
+                    }
                     guard run != nil, depth == run!.depth + 1 else { continue }
-                    let inCode = fields.contains(true)
+                    let inCode = fields.contains(true) || run!.hidden
                     let at = stack[stack.count - 1].text.count
                     switch tag {
                     case "w:t" where !selfClosing && !inCode:
@@ -279,7 +285,7 @@ public final class WordDocument: Sendable {
                     let whole = child.start..<range.upperBound
                     if tag == "w:rPr" {
                         run!.properties = whole
-                    } else if let t = r.collecting {
+                    } else if let t = r.collecting, !r.hidden {
                         run!.collecting = nil
                         run!.items.append(Item(kind: .text(t), offset: stack[stack.count - 1].text.count))
                         stack[stack.count - 1].text += Array(t.utf8)
