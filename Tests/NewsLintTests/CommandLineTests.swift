@@ -65,7 +65,7 @@ struct CommandLineTests {
         #expect(r.out.contains("seeds/003_a2c041b2b8083ec5.txt:97:12: error: 大陆横排不用直角引号：「可爱的中国」应为“可爱的中国” [quote-style]"))
         // The excerpt and a caret under 「可爱的中国」 (14 cells), after 11 Han characters (22 cells).
         #expect(r.out.contains(" 97 | 从源远流长的文化中遇见「可爱的中国」\n    | " + String(repeating: " ", count: 22) + "^" + String(repeating: "~", count: 13) + "\n"))
-        #expect(r.out.hasSuffix("检查 5 个文件，共 25059 字：错误 13 处，警告 10 处，提示 1 处\n"))
+        #expect(r.out.hasSuffix("检查 5 个文件，共 25059 字：错误 13 处，警告 10 处，提示 1 处；计错差错率 万分之2.83\n"))
         #expect(!r.out.contains("\u{1B}["), "no colour when stdout is not a terminal")
     }
 
@@ -125,7 +125,7 @@ struct CommandLineTests {
         #expect(r.out.contains("suggestion: “可爱的中国”"))
         #expect(r.out.contains("41:1: error: a caption stands inside a sentence: “…情况,对照创建目” and “标,年终公示创建…” are one sentence, splitting “目标”; move it out of the sentence [caption-placement]"))
         #expect(r.out.contains("= seeds/003_a2c041b2b8083ec5.txt:37:74: the sentence breaks off here"))
-        #expect(r.out.hasSuffix("1 file, 6168 characters: 2 errors, 1 warning, 0 notes\n"))
+        #expect(r.out.hasSuffix("1 file, 6168 characters: 2 errors, 1 warning, 0 notes; weighted error rate 0.49 per 10,000\n"))
     }
 
     @Test func missingAndBinaryInputsExit2AndTheRestIsStillLinted() throws {

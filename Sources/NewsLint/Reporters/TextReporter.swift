@@ -1,3 +1,5 @@
+import Foundation
+
 /// The report for people at a terminal: `path:line:column: severity: message [rule]`, the
 /// source line (a window of it, for the long lines of unwrapped copy) and a caret line under
 /// the span, aligned with Han characters counted two cells wide; then a summary line.
@@ -128,14 +130,18 @@ public enum TextReporter {
 
     public static func summary(_ report: LintReport, style: Style) -> String {
         let e = report.count(.error), w = report.count(.warning), n = report.count(.note)
+        // 计错: the inspectors' count (Rules/error-rate.json), to two decimals.
+        let rate = String(format: "%.2f", ErrorRateMethod.rate(report.weightedErrors, report.characters))
         var line: String
         switch style.lang {
         case .zh:
             line = "检查 \(report.files.count) 个文件，共 \(report.characters) 字：错误 \(e) 处，警告 \(w) 处，提示 \(n) 处"
+            if report.characters > 0 { line += "；计错差错率 万分之\(rate)" }
             if !report.inputErrors.isEmpty { line += "；\(report.inputErrors.count) 个路径无法读取" }
         case .en:
             line = "\(report.files.count) \(report.files.count == 1 ? "file" : "files"), \(report.characters) characters: "
                 + "\(e) \(e == 1 ? "error" : "errors"), \(w) \(w == 1 ? "warning" : "warnings"), \(n) \(n == 1 ? "note" : "notes")"
+            if report.characters > 0 { line += "; weighted error rate \(rate) per 10,000" }
             if !report.inputErrors.isEmpty { line += "; \(report.inputErrors.count) \(report.inputErrors.count == 1 ? "path" : "paths") could not be read" }
         }
         return paint(line, "1", style.color)
