@@ -363,6 +363,7 @@ struct CommandLineTool {
         var linter = collected.linter
         linter.timings = timings
         linter.keepsLedgers = options.format == .html  // the report shows each file's claims ledger
+        linter.keepsWordDocuments = options.format == .docx  // the copy is written from the document
         let result = linter.lint(collected.files)
         let inputErrors = collected.errors + result.inputErrors
         var report = LintReport(files: result.files, inputErrors: inputErrors, method: result.method)

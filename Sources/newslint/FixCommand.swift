@@ -9,7 +9,9 @@ extension CommandLineTool {
         let prepared: Prepared
         do { prepared = try prepare(options).get() } catch { return error.code }
         let files = prepared.files.filter { !$0.isStandardInput }
-        let report = prepared.linter.lint(files)
+        var linter = prepared.linter
+        linter.keepsWordDocuments = true  // tracked changes are written into the document
+        let report = linter.lint(files)
         let errors = prepared.errors + report.inputErrors
         writeInputErrors(errors, lang)
         let fsPath = Dictionary(files.map { ($0.path, $0.fileSystemPath) }, uniquingKeysWith: { a, _ in a })

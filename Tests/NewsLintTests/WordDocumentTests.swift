@@ -14,6 +14,7 @@ struct WordDocumentTests {
         let configuration = Configuration(baseDirectory: FileManager.default.temporaryDirectory.path)
         var linter = try Linter(rules: RuleRegistry.configuredRules(configuration), configuration: configuration)
         linter.jobs = 1
+        linter.keepsWordDocuments = true
         return linter
     }
 
@@ -92,6 +93,12 @@ struct WordDocumentTests {
             #expect(text.files[0].diagnostics.map(key) == word.files[0].diagnostics.map(key), "\(name)")
             #expect(text.files[0].characters == word.files[0].characters)
             #expect(word.files[0].source.unit == PositionUnit.paragraph && word.files[0].encoding == SourceEncoding.docx)
+            // A run that writes nothing into the document keeps its paragraphs' places only.
+            var plain = linter
+            plain.keepsWordDocuments = false
+            let kept = plain.lint([InputFile(path: "draft.docx", fileSystemPath: draft.path)]).files[0]
+            #expect(kept.source.word == nil && kept.source.unit == PositionUnit.paragraph)
+            #expect(kept.diagnostics.map(key) == word.files[0].diagnostics.map(key))
         }
     }
 

@@ -10,12 +10,14 @@ public enum DocumentLoader {
     }
 
     /// Decodes `bytes`, or says why they are not text. A Word document (`.docx`, or `.doc`) is
-    /// read for its paragraphs' text, within `limit` for each of its parts.
-    public static func source(path: String, bytes: [UInt8], limit: Int = FileReader.defaultLimit) -> Result<SourceText, InputError> {
+    /// read for its paragraphs' text, within `limit` for each of its parts; with `keepingWord`
+    /// the document is kept too, for writing into it.
+    public static func source(path: String, bytes: [UInt8], limit: Int = FileReader.defaultLimit,
+                              keepingWord: Bool = false) -> Result<SourceText, InputError> {
         if FileCollector.isWordDocument(path) {
             do throws(WordFailure) {
                 let word = try WordDocument.read(bytes, limits: ZipLimits(fileLimit: limit))
-                return .success(SourceText(utf8: word.text, encoding: .docx, word: word))
+                return .success(SourceText(utf8: word.text, encoding: .docx, paragraphs: word.paragraphs, word: keepingWord ? word : nil))
             } catch {
                 return .failure(InputError(path: path, message: error.message))
             }

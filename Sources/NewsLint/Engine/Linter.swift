@@ -13,6 +13,9 @@ public struct Linter: Sendable {
     public var maxFileSize = FileReader.defaultLimit
     /// Whether rules that keep a ledger (`LedgerRule`) hand it over in each file's report.
     public var keepsLedgers = false
+    /// Whether a Word document's container and XML are kept in its report (`SourceText.word`),
+    /// for a run that writes into it: a reviewed copy, tracked fixes.
+    public var keepsWordDocuments = false
     /// The words the documents are segmented by: the built-in lexicon with the editors' words
     /// (nil: the built-in one, read only when a rule asks for words).
     public var lexicon: Lexicon?
@@ -46,6 +49,7 @@ public struct Linter: Sendable {
         linter.timings = timings
         linter.maxFileSize = maxFileSize
         linter.keepsLedgers = keepsLedgers
+        linter.keepsWordDocuments = keepsWordDocuments
         linter.lexicon = lexicon
         linter.credits = credits
         linter.errorRateMethod = errorRateMethod
@@ -140,7 +144,7 @@ public struct Linter: Sendable {
             }
         }
         let source: SourceText
-        switch timings.measure("decode", { DocumentLoader.source(path: input.path, bytes: bytes, limit: maxFileSize) }) {
+        switch timings.measure("decode", { DocumentLoader.source(path: input.path, bytes: bytes, limit: maxFileSize, keepingWord: keepsWordDocuments) }) {
         case let .success(s): source = s
         case let .failure(error): return Analysed(error: error)
         }

@@ -47,23 +47,27 @@ public struct SourceText: Sendable {
     public let lineEnding: LineEnding
     /// Number of characters an editor would count: Unicode scalars that are not white space.
     public let characterCount: Int
-    /// For text read from a Word document: the document, which says where each line stands in
-    /// its paragraphs and is kept for writing comments and tracked changes back. Positions are
-    /// then paragraph and column (`unit`); for a text file they are line and column.
+    /// For text read from a Word document: where each line stands in its paragraphs. Positions
+    /// are then paragraph and column (`unit`); for a text file they are line and column.
+    public let paragraphs: ParagraphMap?
+    /// The Word document itself, when the run writes into it (`--format docx`, `fix`): its
+    /// container and XML are kept only then, as a folder of drafts would otherwise hold them all.
     public let word: WordDocument?
 
     /// What a position's first number counts.
-    public var unit: PositionUnit { word == nil ? .line : .paragraph }
+    public var unit: PositionUnit { paragraphs == nil ? .line : .paragraph }
 
     /// The largest text whose offsets the line tables hold.
     public static let maximumBytes = Int(UInt32.max) - 1
 
     /// `characterCount`, when given, is the count that decoding found (`TextDecoder.decode`);
     /// otherwise it is counted here.
-    public init(utf8 bytes: [UInt8], encoding: SourceEncoding = .utf8, characterCount: Int? = nil, word: WordDocument? = nil) {
+    public init(utf8 bytes: [UInt8], encoding: SourceEncoding = .utf8, characterCount: Int? = nil, paragraphs: ParagraphMap? = nil,
+                word: WordDocument? = nil) {
         precondition(bytes.count <= Self.maximumBytes, "texts of 4 GiB or more are refused when read")
         self.bytes = bytes
         self.word = word
+        self.paragraphs = paragraphs ?? word?.paragraphs
         self.encoding = encoding
         self.characterCount = characterCount ?? UTF8Scan.characterCount(bytes)
         var sawLF = false, sawCRLF = false, sawCR = false
@@ -165,7 +169,7 @@ public struct SourceText: Sendable {
         let range = lineRange(index)
         let clamped = min(offset, range.upperBound)
         let column = scalars(range.lowerBound..<clamped) + 1
-        if let p = word?.paragraphs, !p.paragraph.isEmpty {
+        if let p = paragraphs, !p.paragraph.isEmpty {
             let k = min(index, p.paragraph.count - 1)
             return SourcePosition(line: Int(p.paragraph[k]), column: Int(p.column[k]) + column)
         }
