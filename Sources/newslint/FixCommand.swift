@@ -57,7 +57,8 @@ extension CommandLineTool {
                 continue
             }
             if options.dryRun {
-                writeOut(Fixer.unifiedDiff(path: file.path, old: file.source, new: SourceText(utf8: text, encoding: file.encoding)))
+                writeOut(Fixer.unifiedDiff(path: file.path, old: file.source,
+                                           new: SourceText(utf8: text, encoding: file.encoding, paragraphs: file.source.paragraphs), lang: lang))
             } else {
                 do {
                     try FileWriter.rewrite(target, with: bytes, expected: original, limit: prepared.linter.maxFileSize)

@@ -44,14 +44,20 @@ public enum Fixer {
     }
 
     /// A unified diff of two versions of a file that have the same lines, one hunk per changed line.
-    public static func unifiedDiff(path: String, old: SourceText, new: SourceText) -> String {
+    /// For a Word document a hunk names the paragraph, as its findings do (`@@ 段12 @@`).
+    public static func unifiedDiff(path: String, old: SourceText, new: SourceText, lang: Language = .zh) -> String {
         guard old.lineCount == new.lineCount else { return "" }
         var out = ""
         for i in 0..<old.lineCount {
             let a = old.lineString(i), b = new.lineString(i)
             guard a != b else { continue }
             if out.isEmpty { out = "--- a/\(path)\n+++ b/\(path)\n" }
-            out += "@@ -\(i + 1),1 +\(i + 1),1 @@\n-\(a)\n+\(b)\n"
+            if old.unit == .paragraph {
+                let p = old.position(of: old.lineRange(i).lowerBound).line
+                out += "@@ \(lang == .zh ? "段" : "¶")\(p) @@\n-\(a)\n+\(b)\n"
+            } else {
+                out += "@@ -\(i + 1),1 +\(i + 1),1 @@\n-\(a)\n+\(b)\n"
+            }
         }
         return out
     }
