@@ -50,9 +50,11 @@ public struct Lexicon: Sendable {
     }()
 
     /// Gives back to the system the pages of the binary that hold `text` (8 MB of base64, read
-    /// once): they are file-backed and read-only, so the system drops them and would read them
-    /// again if they were touched. Without this they stay resident for the whole run, and a
-    /// year of editions needs every megabyte it can keep under its memory limit.
+    /// once): the built-in text is a string literal, whose bytes lie in the binary's read-only
+    /// data, a file-backed mapping, so the system drops the pages and would read them from the
+    /// file again if they were touched. Only whole pages inside the text are given back. Without
+    /// this they stay resident for the whole run, and a year of editions needs every megabyte it
+    /// can keep under its memory limit.
     private static func release(_ text: String) {
         var text = text
         text.withUTF8 { p in
