@@ -16,7 +16,7 @@ public enum DocumentLoader {
                               keepingWord: Bool = false) -> Result<SourceText, InputError> {
         if FileCollector.isWordDocument(path) {
             do throws(WordFailure) {
-                let word = try WordDocument.read(bytes, limits: ZipLimits(fileLimit: limit))
+                let word = try WordDocument.read(bytes, fileLimit: limit)
                 return .success(SourceText(utf8: word.text, encoding: .docx, paragraphs: word.paragraphs, word: keepingWord ? word : nil))
             } catch {
                 return .failure(InputError(path: path, message: error.message))

@@ -107,11 +107,8 @@ public struct ErrorRateMethod: Sendable {
         return n
     }
 
-    public func category(of rule: String) -> Category { categories[ruleCategory[rule] ?? defaultCategory] }
-
-    /// What one finding counts, before the edition's repeat limit and caps.
-    public func weight(of d: Diagnostic, inTitle: Bool) -> Double {
-        let c = category(of: d.rule)
+    /// What one finding of category `c` counts, before the edition's repeat limit and caps.
+    func weight(of d: Diagnostic, in c: Category, inTitle: Bool) -> Double {
         var w = c.weight
         if !c.byLength.isEmpty {
             let n = Self.changedCharacters(d.excerpt, d.suggestion)
@@ -148,7 +145,7 @@ public struct ErrorRateMethod: Sendable {
                 let key = d.rule + "\u{1}" + d.excerpt + "\u{1}" + (d.suggestion ?? "")
                 seen[key, default: 0] += 1
                 guard seen[key]! <= repeatLimit else { continue }
-                byCategory[k] += weight(of: d, inTitle: file.isInTitle(d.byteRange.lowerBound))
+                byCategory[k] += weight(of: d, in: categories[k], inTitle: file.isInTitle(d.byteRange.lowerBound))
             }
         }
         var total = 0.0
@@ -168,7 +165,7 @@ public struct ErrorRateMethod: Sendable {
         return order.map { ($0, groups[$0]!) }
     }
 
-    /// Weighted errors per 10,000 characters, to two decimals.
+    /// Errors (weighted or not) per 10,000 characters, to two decimals: both rates of a report.
     public static func rate(_ weighted: Double, _ characters: Int) -> Double {
         guard characters > 0 else { return 0 }
         return (weighted * 10_000 / Double(characters) * 100).rounded() / 100

@@ -49,12 +49,8 @@ public struct FileReport: Sendable {
 
     /// Whether byte `offset` lies in one of the file's titles.
     public func isInTitle(_ offset: Int) -> Bool {
-        var lo = 0, hi = titles.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if titles[mid].upperBound <= offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < titles.count && titles[lo].contains(offset)
+        let k = titles.partitionPoint { $0.upperBound <= offset }
+        return k < titles.count && titles[k].contains(offset)
     }
 
     /// The same file with other diagnostics (a baseline's filter).
@@ -100,7 +96,6 @@ public struct LintReport: Sendable {
 
     /// Errors per 10,000 characters, to two decimals.
     public static func errorRate(_ errors: Int, _ characters: Int) -> Double {
-        guard characters > 0 else { return 0 }
-        return (Double(errors) * 10_000 / Double(characters) * 100).rounded() / 100
+        ErrorRateMethod.rate(Double(errors), characters)
     }
 }

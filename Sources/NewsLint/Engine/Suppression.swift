@@ -70,12 +70,8 @@ public struct Suppressions: Sendable {
 
     private static func covers(_ ranges: [ClosedRange<Int>]?, _ line: Int) -> Bool {
         guard let ranges else { return false }
-        var lo = 0, hi = ranges.count  // the first range that ends at or after `line`
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if ranges[mid].upperBound < line { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < ranges.count && ranges[lo].contains(line)
+        let k = ranges.partitionPoint { $0.upperBound < line }  // the first range that ends at or after `line`
+        return k < ranges.count && ranges[k].contains(line)
     }
 }
 

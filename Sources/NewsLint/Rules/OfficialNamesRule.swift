@@ -292,12 +292,8 @@ public struct OfficialNamesRule: Rule, DocumentRule {
                 // The words lie in order: the one at each edge of the window is found by halving.
                 func word(at offset: Int) -> Word? {
                     let ws = words!
-                    var lo = 0, hi = ws.count
-                    while lo < hi {
-                        let mid = (lo + hi) / 2
-                        if ws[mid].range.upperBound <= offset { lo = mid + 1 } else { hi = mid }
-                    }
-                    return lo < ws.count && ws[lo].range.lowerBound <= offset ? ws[lo] : nil
+                    let k = ws.partitionPoint { $0.range.upperBound <= offset }
+                    return k < ws.count && ws[k].range.lowerBound <= offset ? ws[k] : nil
                 }
                 let crosses = [word(at: bytes.lowerBound), word(at: bytes.upperBound - 1)].contains { w in
                     guard let w, w.isKnown, w.range.count > 3 else { return false }

@@ -93,17 +93,22 @@ enum Inflate {
             self.limit = limit
         }
 
-        mutating func bits(_ need: Int) throws(WordFailure) -> Int {
-            var value = bitBuffer
-            while bitCount < need {
-                guard position < input.count else { throw WordFailure.damaged("DEFLATE: the data ends early") }
-                value |= Int(input[position]) << bitCount
+        /// Loads whole bytes into the bit buffer until it holds `need` bits, or the data ends.
+        @inline(__always) mutating func refill(_ need: Int) {
+            while bitCount < need && position < input.count {
+                bitBuffer |= Int(input[position]) << bitCount
                 position += 1
                 bitCount += 8
             }
-            bitBuffer = value >> need
+        }
+
+        mutating func bits(_ need: Int) throws(WordFailure) -> Int {
+            refill(need)
+            guard bitCount >= need else { throw WordFailure.damaged("DEFLATE: the data ends early") }
+            let value = bitBuffer & ((1 << need) - 1)
+            bitBuffer >>= need
             bitCount -= need
-            return value & ((1 << need) - 1)
+            return value
         }
 
         mutating func run() throws(WordFailure) {
@@ -136,12 +141,7 @@ enum Inflate {
         }
 
         mutating func decode(_ h: Huffman) throws(WordFailure) -> Int {
-            // Enough bits for a look-up, if the data holds them.
-            while bitCount < Huffman.fastBits && position < input.count {
-                bitBuffer |= Int(input[position]) << bitCount
-                position += 1
-                bitCount += 8
-            }
+            refill(Huffman.fastBits)  // enough bits for a look-up, if the data holds them
             let entry = Int(h.fast[bitBuffer & ((1 << Huffman.fastBits) - 1)])
             if entry != 0 && entry & 15 <= bitCount {
                 bitBuffer >>= entry & 15

@@ -66,13 +66,27 @@ public final class WordDocument: Sendable {
         let fixable: Bool
         /// The note or text box it belongs to (`footnote:1`, `box:3`), if any.
         let note: String?
+
+        /// The same run with its text offsets moved by `base` (read within its paragraph, placed
+        /// in the document's text).
+        func shifted(by base: Int) -> Run {
+            Run(part: part, element: element, startTag: startTag, properties: properties,
+                items: items.map { Item(kind: $0.kind, offset: $0.offset + base) },
+                textRange: (textRange.lowerBound + base)..<(textRange.upperBound + base),
+                splittable: splittable, fixable: fixable, note: note)
+        }
     }
 
-    public static func read(_ bytes: [UInt8], limits: ZipLimits = ZipLimits()) throws(WordFailure) -> WordDocument {
-        let archive = try ZipArchive(bytes, limits: limits.zip)
+    /// Reads a document whose parts may each expand to `fileLimit` bytes (the run's file size
+    /// limit), and all of them to twice that.
+    public static func read(_ bytes: [UInt8], fileLimit: Int = FileReader.defaultLimit) throws(WordFailure) -> WordDocument {
+        var limits = ZipArchive.Limits()
+        limits.member = fileLimit
+        limits.total = 2 * fileLimit
+        let archive = try ZipArchive(bytes, limits: limits)
         let main = try mainPartName(archive)
         guard let mainXML = try archive.part(main) else { throw WordFailure.missingPart(main) }
-        let folder = main.contains("/") ? String(main[..<main.lastIndex(of: "/")!]) + "/" : ""
+        let folder = folder(of: main)
         var reader = Reader()
         try reader.read(mainXML, part: 0, name: main, notes: nil)
         var parts = [(name: main, xml: mainXML)]
@@ -101,6 +115,13 @@ public final class WordDocument: Sendable {
     /// The container's bytes as they were read.
     public var bytes: [UInt8] { archive.bytes }
 
+    /// The folder of the main part, where its notes, comments and relationships lie (`word/`).
+    var folder: String { Self.folder(of: mainPart) }
+
+    static func folder(of part: String) -> String {
+        part.lastIndex(of: "/").map { String(part[...$0]) } ?? ""
+    }
+
     /// The main document part, from the package's relationships (`word/document.xml` in practice).
     static func mainPartName(_ archive: ZipArchive) throws(WordFailure) -> String {
         guard let rels = try archive.part("_rels/.rels") else { return "word/document.xml" }
@@ -121,7 +142,6 @@ public final class WordDocument: Sendable {
         var lineParagraph: [UInt32] = []
         var lineColumn: [UInt32] = []
         var runs: [Run] = []
-        var paragraphCount = 0
         var anchors: [String: Int] = [:]
         /// Whether every part names WordprocessingML `w:`, as the markup newslint writes does.
         var writable = true
@@ -142,7 +162,6 @@ public final class WordDocument: Sendable {
 
         struct RunBuilder {
             let depth: Int
-            let start: Int
             let startTag: Range<Int>
             var properties: Range<Int>?
             var items: [Item] = []
@@ -228,7 +247,7 @@ public final class WordDocument: Sendable {
                         }
                     }
                     if tag == "w:r" && !selfClosing && run == nil {
-                        run = RunBuilder(depth: depth, start: range.lowerBound, startTag: range, textStart: stack[stack.count - 1].text.count,
+                        run = RunBuilder(depth: depth, startTag: range, textStart: stack[stack.count - 1].text.count,
                                          fixable: trackedDepth.isEmpty && fields.isEmpty)
                         continue
                     }
@@ -274,7 +293,7 @@ public final class WordDocument: Sendable {
                         run = nil
                         let end = stack[stack.count - 1].text.count
                         guard end > r.textStart || r.items.contains(where: { $0.length > 0 }) else { continue }
-                        stack[stack.count - 1].runs.append(Run(part: part, element: r.start..<range.upperBound, startTag: r.startTag,
+                        stack[stack.count - 1].runs.append(Run(part: part, element: r.startTag.lowerBound..<range.upperBound, startTag: r.startTag,
                                                                properties: r.properties, items: r.items, textRange: r.textStart..<end,
                                                                splittable: r.splittable, fixable: r.fixable,
                                                                note: stack[stack.count - 1].box ?? note))
@@ -311,38 +330,24 @@ public final class WordDocument: Sendable {
         }
 
         mutating func append(_ p: Paragraph) {
-            paragraphCount += 1
+            let number = (lineParagraph.last ?? 0) + 1
             let base = text.count
             var column: UInt32 = 0
-            lineParagraph.append(UInt32(paragraphCount))
+            lineParagraph.append(number)
             lineColumn.append(0)
             for b in p.text {
                 if UTF8Scan.isScalarStart(b) { column += 1 }
                 if b == 0x0A {
-                    lineParagraph.append(UInt32(paragraphCount))
+                    lineParagraph.append(number)
                     lineColumn.append(column)
                 }
             }
             text += p.text
             text.append(0x0A)
             for m in p.marks { anchors[m.note] = base + m.offset }
-            for r in p.runs {
-                runs.append(Run(part: r.part, element: r.element, startTag: r.startTag, properties: r.properties,
-                                items: r.items.map { Item(kind: $0.kind, offset: $0.offset + base) },
-                                textRange: (r.textRange.lowerBound + base)..<(r.textRange.upperBound + base),
-                                splittable: r.splittable, fixable: r.fixable, note: r.note))
-            }
+            runs += p.runs.map { $0.shifted(by: base) }
             for n in p.nested { append(n) }
         }
-    }
-}
-
-/// The limits a Word document is read within (see `ZipArchive.Limits`).
-public struct ZipLimits: Sendable {
-    var zip = ZipArchive.Limits()
-    public init(fileLimit: Int = FileReader.defaultLimit) {
-        zip.member = fileLimit
-        zip.total = 2 * fileLimit
     }
 }
 

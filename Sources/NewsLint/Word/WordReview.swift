@@ -11,7 +11,7 @@ public enum WordReview {
     /// A copy of the document with a comment for each diagnostic.
     /// `path` is the document's own path: related places in it are given without it.
     public static func commented(_ document: WordDocument, diagnostics: [Diagnostic], path: String = "", lang: Language) throws(WordFailure) -> [UInt8] {
-        var plan = Plan(document)
+        var plan = try Plan(document)
         var comments = ""
         for d in diagnostics {
             let id = plan.nextID()
@@ -24,7 +24,7 @@ public enum WordReview {
     /// A copy of the document with the fixes as tracked changes, and the fixes that could be made
     /// (not those inside another tracked change, a field or a drawing, or across paragraphs).
     public static func tracked(_ document: WordDocument, fixes: [Diagnostic]) throws(WordFailure) -> (bytes: [UInt8], applied: [Diagnostic]) {
-        var plan = Plan(document)
+        var plan = try Plan(document)
         var applied: [Diagnostic] = []
         for d in fixes.sorted(by: { $0.byteRange.lowerBound < $1.byteRange.lowerBound }) {
             guard let s = d.suggestion, d.byteRange.lowerBound >= (applied.last?.byteRange.upperBound ?? 0) else { continue }
@@ -68,10 +68,13 @@ public enum WordReview {
         /// XML to put before or after a run that cannot be split, by part and byte offset.
         var around: [Int: [(at: Int, order: Int, xml: String)]] = [:]
         var lastID: Int
+        /// The document's own comments part, read once: its ids count, and new comments join it.
+        let existingComments: [UInt8]?
 
-        init(_ document: WordDocument) {
+        init(_ document: WordDocument) throws(WordFailure) {
             self.document = document
-            lastID = document.largestID
+            existingComments = try document.archive.part(document.folder + "comments.xml")
+            lastID = document.largestID(comments: existingComments)
         }
 
         mutating func nextID() -> Int {
@@ -81,24 +84,14 @@ public enum WordReview {
 
         /// The run holding the character at `offset`, or the first after it.
         func run(startingAt offset: Int) -> Int? {
-            let runs = document.runs
-            var lo = 0, hi = runs.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if runs[mid].textRange.upperBound <= offset { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < runs.count ? lo : nil
+            let k = document.runs.partitionPoint { $0.textRange.upperBound <= offset }
+            return k < document.runs.count ? k : nil
         }
 
         /// The run holding the character before `offset`, or the last before it.
         func run(endingAt offset: Int) -> Int? {
-            let runs = document.runs
-            var lo = 0, hi = runs.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if runs[mid].textRange.lowerBound < offset { lo = mid + 1 } else { hi = mid }
-            }
-            return lo > 0 ? lo - 1 : nil
+            let k = document.runs.partitionPoint { $0.textRange.lowerBound < offset }
+            return k > 0 ? k - 1 : nil
         }
 
         mutating func mark(_ runIndex: Int, at offset: Int, order: Int, xml: String) {
@@ -180,11 +173,8 @@ public enum WordReview {
             var replaced: [String: [UInt8]] = [:]
             for (p, part) in document.parts.enumerated() {
                 var edits: [(range: Range<Int>, order: Int, bytes: [UInt8])] = []
-                for (k, list) in inserts where document.runs[k].part == p {
-                    edits.append((document.runs[k].element, 1, Array(rebuild(k, inserts: list, deletes: deletes[k] ?? []).utf8)))
-                }
-                for (k, list) in deletes where document.runs[k].part == p && inserts[k] == nil {
-                    edits.append((document.runs[k].element, 1, Array(rebuild(k, inserts: [], deletes: list).utf8)))
+                for k in Set(inserts.keys).union(deletes.keys) where document.runs[k].part == p {
+                    edits.append((document.runs[k].element, 1, Array(rebuild(k, inserts: inserts[k] ?? [], deletes: deletes[k] ?? []).utf8)))
                 }
                 for a in around[p] ?? [] { edits.append((a.at..<a.at, a.order, Array(a.xml.utf8))) }
                 guard !edits.isEmpty else { continue }
@@ -208,9 +198,8 @@ public enum WordReview {
         /// The comments part (new, or the document's own with these appended), its content type
         /// and the main part's relationship to it.
         func addComments(_ comments: String, replaced: inout [String: [UInt8]], added: inout [(name: String, data: [UInt8])]) throws(WordFailure) {
-            let folder = document.mainPart.contains("/") ? String(document.mainPart[..<document.mainPart.lastIndex(of: "/")!]) + "/" : ""
-            let name = folder + "comments.xml"
-            if let existing = try document.archive.part(name) {
+            let name = document.folder + "comments.xml"
+            if let existing = existingComments {
                 replaced[name] = try Self.inserting(Array(comments.utf8), before: "</w:comments>", in: existing, part: name)
             } else {
                 added.append((name, Array(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\""
@@ -221,7 +210,7 @@ public enum WordReview {
                 replaced["[Content_Types].xml"] = try Self.inserting(Array(("<Override PartName=\"/\(name)\" ContentType=\"application/"
                     + "vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>").utf8), before: "</Types>", in: types, part: "[Content_Types].xml")
             }
-            let relsName = folder + "_rels/" + String(document.mainPart.split(separator: "/").last ?? "document.xml") + ".rels"
+            let relsName = document.folder + "_rels/" + document.mainPart.dropFirst(document.folder.count) + ".rels"
             let relationship = "<Relationship Id=\"rIdNewslintComments\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
                 + "relationships/comments\" Target=\"comments.xml\"/>"
             if let rels = try document.archive.part(relsName) {
@@ -318,12 +307,12 @@ public enum WordReview {
 }
 
 extension WordDocument {
-    /// The largest numeric `w:id` in the parts, so that new comments and changes take fresh ones.
-    var largestID: Int {
+    /// The largest numeric `w:id` in the parts and the comments part, so that new comments and
+    /// changes take fresh ones.
+    func largestID(comments: [UInt8]?) -> Int {
         var largest = 0
         var sources = parts.map { ($0.name, $0.xml) }
-        let folder = mainPart.contains("/") ? String(mainPart[..<mainPart.lastIndex(of: "/")!]) + "/" : ""
-        if let comments = try? archive.part(folder + "comments.xml") { sources.append((folder + "comments.xml", comments)) }
+        if let comments { sources.append((folder + "comments.xml", comments)) }
         for (name, xml) in sources {
             guard var scanner = try? XMLScanner(xml, part: name) else { continue }
             while let event = try? scanner.next() {
