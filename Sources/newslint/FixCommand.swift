@@ -30,9 +30,8 @@ extension CommandLineTool {
                     let tracked = try WordReview.tracked(word, fixes: applied)
                     replacement = tracked.bytes
                     if tracked.applied.count != applied.count {
-                        let kept = Set(tracked.applied.map(\.byteRange.lowerBound))
                         applied = tracked.applied
-                        text = Fixer.apply(file, only: kept).text
+                        text = Fixer.text(file.source.bytes, applying: applied)
                     }
                 } catch {
                     refuse(file.path, error.message)

@@ -5,10 +5,12 @@ import Foundation
 /// line ends and line numbers stay as they were; overlapping fixes keep the first.
 public enum Fixer {
     /// The file's text with its safe fixes applied, and the findings that were fixed.
-    /// With `only`, just the fixes that start at those byte offsets (those a Word document could take).
-    public static func apply(_ file: FileReport, only: Set<Int>? = nil) -> (text: [UInt8], applied: [Diagnostic]) {
+    public static func apply(_ file: FileReport) -> (text: [UInt8], applied: [Diagnostic]) {
+        // Within one line of the text (a Word paragraph's soft break is a line too).
+        let source = file.source
         var candidates = file.diagnostics.filter {
-            $0.fixIsSafe && $0.suggestion != nil && $0.start.line == $0.end.line && only?.contains($0.byteRange.lowerBound) != false
+            $0.fixIsSafe && $0.suggestion != nil
+                && source.lineIndex(containing: $0.byteRange.lowerBound) == source.lineIndex(containing: $0.byteRange.upperBound)
         }
         candidates.sort { $0.byteRange.lowerBound < $1.byteRange.lowerBound }
         var chosen: [Diagnostic] = []
@@ -17,11 +19,14 @@ public enum Fixer {
             chosen.append(d)
             end = d.byteRange.upperBound
         }
-        var text = file.source.bytes
-        for d in chosen.reversed() {
-            text.replaceSubrange(d.byteRange, with: Array(d.suggestion!.utf8))
-        }
-        return (text, chosen)
+        return (text(file.source.bytes, applying: chosen), chosen)
+    }
+
+    /// `bytes` with the suggestions of `fixes` (in order, not overlapping) in place of their spans.
+    public static func text(_ bytes: [UInt8], applying fixes: [Diagnostic]) -> [UInt8] {
+        var text = bytes
+        for d in fixes.reversed() { text.replaceSubrange(d.byteRange, with: Array(d.suggestion!.utf8)) }
+        return text
     }
 
     /// The text in the file's own encoding, BOM included where it had one.
