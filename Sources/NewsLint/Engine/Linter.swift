@@ -99,13 +99,14 @@ public struct Linter: Sendable {
             (c.rule as? any DocumentRule).map { (configured: c, rule: $0, ledger: keepsLedgers ? c.rule as? any LedgerRule : nil) }
         }
         let corpusRules = rules.compactMap { c in (c.rule as? any CorpusRule).map { $0.run(c, count: inputs.count) } }
+        let deferring = Self.deferring(documentRules.map(\.configured))
 
         // Workers take the next file from a shared counter; `jobs` bounds how many run at once.
         let workers = max(1, min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, inputs.count))
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while case let i = next.take(), i < inputs.count {
-                slots[i] = analyse(inputs[i], at: i, documentRules: documentRules, corpusRules: corpusRules)
+                slots[i] = analyse(inputs[i], at: i, documentRules: documentRules, deferring: deferring, corpusRules: corpusRules)
             }
         }
         var results = slots.values
@@ -131,6 +132,7 @@ public struct Linter: Sendable {
     /// itself is kept only when corpus rules will need it.
     private func analyse(_ input: Input, at index: Int,
                          documentRules: [(configured: ConfiguredRule, rule: any DocumentRule, ledger: (any LedgerRule)?)],
+                         deferring: [String: Set<String>],
                          corpusRules: [any CorpusRun]) -> Analysed {
         let bytes: [UInt8]
         switch input {
@@ -164,12 +166,32 @@ public struct Linter: Sendable {
                 if let d = diagnostic(f, rule: configured, in: info) { diagnostics.append(d) }
             }
         }
+        diagnostics = Self.withoutDeferred(diagnostics, deferring)
         let titles = document.blocks.filter { BlockKind.titles.contains($0.kind) && !$0.lines.isEmpty }.map { $0.lines.first!.lowerBound..<$0.lines.last!.upperBound }
         let report = FileReport(path: input.path, characters: document.source.characterCount, encoding: document.source.encoding,
                                 diagnostics: sorted(diagnostics), source: document.source, claims: claims, titles: titles)
         if corpusRules.isEmpty { return Analysed(report: report) }
         for run in corpusRules { timings.measure(run.configured.id + " (collect)") { run.collect(document, at: index) } }
         return Analysed(report: report, document: info)
+    }
+
+    /// The rules that defer to others (`RuleDescription.defersTo`), by id: worked out once a run
+    /// (a rule pack builds its whole description to answer).
+    static func deferring(_ rules: [ConfiguredRule]) -> [String: Set<String>] {
+        Dictionary(rules.compactMap { r in
+            let to = r.rule.ruleDescription.defersTo
+            return to.isEmpty ? nil : (r.id, Set(to))
+        }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// `diagnostics` without those of a rule that defers to another rule with a finding on an
+    /// overlapping span.
+    static func withoutDeferred(_ diagnostics: [Diagnostic], _ deferring: [String: Set<String>]) -> [Diagnostic] {
+        guard !deferring.isEmpty, diagnostics.contains(where: { deferring[$0.rule] != nil }) else { return diagnostics }
+        return diagnostics.filter { d in
+            guard let to = deferring[d.rule] else { return true }
+            return !diagnostics.contains { to.contains($0.rule) && $0.byteRange.overlaps(d.byteRange) }
+        }
     }
 
     private func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

@@ -62,9 +62,12 @@ public struct RuleDescription: Sendable {
     public let options: [RuleOptionDescription]
     public let triggering: [RuleExample]
     public let nonTriggering: [RuleExample]
+    /// Rules whose finding on an overlapping span says the same: this rule's finding there is
+    /// dropped (`typo` defers to the `misspelling` pack, which names the word for certain).
+    public let defersTo: [String]
 
     public init(id: String, name: LocalizedText, rationale: LocalizedText, severity: Severity, scope: RuleScope = .document,
-                options: [RuleOptionDescription] = [], triggering: [RuleExample], nonTriggering: [RuleExample]) {
+                options: [RuleOptionDescription] = [], triggering: [RuleExample], nonTriggering: [RuleExample], defersTo: [String] = []) {
         self.id = id
         self.name = name
         self.rationale = rationale
@@ -73,6 +76,7 @@ public struct RuleDescription: Sendable {
         self.options = options
         self.triggering = triggering
         self.nonTriggering = nonTriggering
+        self.defersTo = defersTo
     }
 }
 

@@ -14,6 +14,7 @@ public enum RuleRegistry {
         PunctuationWidthRule.self,
         QuoteStyleRule.self,
         SpacingRule.self,
+        TypoRule.self,
     ]
 
     public static var ids: [String] { all.map { $0.description.id } }

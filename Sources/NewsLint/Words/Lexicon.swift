@@ -55,7 +55,7 @@ public struct Lexicon: Sendable {
     /// file again if they were touched. Only whole pages inside the text are given back. Without
     /// this they stay resident for the whole run, and a year of editions needs every megabyte it
     /// can keep under its memory limit.
-    private static func release(_ text: String) {
+    static func release(_ text: String) {
         var text = text
         text.withUTF8 { p in
             guard let base = p.baseAddress, p.count > 1 << 20 else { return }
@@ -111,13 +111,20 @@ public struct Lexicon: Sendable {
     /// Base64, its line breaks skipped. Decoded through pointers into an array of its final
     /// size: the table is 6 MB, and array appends cost more than the decoding.
     static func base64(_ text: String) throws(TableError) -> [UInt8] {
+        var text = text
+        let out = text.withUTF8 { p in try? base64(p) }
+        guard let out else { throw TableError() }
+        return out
+    }
+
+    /// The same, of the letters' bytes.
+    static func base64(_ letters: UnsafeBufferPointer<UInt8>) throws(TableError) -> [UInt8] {
+        let p = letters
         var value = [UInt8](repeating: 0xFF, count: 256)
         for (k, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { value[Int(c)] = UInt8(k) }
         value[Int(UInt8(ascii: "="))] = 0xFE
-        var text = text
         var failed = false
-        let out = text.withUTF8 { p in
-            value.withUnsafeBufferPointer { v in
+        let out = value.withUnsafeBufferPointer { v in
                 [UInt8](unsafeUninitializedCapacity: p.count / 4 * 3 + 3) { o, written in
                     // Four letters at a time; the file's lines hold a multiple of four.
                     var i = 0, w = 0
@@ -147,7 +154,6 @@ public struct Lexicon: Sendable {
                     }
                     written = w
                 }
-            }
         }
         if failed { throw TableError() }
         return out
@@ -281,8 +287,13 @@ public struct Lexicon: Sendable {
     /// How often the source list counts `word`, 0 for a word it lacks: its log-probability turned
     /// back into a count.
     public func frequency(of word: String) -> Int {
+        frequency(ofScalars: word.unicodeScalars.map(\.value))
+    }
+
+    /// The same, for a word given as its scalars.
+    public func frequency(ofScalars word: some Sequence<UInt32>) -> Int {
         var h: UInt64 = 0
-        for v in word.unicodeScalars { h = Self.extend(h, v.value) }
+        for v in word { h = Self.extend(h, v) }
         guard let c = lookUp(h), c != Self.prefixOnly, let t = logTotal else { return 0 }
         return Int(exp(Double(c + t)).rounded())
     }
