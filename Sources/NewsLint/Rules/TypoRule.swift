@@ -1,5 +1,5 @@
 /// `typo`: a character that turns a word into a non-word, where a sound-alike or look-alike one
-/// makes a common word that the text around it supports (错别字: 遏至 → 遏制, 再接再励 → 再接再厉).
+/// makes a common word that the text around it supports (错别字: 衣法 → 依法, 左顾又盼 → 左顾右盼).
 ///
 /// The judging is `TypoFinder`'s (Words/): set phrases one character off, and pairs of characters
 /// the segmenter could only cut apart that clean text never prints together. Its data is counted
@@ -10,8 +10,8 @@ public struct TypoRule: Rule, DocumentRule {
         id: "typo",
         name: LocalizedText(zh: "错别字", en: "Wrong characters"),
         rationale: LocalizedText(
-            zh: "拼音输入法常打出同音字，字形相近的字也容易混。一个字使词变得不成词，而换成音近或形近的字就成了常用词、并且与上下文的搭配在规范文本中常见时，报为疑似错字：成语和固定词组错一个字（再接再励、一愁莫展），或只能切成单字的两个字（遏至）。人名、地名、译名不作判断；编辑可以把专名加到 .lint.json 的 words 或规则目录的 words.txt，加入的词不会被报。",
-            en: "A pinyin input method often types a character of the same sound, and look-alike characters are easily swapped. A character is reported when it makes a word a non-word, while a sound-alike or look-alike one makes a common word whose company clean text shows often: a set phrase with one character wrong (再接再励, 一愁莫展), or two characters that can only be read as single ones (遏至). Names, places and transliterations are not judged; editors add their proper names to .lint.json's words or the rules folder's words.txt, and those are never reported."),
+            zh: "拼音输入法常打出同音字，字形相近的字也容易混。一个字使词变得不成词，而换成音近或形近的字就成了常用词、并且与上下文的搭配在规范文本中常见时，报为疑似错字：成语和固定词组错一个字（左顾又盼、幻境保护），或只能切成单字、规范文本中从不相连的两个字（衣法）。姓氏开头的、地名用字（村、镇、街……）之前的、带数字的字组不作判断；易错词包已经指出的词不重复报。编辑可以把人名、地名等专名加到 .lint.json 的 words 或规则目录的 words.txt，加入的词不会被报。",
+            en: "A pinyin input method often types a character of the same sound, and look-alike characters are easily swapped. A character is reported when it makes a word a non-word, while a sound-alike or look-alike one makes a common word whose company clean text shows often: a set phrase with one character wrong (左顾又盼, 幻境保护), or two characters that can only be read as single ones and that clean text never prints together (衣法). A pair starting with a surname, before a place ending (村, 镇, 街 …) or holding a numeral is not judged, and a word the misspelling pack names is not reported twice. Editors add names, places and other proper names to .lint.json's words or the rules folder's words.txt, and those are never reported."),
         severity: .warning,
         triggering: [
             RuleExample("各地要⟦衣法⟧做好安全生产工作。"),

@@ -114,9 +114,6 @@ public struct CharacterBigrams: Sendable {
         }
     }
 
-    /// Whether `a` stands just before `b` at least twice in the text.
-    @inline(__always) public func seen(_ a: UInt32, _ b: UInt32) -> Bool { slot(a, b) != nil }
-
     /// How often `a` stands just before `b` (0 for a pair seen fewer than twice), to within 6 %.
     public func count(_ a: UInt32, _ b: UInt32) -> Double {
         slot(a, b).map { exp(Double(quantized[$0]) / 8) } ?? 0

@@ -6,15 +6,15 @@ import Foundation
 /// Two places are judged, the ones where a slip can be told from a rare word safely:
 /// - **Set phrases.** Four characters that are no word, one character away from a set phrase
 ///   (`Rules/set-phrases.tsv`: 再接再励 → 再接再厉, 一愁莫展 → 一筹莫展), where the segmenter does
-///   not read them as words of their own (两个词 side by side, a longer word across them) and
+///   not read them as words of their own (two words side by side, a longer word across them) and
 ///   clean published text does not print them (`Rules/published-phrases.tsv`: 气势恢弘).
 /// - **Orphan pairs.** Two characters that the segmenter could only cut into single characters,
 ///   and that never stand together in clean text (`Rules/character-bigrams.b64`) although
 ///   neither combines with almost anything (出, 过, 中 do), where
-///   changing one of them makes a common word (遏至 → 遏制) and the changed character fits its
+///   changing one of them makes a common word (衣法 → 依法) and the changed character fits its
 ///   neighbours far better than the written one (by the same counts). A pair that starts with a
-///   surname, or follows one, is taken for a name; a pair with a numeral is a number and its
-///   classifier.
+///   surname, or follows one standing alone, is taken for a name, a pair before a place ending
+///   (大驾村) for a place, and a pair with a numeral for a number and its classifier.
 public struct TypoFinder: Sendable {
     /// A character that looks wrong, and the word it likely belongs to.
     public struct Suspect: Sendable, Equatable {
@@ -36,8 +36,6 @@ public struct TypoFinder: Sendable {
     let phrases: [(key: UInt64, scalar: UInt32)]
     /// The same keys as bits of a small set, tested before the dictionary: nearly every window misses.
     let maskedBits: HashBits
-    /// The pairs of characters side by side inside a set phrase.
-    let phrasePairs: SmallPairSet
     /// The phrases' own hashes (the sum of all four parts), and as bits.
     let wholePhrases: Set<UInt64>
     let wholeBits: HashBits
@@ -79,12 +77,6 @@ public struct TypoFinder: Sendable {
         }
         wholePhrases = whole
         wholeBits = HashBits(whole, bits: 20)
-        var pairs = SmallPairSet()
-        Self.eachFirstField(setPhrases) { w in
-            guard w.count == 4 else { return }
-            for k in w.startIndex..<(w.endIndex - 1) { pairs.insert(w[k], w[k + 1]) }
-        }
-        phrasePairs = pairs
         phrases.sort { $0.key < $1.key }
         self.phrases = phrases
         maskedBits = HashBits(phrases.map(\.key), bits: 22)
@@ -219,16 +211,11 @@ public struct TypoFinder: Sendable {
         // Set phrases: each window's four masked hashes, looked up in a bit set first.
         if s.count >= 4 {
             for j in 0...(s.count - 4) where j > flagged {
-                // A phrase one character off keeps the pairs of the other three: without them
-                // (tested in a small set, 32 KB) no masked key can match.
-                let q01 = phrasePairs.contains(s[j], s[j + 1]), q12 = phrasePairs.contains(s[j + 1], s[j + 2]), q23 = phrasePairs.contains(s[j + 2], s[j + 3])
-                let maskable = (q12 && q23, q23, q01, q01 && q12)
-                guard maskable.0 || maskable.1 || maskable.2 || maskable.3 else { continue }
                 let p0 = Self.part(s[j], at: 0), p1 = Self.part(s[j + 1], at: 1), p2 = Self.part(s[j + 2], at: 2), p3 = Self.part(s[j + 3], at: 3)
                 let all = p0 &+ p1 &+ p2 &+ p3
                 // A set phrase itself (the commonest hit by far: 社会主义, 人民群众) is no slip.
                 if wholeBits.contains(all) && wholePhrases.contains(all) { continue }
-                search: for k in 0..<4 where k == 0 ? maskable.0 : k == 1 ? maskable.1 : k == 2 ? maskable.2 : maskable.3 {
+                search: for k in 0..<4 {
                     let key = all &- (k == 0 ? p0 : k == 1 ? p1 : k == 2 ? p2 : p3)
                     guard maskedBits.contains(key) else { continue }
                     var h = phrases.partitionPoint { $0.key < key }
@@ -352,27 +339,5 @@ final class AlternativesCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         table[c] = list
-    }
-}
-
-/// Pairs of scalars as 2^18 bits (32 KB, so that a test stays in the fastest cache): never false
-/// for a pair inserted; true for about one pair in ten that was not (24,000 pairs of the set phrases).
-struct SmallPairSet: Sendable {
-    private var words = [UInt64](repeating: 0, count: 1 << 12)
-
-    @inline(__always) private static func bit(_ a: UInt32, _ b: UInt32) -> (Int, UInt64) {
-        let x = (UInt64(a) << 32 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15
-        let h = x >> 46  // 18 bits
-        return (Int(truncatingIfNeeded: h >> 6), 1 << (h & 63))
-    }
-
-    mutating func insert(_ a: UInt32, _ b: UInt32) {
-        let (w, m) = Self.bit(a, b)
-        words[w] |= m
-    }
-
-    @inline(__always) func contains(_ a: UInt32, _ b: UInt32) -> Bool {
-        let (w, m) = Self.bit(a, b)
-        return words[w] & m != 0
     }
 }
