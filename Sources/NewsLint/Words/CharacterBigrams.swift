@@ -22,6 +22,8 @@ public struct CharacterBigrams: Sendable {
     public let total: UInt64
     /// For each character, ln(count + 0.1 × characters): the denominator of `logProbability`.
     private let logNormalizers: [Double]
+    /// The same for a character not counted: ln(0.1 × characters).
+    private let logNormalizerOfNone: Double
     /// The pairs' keys (first index << 16 | second) as bits.
     private let pairBits: PairBits
 
@@ -63,6 +65,7 @@ public struct CharacterBigrams: Sendable {
         }
         self.mainBlock = mainBlock
         logNormalizers = counts.map { log(Double($0) + 0.1 * Double(n)) }
+        logNormalizerOfNone = log(0.1 * Double(n))
         var keys: [UInt64] = []
         keys.reserveCapacity(pairs)
         for i in 0..<n {
@@ -86,7 +89,7 @@ public struct CharacterBigrams: Sendable {
     private let mainBlock: [UInt16]
     private static let mainBlockStart: UInt32 = 0x4E00, mainBlockEnd: UInt32 = 0x9FFF
 
-    private func index(of v: UInt32) -> Int? {
+    @inline(__always) func index(of v: UInt32) -> Int? {
         if v >= Self.mainBlockStart && v <= Self.mainBlockEnd {
             let k = Int(mainBlock[Int(v - Self.mainBlockStart)])
             return k == 0 ? nil : k - 1
@@ -103,15 +106,36 @@ public struct CharacterBigrams: Sendable {
     /// Where the pair `a b` is in `seconds`, if the table has it: a binary search of `a`'s row.
     @inline(__always) private func slot(_ a: UInt32, _ b: UInt32) -> Int? {
         guard let i = index(of: a), let j = index(of: b) else { return nil }
+        return slot(index: i, j)
+    }
+
+    /// The same, for the characters at indices `i` and `j` (-1: a character not counted).
+    @inline(__always) private func slot(index i: Int, _ j: Int) -> Int? {
+        guard i >= 0, j >= 0 else { return nil }
         let target = UInt16(j)
         return seconds.withUnsafeBufferPointer { p -> Int? in
-            var lo = Int(offsets[i]), hi = Int(offsets[i + 1])
+            let end = Int(offsets[i + 1])
+            var lo = Int(offsets[i]), hi = end
             while lo < hi {
                 let mid = (lo + hi) >> 1
                 if p[mid] < target { lo = mid + 1 } else { hi = mid }
             }
-            return lo < Int(offsets[i + 1]) && p[lo] == target ? lo : nil
+            return lo < end && p[lo] == target ? lo : nil
         }
+    }
+
+    /// The index of `v` among the characters counted, -1 for one not counted.
+    @inline(__always) public func indexOrNone(_ v: UInt32) -> Int { index(of: v) ?? -1 }
+
+    /// `logProbability` for characters given by their indices (-1: not counted).
+    @inline(__always) public func logProbability(index j: Int, after i: Int) -> Double {
+        let norm = i >= 0 ? logNormalizers[i] : logNormalizerOfNone
+        return (slot(index: i, j).map { Double(quantized[$0]) / 8 } ?? Self.logUnseen) - norm
+    }
+
+    /// `mayHaveSeen` for characters given by their indices (-1: not counted).
+    @inline(__always) public func mayHaveSeen(index i: Int, _ j: Int) -> Bool {
+        i >= 0 && j >= 0 && pairBits.contains(UInt64(i) << 16 | UInt64(j))
     }
 
     /// How often `a` stands just before `b` (0 for a pair seen fewer than twice), to within 6 %.
@@ -123,8 +147,7 @@ public struct CharacterBigrams: Sendable {
     /// ln((count(a b) + 0.1) / (count(a) + 0.1 × characters)), from the stored logarithms (a
     /// seen pair's 0.1 is left out: it counts twice or more).
     public func logProbability(_ b: UInt32, after a: UInt32) -> Double {
-        let norm = index(of: a).map { logNormalizers[$0] } ?? log(0.1 * Double(scalars.count))
-        return (slot(a, b).map { Double(quantized[$0]) / 8 } ?? Self.logUnseen) - norm
+        logProbability(index: indexOrNone(b), after: indexOrNone(a))
     }
 
     private static let logUnseen = log(0.1)
@@ -132,8 +155,7 @@ public struct CharacterBigrams: Sendable {
     /// Whether `a b` may stand in the text: false means it never does (seen fewer than twice);
     /// true is wrong for about one unseen pair in thirty. One bit test, for the pairs of every text.
     @inline(__always) public func mayHaveSeen(_ a: UInt32, _ b: UInt32) -> Bool {
-        guard let i = index(of: a), let j = index(of: b) else { return false }
-        return pairBits.contains(UInt64(i) << 16 | UInt64(j))
+        mayHaveSeen(index: indexOrNone(a), indexOrNone(b))
     }
 }
 

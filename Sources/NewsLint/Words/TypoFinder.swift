@@ -35,10 +35,9 @@ public struct TypoFinder: Sendable {
     /// Sorted by key.
     let phrases: [(key: UInt64, scalar: UInt32)]
     /// The same keys as bits of a small set, tested before the dictionary: nearly every window misses.
-    let maskedBits: HashBits
-    /// The phrases' own hashes (the sum of all four parts), and as bits.
+    let phraseBits: PhraseBits
+    /// The phrases' own hashes (the sum of all four parts).
     let wholePhrases: Set<UInt64>
-    let wholeBits: HashBits
     /// Four-character strings that clean text prints (hashes of their scalars).
     let published: Set<UInt64>
     let surnames: ScalarSet
@@ -76,10 +75,13 @@ public struct TypoFinder: Sendable {
             whole.insert(Self.part(t.0, at: 0) &+ Self.part(t.1, at: 1) &+ Self.part(t.2, at: 2) &+ Self.part(t.3, at: 3))
         }
         wholePhrases = whole
-        wholeBits = HashBits(whole, bits: 20)
         phrases.sort { $0.key < $1.key }
         self.phrases = phrases
-        maskedBits = HashBits(phrases.map(\.key), bits: 22)
+        var bits = PhraseBits()
+        Self.eachFirstField(setPhrases) { w in
+            if w.count == 4 { bits.insert((w[w.startIndex], w[w.startIndex + 1], w[w.startIndex + 2], w[w.startIndex + 3])) }
+        }
+        phraseBits = bits
         var published = Set<UInt64>()
         Self.eachFirstField(publishedPhrases) { w in if w.count == 4 { published.insert(Self.hash(w)) } }
         self.published = published
@@ -138,22 +140,25 @@ public struct TypoFinder: Sendable {
         (k == 0 ? 0 : part(w.0, at: 0)) &+ (k == 1 ? 0 : part(w.1, at: 1)) &+ (k == 2 ? 0 : part(w.2, at: 2)) &+ (k == 3 ? 0 : part(w.3, at: 3))
     }
 
-    /// The characters that `c` may have been typed for, each with whether it sounds alike:
-    /// common characters of its reading, of its radical that look alike, and the listed pairs.
-    /// Worked out once a character and run (a radical's characters are hundreds), then kept.
-    func alternatives(to c: UInt32) -> [(UInt32, sound: Bool)] {
+    /// The characters that `c` may have been typed for, each with its index in the counts (-1:
+    /// not counted) and whether it sounds alike: common characters of its reading, of its radical
+    /// that look alike, and the listed pairs. Worked out once a character and run (a radical's
+    /// characters are hundreds), then kept.
+    func alternatives(to c: UInt32) -> [Alternative] {
         if let known = alternativesCache.get(c) { return known }
-        var out: [(UInt32, sound: Bool)] = []
+        var out: [Alternative] = []
         if let info = HanCharacters.table[c] {
-            for d in byReading[info.pinyin] ?? [] where d != c { out.append((d, true)) }
-            for d in byRadical[info.radical] ?? [] where d != c && !out.contains(where: { $0.0 == d }) && HanCharacters.likeness(c, d).look {
-                out.append((d, false))
+            for d in byReading[info.pinyin] ?? [] where d != c { out.append((d, bigrams.indexOrNone(d), true)) }
+            for d in byRadical[info.radical] ?? [] where d != c && !out.contains(where: { $0.scalar == d }) && HanCharacters.likeness(c, d).look {
+                out.append((d, bigrams.indexOrNone(d), false))
             }
         }
-        for (d, sound) in extraPairs[c] ?? [] where !out.contains(where: { $0.0 == d }) { out.append((d, sound)) }
+        for (d, sound) in extraPairs[c] ?? [] where !out.contains(where: { $0.scalar == d }) { out.append((d, bigrams.indexOrNone(d), sound)) }
         alternativesCache.set(c, out)
         return out
     }
+
+    typealias Alternative = (scalar: UInt32, index: Int, sound: Bool)
 
     /// Whether `written` is no word, or is listed only as a rare misspelling of `likely`
     /// (the word list has 再接再励 three times beside 再接再厉 115 times).
@@ -165,59 +170,81 @@ public struct TypoFinder: Sendable {
     /// The suspects of UTF-8 `text`, in order.
     public func suspects(in text: [UInt8], lexicon: Lexicon) -> [Suspect] {
         var out: [Suspect] = []
-        var scalars: [UInt32] = [], starts: [Int] = []
-        var i = 0
-        while i < text.count {
-            let (v, len) = UTF8Scan.decode(text, at: i)
-            guard Scalar.isHan(v) else { i += len; continue }
-            scalars.removeAll(keepingCapacity: true)
-            starts.removeAll(keepingCapacity: true)
-            var k = i
-            while k < text.count, case let (u, l) = UTF8Scan.decode(text, at: k), Scalar.isHan(u) {
-                scalars.append(u)
-                starts.append(k)
-                k += l
+        // The paragraph's scalars and where each starts (one more: the end), decoded once.
+        var count = 0
+        let starts = [Int](unsafeUninitializedCapacity: text.count + 1) { o, written in
+            text.withUnsafeBufferPointer { t in
+                var i = 0
+                while i < t.count {
+                    o[count] = i
+                    count += 1
+                    i += UTF8Scan.sequenceLength(t[i])
+                }
+                o[count] = t.count
             }
-            starts.append(k)
-            if scalars.count >= 2 { judgeRun(scalars, starts, text, lexicon, into: &out) }
-            i = k
+            written = count + 1
+        }
+        let scalars = [UInt32](unsafeUninitializedCapacity: count) { o, written in
+            text.withUnsafeBufferPointer { t in
+                for k in 0..<count { o[k] = UTF8Scan.decode(t, at: starts[k]).0 }
+            }
+            written = count
+        }
+        scalars.withUnsafeBufferPointer { all in
+            starts.withUnsafeBufferPointer { offsets in
+                var k = 0
+                while k < all.count {
+                    guard Scalar.isHan(all[k]) else { k += 1; continue }
+                    var e = k + 1
+                    while e < all.count && Scalar.isHan(all[e]) { e += 1 }
+                    if e - k >= 2 {
+                        judgeRun(Scalars(rebasing: all[k..<e]), Offsets(rebasing: offsets[k...e]), text, lexicon, into: &out)
+                    }
+                    k = e
+                }
+            }
         }
         return out
     }
 
+    /// A run's scalars, and the byte offset of each with the run's end after them.
+    typealias Scalars = UnsafeBufferPointer<UInt32>
+    typealias Offsets = UnsafeBufferPointer<Int>
+
+    /// The words of a run as scalar ranges (`starts` as in `judgeRun`).
+    private func words(_ s: Scalars, _ starts: Offsets, _ text: [UInt8], _ lexicon: Lexicon) -> [Range<Int>] {
+        let base = starts[0]
+        return Segmenter(lexicon: lexicon).words(in: Array(text[base..<starts[s.count]])).map { w in
+            starts.partitionPoint { $0 < w.range.lowerBound + base }..<starts.partitionPoint { $0 < w.range.upperBound + base }
+        }
+    }
+
+    /// The suspect at scalars `at..<(at + length)` of a run, the one at `k` to be `d`.
+    private func suspect(_ s: Scalars, _ starts: Offsets, _ at: Int, length: Int, position k: Int, to d: UInt32, sound: Bool) -> Suspect {
+        var likely = Array(s[at..<(at + length)])
+        let from = likely[k]
+        likely[k] = d
+        return Suspect(range: starts[at]..<starts[at + length], written: Self.string(s[at..<(at + length)]),
+                       likely: Self.string(likely), from: Self.string([from]), to: Self.string([d]), soundAlike: sound)
+    }
+
     /// One run of Han characters: `starts[k]` is the byte offset of `s[k]`, `starts[s.count]` the end.
-    private func judgeRun(_ s: [UInt32], _ starts: [Int], _ text: [UInt8], _ lexicon: Lexicon, into out: inout [Suspect]) {
-        // The run's words as scalar ranges, found only when a candidate needs them.
-        var words: [Range<Int>]?
-        func segmented() -> [Range<Int>] {
-            if let words { return words }
-            let base = starts[0]
-            let found = Segmenter(lexicon: lexicon).words(in: Array(text[base..<starts[s.count]]))
-            let ranges = found.map { w in
-                starts.partitionPoint { $0 < w.range.lowerBound + base }..<starts.partitionPoint { $0 < w.range.upperBound + base }
-            }
-            words = ranges
-            return ranges
-        }
+    /// Nothing is captured by a closure here: this runs for every few characters of a text.
+    private func judgeRun(_ s: Scalars, _ starts: Offsets, _ text: [UInt8], _ lexicon: Lexicon, into out: inout [Suspect]) {
+        var runWords: [Range<Int>]?  // found only when a candidate needs them
         var flagged = -1  // the last scalar a suspect covers: one suspect a place
-        func report(_ at: Int, length: Int, position k: Int, to d: UInt32, sound: Bool) {
-            var likely = Array(s[at..<(at + length)])
-            let from = likely[k]
-            likely[k] = d
-            out.append(Suspect(range: starts[at]..<starts[at + length], written: Self.string(s[at..<(at + length)]),
-                               likely: Self.string(likely), from: Self.string([from]), to: Self.string([d]), soundAlike: sound))
-            flagged = at + length - 1
-        }
-        // Set phrases: each window's four masked hashes, looked up in a bit set first.
+        // Set phrases: which of a window's four positions may be the one a phrase differs in
+        // (two bit tests), then the masked keys of those.
         if s.count >= 4 {
             for j in 0...(s.count - 4) where j > flagged {
+                let maskable = phraseBits.maskable((s[j], s[j + 1], s[j + 2], s[j + 3]))
+                guard maskable != 0 else { continue }
                 let p0 = Self.part(s[j], at: 0), p1 = Self.part(s[j + 1], at: 1), p2 = Self.part(s[j + 2], at: 2), p3 = Self.part(s[j + 3], at: 3)
                 let all = p0 &+ p1 &+ p2 &+ p3
                 // A set phrase itself (the commonest hit by far: 社会主义, 人民群众) is no slip.
-                if wholeBits.contains(all) && wholePhrases.contains(all) { continue }
-                search: for k in 0..<4 {
+                if wholePhrases.contains(all) { continue }
+                search: for k in 0..<4 where maskable & (1 << k) != 0 {
                     let key = all &- (k == 0 ? p0 : k == 1 ? p1 : k == 2 ? p2 : p3)
-                    guard maskedBits.contains(key) else { continue }
                     var h = phrases.partitionPoint { $0.key < key }
                     while h < phrases.count && phrases[h].key == key {
                         let d = phrases[h].scalar
@@ -229,9 +256,11 @@ public struct TypoFinder: Sendable {
                         var phrase = window
                         phrase[k] = d
                         guard !published.contains(Self.hash(window)),
-                              isNonWord(window, beside: lexicon.frequency(ofScalars: phrase), in: lexicon),
-                              readsAsOnePhrase(j..<(j + 4), segmented(), s, lexicon) else { continue }
-                        report(j, length: 4, position: k, to: d, sound: likeness.sound)
+                              isNonWord(window, beside: lexicon.frequency(ofScalars: phrase), in: lexicon) else { continue }
+                        if runWords == nil { runWords = words(s, starts, text, lexicon) }
+                        guard readsAsOnePhrase(j..<(j + 4), runWords!, s, lexicon) else { continue }
+                        out.append(suspect(s, starts, j, length: 4, position: k, to: d, sound: likeness.sound))
+                        flagged = j + 3
                         break search
                     }
                 }
@@ -246,15 +275,23 @@ public struct TypoFinder: Sendable {
                   !surnames.contains(a),
                   !(j + 2 < s.count && Self.placeEnds.contains(s[j + 2])) else { continue }
             var best: (gain: Double, k: Int, d: UInt32, sound: Bool)?
+            let ia = bigrams.indexOrNone(a), ib = bigrams.indexOrNone(b)
             for k in 0..<2 {
-                let i = j + k, c = s[i]
+                // The changed character `c` between `l` and `r` (either may be missing at the
+                // run's ends), all by their indices in the counts.
+                let c = k == 0 ? ia : ib
+                let l: Int? = k == 0 ? (j > 0 ? bigrams.indexOrNone(s[j - 1]) : nil) : ia
+                let r: Int? = k == 0 ? ib : (j + 2 < s.count ? bigrams.indexOrNone(s[j + 2]) : nil)
+                func score(_ x: Int) -> Double {
+                    (l.map { bigrams.logProbability(index: x, after: $0) } ?? 0) + (r.map { bigrams.logProbability(index: $0, after: x) } ?? 0)
+                }
                 // What the written character scores with its neighbours; the likely one can gain at
                 // most all of it back (a log-probability is at most 0).
-                let written = score(s, at: i, c)
+                let written = score(c)
                 guard -written >= Self.requiredGain else { continue }
                 // A common word stands in the counted text: its pair is in the table.
-                for (d, sound) in alternatives(to: c) where k == 0 ? bigrams.mayHaveSeen(d, b) : bigrams.mayHaveSeen(a, d) {
-                    let g = score(s, at: i, d) - written
+                for (d, di, sound) in alternatives(to: s[j + k]) where k == 0 ? bigrams.mayHaveSeen(index: di, ib) : bigrams.mayHaveSeen(index: ia, di) {
+                    let g = score(di) - written
                     guard g >= Self.requiredGain, g > best?.gain ?? -.infinity else { continue }
                     let f = lexicon.frequency(ofScalars: k == 0 ? [d, b] : [a, d])
                     guard f >= Self.commonWord, isNonWord([a, b], beside: f, in: lexicon) else { continue }
@@ -264,10 +301,12 @@ public struct TypoFinder: Sendable {
             guard let best else { continue }
             // Both characters stand alone among the run's words (no word holds either), and no
             // single surname stands just before (a name of three).
-            let ws = segmented()
+            if runWords == nil { runWords = words(s, starts, text, lexicon) }
+            let ws = runWords!
             guard let t = ws.firstIndex(where: { $0.lowerBound == j }), ws[t].count == 1, t + 1 < ws.count, ws[t + 1].count == 1,
                   !(t > 0 && ws[t - 1].count == 1 && surnames.contains(s[j - 1])) else { continue }
-            report(j, length: 2, position: best.k, to: best.d, sound: best.sound)
+            out.append(suspect(s, starts, j, length: 2, position: best.k, to: best.d, sound: best.sound))
+            flagged = j + 1
         }
     }
 
@@ -278,7 +317,7 @@ public struct TypoFinder: Sendable {
     /// Whether the window reads as one phrase: its ends are word boundaries, and inside it no
     /// word of three characters or more and not two common words of two (视频|会诊 is two words).
     /// A window the segmenter reads as one word (a listed misspelling) is one phrase.
-    private func readsAsOnePhrase(_ window: Range<Int>, _ words: [Range<Int>], _ s: [UInt32], _ lexicon: Lexicon) -> Bool {
+    private func readsAsOnePhrase(_ window: Range<Int>, _ words: [Range<Int>], _ s: Scalars, _ lexicon: Lexicon) -> Bool {
         if words.contains(window) { return true }
         guard words.contains(where: { $0.lowerBound == window.lowerBound }),
               words.contains(where: { $0.upperBound == window.upperBound }) else { return false }
@@ -286,14 +325,6 @@ public struct TypoFinder: Sendable {
         if inside.contains(where: { $0.count >= 3 }) { return false }
         if inside.count == 2, inside.allSatisfy({ $0.count == 2 && lexicon.frequency(ofScalars: s[$0]) >= Self.twoWords }) { return false }
         return true
-    }
-
-    /// The log-probabilities of the two pairs that `x` at position `i` stands in.
-    func score(_ s: [UInt32], at i: Int, _ x: UInt32) -> Double {
-        var g = 0.0
-        if i > 0 { g += bigrams.logProbability(x, after: s[i - 1]) }
-        if i + 1 < s.count { g += bigrams.logProbability(s[i + 1], after: x) }
-        return g
     }
 
     static let numerals: Set<UInt32> = Set("〇零一二三四五六七八九十百千万亿两几".unicodeScalars.map(\.value))
@@ -305,21 +336,39 @@ public struct TypoFinder: Sendable {
     }
 }
 
-/// A set of 64-bit hashes as 2^`bits` bits: `contains` may say yes for a hash not inserted (for
-/// the 32,000 masked keys of the set phrases in 2^22 bits, 512 KB, about one in 130), never no
-/// for one inserted.
-struct HashBits: Sendable {
-    private let mask: Int
-    private var words: [UInt64]
+/// Which position of a window of four a set phrase may differ in, as two bit tests: a phrase
+/// one character off shares either its first two characters or its last two with the window.
+/// Word `h(c0 c1)` of `front` holds a bit for the phrase's third character (it may differ in the
+/// fourth) and one for its fourth (it may differ in the third); `back`, word `h(c2 c3)`, the same
+/// for the first two. 2^15 words each (512 KB in all); a bit set by another phrase only costs a
+/// look-up in the sorted keys.
+struct PhraseBits: Sendable {
+    private static let wordBits = 15
+    private var front = [UInt64](repeating: 0, count: 1 << wordBits)
+    private var back = [UInt64](repeating: 0, count: 1 << wordBits)
 
-    init(_ keys: some Sequence<UInt64>, bits: Int) {
-        mask = (1 << (bits - 6)) - 1
-        words = [UInt64](repeating: 0, count: mask + 1)
-        for h in keys { words[Int(truncatingIfNeeded: h >> 40) & mask] |= 1 << (h >> 58) }
+    @inline(__always) private static func word(_ a: UInt32, _ b: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(a) << 32 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15) >> (64 - wordBits))
     }
 
-    @inline(__always) func contains(_ h: UInt64) -> Bool {
-        words[Int(truncatingIfNeeded: h >> 40) & mask] & (1 << (h >> 58)) != 0
+    @inline(__always) private static func bit(_ v: UInt32, at k: Int) -> UInt64 {
+        1 << (((UInt64(v) << 2 | UInt64(k)) &* 0xC2B2_AE3D_27D4_EB4F) >> 58)
+    }
+
+    mutating func insert(_ w: (UInt32, UInt32, UInt32, UInt32)) {
+        front[Self.word(w.0, w.1)] |= Self.bit(w.2, at: 2) | Self.bit(w.3, at: 3)
+        back[Self.word(w.2, w.3)] |= Self.bit(w.0, at: 0) | Self.bit(w.1, at: 1)
+    }
+
+    /// Bit `k` set: some phrase may differ from the window in position `k` only.
+    @inline(__always) func maskable(_ w: (UInt32, UInt32, UInt32, UInt32)) -> Int {
+        let f = front[Self.word(w.0, w.1)], b = back[Self.word(w.2, w.3)]
+        var out = 0
+        if b & Self.bit(w.1, at: 1) != 0 { out |= 1 }  // differs in the first
+        if b & Self.bit(w.0, at: 0) != 0 { out |= 2 }  // in the second
+        if f & Self.bit(w.3, at: 3) != 0 { out |= 4 }  // in the third
+        if f & Self.bit(w.2, at: 2) != 0 { out |= 8 }  // in the fourth
+        return out
     }
 }
 
@@ -327,15 +376,15 @@ struct HashBits: Sendable {
 /// threads that lint its documents.
 final class AlternativesCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var table: [UInt32: [(UInt32, sound: Bool)]] = [:]
+    private var table: [UInt32: [TypoFinder.Alternative]] = [:]
 
-    func get(_ c: UInt32) -> [(UInt32, sound: Bool)]? {
+    func get(_ c: UInt32) -> [TypoFinder.Alternative]? {
         lock.lock()
         defer { lock.unlock() }
         return table[c]
     }
 
-    func set(_ c: UInt32, _ list: [(UInt32, sound: Bool)]) {
+    func set(_ c: UInt32, _ list: [TypoFinder.Alternative]) {
         lock.lock()
         defer { lock.unlock() }
         table[c] = list
