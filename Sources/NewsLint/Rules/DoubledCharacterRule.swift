@@ -29,6 +29,8 @@ public struct DoubledCharacterRule: Rule, DocumentRule {
             RuleExample("大家⟦在在⟧这里集合。"),
             RuleExample("常委会报国务院⟦和和⟧全国人大常委会备案，激发你⟦的的⟧梦想。"),
             RuleExample("包括香港同胞⟦在在⟧内的14亿中国人民，惠及⟦所所⟧有家庭。"),
+            // Across a hard wrap: the paragraph is judged, not the line.
+            RuleExample("该小院的视频点击率已达90余万次，逐渐成⟦为\n为⟧焦作地区小有名气的网红打卡地，吸引了众多游客。"),
         ],
         nonTriggering: [
             RuleExample("此事不能不了了之，要的的确确落到实处。"),
