@@ -30,16 +30,17 @@ public struct TypoFinder: Sendable {
     }
 
     let bigrams: CharacterBigrams
-    /// Set phrases by their scalars with one of them masked (0): the masked one's position,
-    /// scalar and the phrase's frequency.
-    /// Sorted by key.
-    let phrases: [(key: UInt64, scalar: UInt32)]
+    /// Each set phrase four times, by the hash of its scalars with one left out (sorted), and
+    /// the scalar left out. Two arrays, not one of pairs: 4 bytes less each of 31,692 entries.
+    let phraseKeys: [UInt64]
+    let phraseScalars: [UInt32]
     /// The same keys as bits of a small set, tested before the dictionary: nearly every window misses.
     let phraseBits: PhraseBits
-    /// The phrases' own hashes (the sum of all four parts).
-    let wholePhrases: Set<UInt64>
-    /// Four-character strings that clean text prints (hashes of their scalars).
-    let published: Set<UInt64>
+    /// The phrases' own hashes (the sum of all four parts), sorted: a sorted array holds a set of
+    /// hashes in half a `Set`'s memory, and the year's run has none to spare.
+    let wholePhrases: [UInt64]
+    /// Four-character strings that clean text prints (hashes of their scalars), sorted.
+    let published: [UInt64]
     let surnames: ScalarSet
     /// Characters common enough to be the likely one, by reading and by radical.
     let byReading: [String: [UInt32]]
@@ -67,24 +68,23 @@ public struct TypoFinder: Sendable {
         self.bigrams = bigrams
         self.surnames = surnames
         var phrases: [(key: UInt64, scalar: UInt32)] = []
-        var whole = Set<UInt64>()
+        var whole: [UInt64] = []
+        var bits = PhraseBits()
         Self.eachFirstField(setPhrases) { w in
             guard w.count == 4 else { return }
             let t = (w[w.startIndex], w[w.startIndex + 1], w[w.startIndex + 2], w[w.startIndex + 3])
             for k in 0..<4 { phrases.append((Self.hash(t, masking: k), w[w.startIndex + k])) }
-            whole.insert(Self.part(t.0, at: 0) &+ Self.part(t.1, at: 1) &+ Self.part(t.2, at: 2) &+ Self.part(t.3, at: 3))
+            whole.append(Self.part(t.0, at: 0) &+ Self.part(t.1, at: 1) &+ Self.part(t.2, at: 2) &+ Self.part(t.3, at: 3))
+            bits.insert(t)
         }
-        wholePhrases = whole
         phrases.sort { $0.key < $1.key }
-        self.phrases = phrases
-        var bits = PhraseBits()
-        Self.eachFirstField(setPhrases) { w in
-            if w.count == 4 { bits.insert((w[w.startIndex], w[w.startIndex + 1], w[w.startIndex + 2], w[w.startIndex + 3])) }
-        }
+        phraseKeys = phrases.map(\.key)
+        phraseScalars = phrases.map(\.scalar)
+        wholePhrases = whole.sorted()
         phraseBits = bits
-        var published = Set<UInt64>()
-        Self.eachFirstField(publishedPhrases) { w in if w.count == 4 { published.insert(Self.hash(w)) } }
-        self.published = published
+        var published: [UInt64] = []
+        Self.eachFirstField(publishedPhrases) { w in if w.count == 4 { published.append(Self.hash(w)) } }
+        self.published = published.sorted()
         var byReading: [String: [UInt32]] = [:], byRadical: [Int: [UInt32]] = [:]
         for (v, info) in HanCharacters.table where bigrams.count(v) >= Self.commonCharacter {
             byReading[info.pinyin, default: []].append(v)
@@ -122,6 +122,12 @@ public struct TypoFinder: Sendable {
                 if !comment && !field.isEmpty { body(field[...]) }
             }
         }
+    }
+
+    /// Whether sorted `list` holds `x`.
+    @inline(__always) static func contains(_ list: [UInt64], _ x: UInt64) -> Bool {
+        let k = list.partitionPoint { $0 < x }
+        return k < list.count && list[k] == x
     }
 
     static func hash(_ scalars: some Sequence<UInt32>) -> UInt64 {
@@ -242,12 +248,12 @@ public struct TypoFinder: Sendable {
                 let p0 = Self.part(s[j], at: 0), p1 = Self.part(s[j + 1], at: 1), p2 = Self.part(s[j + 2], at: 2), p3 = Self.part(s[j + 3], at: 3)
                 let all = p0 &+ p1 &+ p2 &+ p3
                 // A set phrase itself (the commonest hit by far: 社会主义, 人民群众) is no slip.
-                if wholePhrases.contains(all) { continue }
+                if Self.contains(wholePhrases, all) { continue }
                 search: for k in 0..<4 where maskable & (1 << k) != 0 {
                     let key = all &- (k == 0 ? p0 : k == 1 ? p1 : k == 2 ? p2 : p3)
-                    var h = phrases.partitionPoint { $0.key < key }
-                    while h < phrases.count && phrases[h].key == key {
-                        let d = phrases[h].scalar
+                    var h = phraseKeys.partitionPoint { $0 < key }
+                    while h < phraseKeys.count && phraseKeys[h] == key {
+                        let d = phraseScalars[h]
                         h += 1
                         guard d != s[j + k] else { continue }
                         let likeness = HanCharacters.likeness(s[j + k], d)
@@ -255,7 +261,7 @@ public struct TypoFinder: Sendable {
                         let window = Array(s[j..<(j + 4)])
                         var phrase = window
                         phrase[k] = d
-                        guard !published.contains(Self.hash(window)),
+                        guard !Self.contains(published, Self.hash(window)),
                               isNonWord(window, beside: lexicon.frequency(ofScalars: phrase), in: lexicon) else { continue }
                         if runWords == nil { runWords = words(s, starts, text, lexicon) }
                         guard readsAsOnePhrase(j..<(j + 4), runWords!, s, lexicon) else { continue }
@@ -340,10 +346,10 @@ public struct TypoFinder: Sendable {
 /// one character off shares either its first two characters or its last two with the window.
 /// Word `h(c0 c1)` of `front` holds a bit for the phrase's third character (it may differ in the
 /// fourth) and one for its fourth (it may differ in the third); `back`, word `h(c2 c3)`, the same
-/// for the first two. 2^15 words each (512 KB in all); a bit set by another phrase only costs a
+/// for the first two. 2^14 words each (256 KB in all); a bit set by another phrase only costs a
 /// look-up in the sorted keys.
 struct PhraseBits: Sendable {
-    private static let wordBits = 15
+    private static let wordBits = 14
     private var front = [UInt64](repeating: 0, count: 1 << wordBits)
     private var back = [UInt64](repeating: 0, count: 1 << wordBits)
 
