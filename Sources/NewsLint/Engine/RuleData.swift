@@ -10,6 +10,24 @@ public enum RuleData {
     /// The built-in copy of `name` (a file of `Rules/`), if there is one.
     public static func builtIn(_ name: String) -> String? { EmbeddedRuleData.files[name] }
 
+    /// Gives back to the system the pages of the binary that hold built-in `text` (a table read
+    /// once, 1–8 MB of base64): the built-in text is a string literal, whose bytes lie in the
+    /// binary's read-only data, a file-backed mapping, so the system drops the pages and would
+    /// read them from the file again if they were touched. Only whole pages inside the text are
+    /// given back, and only of a text over 1 MB. Without this they stay resident for the whole
+    /// run, and a year of editions needs every megabyte it can keep under its memory limit.
+    static func release(_ text: String) {
+        var text = text
+        text.withUTF8 { p in
+            guard let base = p.baseAddress, p.count > 1 << 20 else { return }
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            let start = (Int(bitPattern: base) + page - 1) / page * page
+            let end = (Int(bitPattern: base) + p.count) / page * page
+            guard end > start, let from = UnsafeMutableRawPointer(bitPattern: start) else { return }
+            _ = madvise(from, end - start, MADV_DONTNEED)
+        }
+    }
+
     /// The bytes of data file `name` and how to name it: the rules directory's copy, else the
     /// built-in one; nil when neither exists.
     public static func file(_ name: String, in rulesDirectory: String?) throws(ConfigurationError) -> (bytes: [UInt8], file: String)? {

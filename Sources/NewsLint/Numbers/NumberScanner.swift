@@ -412,7 +412,7 @@ public enum NumberScanner {
         guard scalars.count >= 2, scalars.contains(where: { chineseUnitValue($0) != nil }), !scalars.contains(0x70B9) else { return nil }
         if start > 0, case let before = UTF8Scan.decode(p, at: UTF8Scan.previousScalarStart(p, before: start)).0,
            before == 0x7B2C || before == 0x6BCF || isChineseNumeral(before) { return nil }  // 第, 每
-        let text = String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
+        let text = Scalar.string(scalars)
         guard var value = chineseValue(text), value > 0 else { return nil }
         // The place of the last digit: the units after it (九十万 → 十万).
         var ulp = 1.0

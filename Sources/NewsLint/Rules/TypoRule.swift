@@ -45,7 +45,7 @@ public struct TypoRule: Rule, DocumentRule {
                                      message: LocalizedText(zh: "字频表已损坏：请用 scripts/generate-typo-data.py 重新生成", en: "the character counts are damaged: generate them again with scripts/generate-typo-data.py"))
         }
         // The built-in table's 1.3 MB of base64 are read once: their pages go back to the system.
-        if tableFile == RuleData.builtInName("character-bigrams.b64"), let text = RuleData.builtIn("character-bigrams.b64") { Lexicon.release(text) }
+        if tableFile == RuleData.builtInName("character-bigrams.b64"), let text = RuleData.builtIn("character-bigrams.b64") { RuleData.release(text) }
         finder = TypoFinder(bigrams: bigrams, setPhrases: try text("set-phrases.tsv").0, publishedPhrases: try text("published-phrases.tsv").0,
                             surnames: try NameContexts.load(rulesDirectory: dir).surnames)
     }
@@ -54,7 +54,7 @@ public struct TypoRule: Rule, DocumentRule {
         let lexicon = document.lexicon ?? .builtIn
         var findings: [Finding] = []
         for p in document.paragraphs where p.kind.isProse || p.kind == .caption || BlockKind.titles.contains(p.kind) {
-            for s in finder.suspects(in: p.text, lexicon: lexicon) {
+            for s in finder.suspects(in: p.text, decoded: p.scalarText, lexicon: lexicon) {
                 findings.append(Finding(range: p.sourceRange(s.range), message: Messages.suspect(s), suggestion: s.likely, fixIsSafe: false))
             }
         }

@@ -78,6 +78,11 @@ public enum Scalar {
 
     @inline(__always)
     public static func isASCIILetter(_ v: UInt32) -> Bool { (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+
+    /// The text of `scalars` (values that are no scalar are left out).
+    public static func string(_ scalars: some Sequence<UInt32>) -> String {
+        String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
+    }
 }
 
 /// A character named by itself, not by its code point: `ch("、")`, `ch("占")`. Rules compare

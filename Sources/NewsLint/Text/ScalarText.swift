@@ -41,7 +41,7 @@ public struct ScalarText: Sendable {
     public func bytes(_ range: Range<Int>) -> Range<Int> { Int(starts[range.lowerBound])..<Int(starts[range.upperBound]) }
 
     public func string(_ range: Range<Int>) -> String {
-        String(String.UnicodeScalarView(scalars[range].compactMap(Unicode.Scalar.init)))
+        Scalar.string(scalars[range])
     }
 
     /// Whether the scalars from `at` spell `word`.

@@ -18,8 +18,6 @@ public struct CharacterBigrams: Sendable {
     private let quantized: [UInt8]
     /// For each character, how many different characters stand before it (pairs seen twice).
     private let leaders: [UInt32]
-    /// The Han characters counted in all.
-    public let total: UInt64
     /// For each character, ln(count + 0.1 × characters): the denominator of `logProbability`.
     private let logNormalizers: [Double]
     /// The same for a character not counted: ln(0.1 × characters).
@@ -31,10 +29,10 @@ public struct CharacterBigrams: Sendable {
 
     /// The table from the base64 letters of the file.
     public init(table letters: [UInt8]) throws(TableError) {
-        guard let bytes = letters.withUnsafeBufferPointer({ p in try? Lexicon.base64(p) }), bytes.count >= 21, bytes.starts(with: Array("NLBG1".utf8)) else { throw .malformed }
+        guard let bytes = letters.withUnsafeBufferPointer({ Base64.decode($0) }), bytes.count >= 21, bytes.starts(with: Array("NLBG1".utf8)) else { throw .malformed }
         func u32(_ at: Int) -> UInt32 { UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24 }
         let n = Int(u32(5)), pairs = Int(u32(9))
-        total = UInt64(u32(13)) | UInt64(u32(17)) << 32
+        // Bytes 13–20 hold the Han characters counted in all, which no look-up needs.
         var at = 21
         guard n < 0xFFFF, bytes.count == at + n * 4 * 2 + (n + 1) * 4 + pairs * 3 else { throw .malformed }
         func u32s(_ count: Int) -> [UInt32] {

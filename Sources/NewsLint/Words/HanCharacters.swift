@@ -25,6 +25,19 @@ public enum HanCharacters {
         return (look, sound)
     }()
 
+    /// The same pairs by character, each way: the partner, and whether the two sound alike.
+    static let listedPartners: [UInt32: [(UInt32, sound: Bool)]] = {
+        var out: [UInt32: [(UInt32, sound: Bool)]] = [:]
+        for (set, sound) in [(confusable.look, false), (confusable.sound, true)] {
+            for key in set {
+                let a = UInt32(truncatingIfNeeded: key >> 32), b = UInt32(truncatingIfNeeded: key)
+                out[a, default: []].append((b, sound))
+                out[b, default: []].append((a, sound))
+            }
+        }
+        return out.mapValues { $0.sorted { $0.0 < $1.0 } }
+    }()
+
     static func pairKey(_ a: UInt32, _ b: UInt32) -> UInt64 { UInt64(min(a, b)) << 32 | UInt64(max(a, b)) }
 
     /// Reads the table's lines (`char<TAB>pinyin<TAB>radical<TAB>strokes<TAB>cangjie`) as bytes:

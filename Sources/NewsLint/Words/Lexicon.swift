@@ -45,27 +45,9 @@ public struct Lexicon: Sendable {
         // The generated file is checked by the tests; a broken one cannot ship.
         let text = RuleData.builtIn("lexicon-table.b64")!
         let lexicon = try! Lexicon(table: text)
-        release(text)
+        RuleData.release(text)
         return lexicon
     }()
-
-    /// Gives back to the system the pages of the binary that hold `text` (8 MB of base64, read
-    /// once): the built-in text is a string literal, whose bytes lie in the binary's read-only
-    /// data, a file-backed mapping, so the system drops the pages and would read them from the
-    /// file again if they were touched. Only whole pages inside the text are given back. Without
-    /// this they stay resident for the whole run, and a year of editions needs every megabyte it
-    /// can keep under its memory limit.
-    static func release(_ text: String) {
-        var text = text
-        text.withUTF8 { p in
-            guard let base = p.baseAddress, p.count > 1 << 20 else { return }
-            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-            let start = (Int(bitPattern: base) + page - 1) / page * page
-            let end = (Int(bitPattern: base) + p.count) / page * page
-            guard end > start, let from = UnsafeMutableRawPointer(bitPattern: start) else { return }
-            _ = madvise(from, end - start, MADV_DONTNEED)
-        }
-    }
 
     /// The lexicon of `Rules/lexicon.tsv` built from the list itself: what the built-in table
     /// must equal.
@@ -88,7 +70,7 @@ public struct Lexicon: Sendable {
 
     /// Reads a table written by `scripts/generate-lexicon-table.py` (its format is described there).
     init(table text: String) throws(TableError) {
-        let bytes = try Self.base64(text)
+        guard let bytes = Base64.decode(text) else { throw TableError() }
         guard bytes.count >= 21, bytes.starts(with: Array("NLLX1".utf8)) else { throw TableError() }
         func u32(_ at: Int) -> UInt32 { UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24 }
         let entries = Int(u32(5)), words = Int(u32(9)), longest = Int(u32(13))
@@ -108,56 +90,6 @@ public struct Lexicon: Sendable {
         unknownCost = -logTotal
     }
 
-    /// Base64, its line breaks skipped. Decoded through pointers into an array of its final
-    /// size: the table is 6 MB, and array appends cost more than the decoding.
-    static func base64(_ text: String) throws(TableError) -> [UInt8] {
-        var text = text
-        let out = text.withUTF8 { p in try? base64(p) }
-        guard let out else { throw TableError() }
-        return out
-    }
-
-    /// The same, of the letters' bytes.
-    static func base64(_ letters: UnsafeBufferPointer<UInt8>) throws(TableError) -> [UInt8] {
-        let p = letters
-        var value = [UInt8](repeating: 0xFF, count: 256)
-        for (k, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { value[Int(c)] = UInt8(k) }
-        value[Int(UInt8(ascii: "="))] = 0xFE
-        var failed = false
-        let out = value.withUnsafeBufferPointer { v in
-                [UInt8](unsafeUninitializedCapacity: p.count / 4 * 3 + 3) { o, written in
-                    // Four letters at a time; the file's lines hold a multiple of four.
-                    var i = 0, w = 0
-                    let n = p.count
-                    while i < n {
-                        let c = p[i]
-                        if c == 0x0A || c == 0x0D { i += 1; continue }
-                        guard i + 4 <= n else { failed = true; break }
-                        let a = v[Int(c)], b = v[Int(p[i + 1])], d = v[Int(p[i + 2])], e = v[Int(p[i + 3])]
-                        if a | b | d | e < 64 {
-                            let acc = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(d) << 6 | UInt32(e)
-                            o[w] = UInt8(truncatingIfNeeded: acc >> 16); o[w + 1] = UInt8(truncatingIfNeeded: acc >> 8); o[w + 2] = UInt8(truncatingIfNeeded: acc)
-                            w += 3
-                            i += 4
-                            continue
-                        }
-                        // The last group, with its padding: `xy==` or `xyz=`.
-                        guard a < 64, b < 64, e == 0xFE, d < 64 || d == 0xFE else { failed = true; break }
-                        let acc = UInt32(a) << 18 | UInt32(b) << 12 | (d < 64 ? UInt32(d) << 6 : 0)
-                        o[w] = UInt8(truncatingIfNeeded: acc >> 16)
-                        w += 1
-                        if d < 64 { o[w] = UInt8(truncatingIfNeeded: acc >> 8); w += 1 }
-                        i += 4
-                        while i < n && (p[i] == 0x0A || p[i] == 0x0D) { i += 1 }
-                        if i < n { failed = true }
-                        break
-                    }
-                    written = w
-                }
-        }
-        if failed { throw TableError() }
-        return out
-    }
 
 
     /// Words and prefixes of the built-in list (497,973), with room: the table is sized once.

@@ -34,19 +34,18 @@ public struct TypoFinder: Sendable {
     /// the scalar left out. Two arrays, not one of pairs: 4 bytes less each of 31,692 entries.
     let phraseKeys: [UInt64]
     let phraseScalars: [UInt32]
-    /// The same keys as bits of a small set, tested before the dictionary: nearly every window misses.
+    /// Which position of a window a set phrase may differ in, from two bit tests: nearly every
+    /// window is passed on them.
     let phraseBits: PhraseBits
-    /// The phrases' own hashes (the sum of all four parts), sorted: a sorted array holds a set of
+    /// The phrases' own `hash`es, sorted: a sorted array holds a set of
     /// hashes in half a `Set`'s memory, and the year's run has none to spare.
     let wholePhrases: [UInt64]
-    /// Four-character strings that clean text prints (hashes of their scalars), sorted.
+    /// Four-character strings that clean text prints (their `hash`), sorted.
     let published: [UInt64]
     let surnames: ScalarSet
     /// Characters common enough to be the likely one, by reading and by radical.
     let byReading: [String: [UInt32]]
     let byRadical: [Int: [UInt32]]
-    /// The pairs of `Rules/confusable-characters.tsv`, each way: partner and whether they sound alike.
-    let extraPairs: [UInt32: [(UInt32, sound: Bool)]]
     let alternativesCache = AlternativesCache()
 
     /// A likely character stands at least this often in the counted text.
@@ -61,8 +60,6 @@ public struct TypoFinder: Sendable {
     /// How much more probable the changed character must make its neighbours (natural log).
     static let requiredGain = 12.0
 
-    public enum DataError: Error { case malformed(String) }
-
     /// `setPhrases` and `publishedPhrases` are the bytes of the two lists.
     public init(bigrams: CharacterBigrams, setPhrases: [UInt8], publishedPhrases: [UInt8], surnames: ScalarSet) {
         self.bigrams = bigrams
@@ -74,7 +71,7 @@ public struct TypoFinder: Sendable {
             guard w.count == 4 else { return }
             let t = (w[w.startIndex], w[w.startIndex + 1], w[w.startIndex + 2], w[w.startIndex + 3])
             for k in 0..<4 { phrases.append((Self.hash(t, masking: k), w[w.startIndex + k])) }
-            whole.append(Self.part(t.0, at: 0) &+ Self.part(t.1, at: 1) &+ Self.part(t.2, at: 2) &+ Self.part(t.3, at: 3))
+            whole.append(Self.hash(t))
             bits.insert(t)
         }
         phrases.sort { $0.key < $1.key }
@@ -83,7 +80,9 @@ public struct TypoFinder: Sendable {
         wholePhrases = whole.sorted()
         phraseBits = bits
         var published: [UInt64] = []
-        Self.eachFirstField(publishedPhrases) { w in if w.count == 4 { published.append(Self.hash(w)) } }
+        Self.eachFirstField(publishedPhrases) { w in
+            if w.count == 4 { published.append(Self.hash((w[w.startIndex], w[w.startIndex + 1], w[w.startIndex + 2], w[w.startIndex + 3]))) }
+        }
         self.published = published.sorted()
         var byReading: [String: [UInt32]] = [:], byRadical: [Int: [UInt32]] = [:]
         for (v, info) in HanCharacters.table where bigrams.count(v) >= Self.commonCharacter {
@@ -92,15 +91,6 @@ public struct TypoFinder: Sendable {
         }
         self.byReading = byReading.mapValues { $0.sorted() }
         self.byRadical = byRadical.mapValues { $0.sorted() }
-        var extra: [UInt32: [(UInt32, sound: Bool)]] = [:]
-        for (set, sound) in [(HanCharacters.confusable.look, false), (HanCharacters.confusable.sound, true)] {
-            for key in set {
-                let a = UInt32(truncatingIfNeeded: key >> 32), b = UInt32(truncatingIfNeeded: key)
-                extra[a, default: []].append((b, sound))
-                extra[b, default: []].append((a, sound))
-            }
-        }
-        extraPairs = extra.mapValues { $0.sorted { $0.0 < $1.0 } }
     }
 
     /// Calls `body` with the scalars of each line's first field (before a tab), comment lines
@@ -130,8 +120,9 @@ public struct TypoFinder: Sendable {
         return k < list.count && list[k] == x
     }
 
-    static func hash(_ scalars: some Sequence<UInt32>) -> UInt64 {
-        scalars.reduce(0) { Lexicon.extend($0, $1) }
+    /// The hash of four scalars: the sum of their parts.
+    @inline(__always) static func hash(_ w: (UInt32, UInt32, UInt32, UInt32)) -> UInt64 {
+        part(w.0, at: 0) &+ part(w.1, at: 1) &+ part(w.2, at: 2) &+ part(w.3, at: 3)
     }
 
     /// A phrase's part for scalar `v` at position `k`: the hash of a window with position `k`
@@ -159,7 +150,7 @@ public struct TypoFinder: Sendable {
                 out.append((d, bigrams.indexOrNone(d), false))
             }
         }
-        for (d, sound) in extraPairs[c] ?? [] where !out.contains(where: { $0.scalar == d }) { out.append((d, bigrams.indexOrNone(d), sound)) }
+        for (d, sound) in HanCharacters.listedPartners[c] ?? [] where !out.contains(where: { $0.scalar == d }) { out.append((d, bigrams.indexOrNone(d), sound)) }
         alternativesCache.set(c, out)
         return out
     }
@@ -173,55 +164,43 @@ public struct TypoFinder: Sendable {
         return f == 0 || (f <= 5 && likely >= 20 * f)
     }
 
-    /// The suspects of UTF-8 `text`, in order.
-    public func suspects(in text: [UInt8], lexicon: Lexicon) -> [Suspect] {
+    /// The suspects of a paragraph, in order: its UTF-8 `text` (for the segmenter) and the same
+    /// text decoded (`Paragraph.scalarText`, made once for every rule that compares characters).
+    public func suspects(in text: [UInt8], decoded: ScalarText, lexicon: Lexicon) -> [Suspect] {
         var out: [Suspect] = []
-        // The paragraph's scalars and where each starts (one more: the end), decoded once.
-        var count = 0
-        let starts = [Int](unsafeUninitializedCapacity: text.count + 1) { o, written in
-            text.withUnsafeBufferPointer { t in
-                var i = 0
-                while i < t.count {
-                    o[count] = i
-                    count += 1
-                    i += UTF8Scan.sequenceLength(t[i])
+        decoded.scalars.withUnsafeBufferPointer { all in
+            var k = 0
+            while k < all.count {
+                guard Scalar.isHan(all[k]) else { k += 1; continue }
+                var e = k + 1
+                while e < all.count && Scalar.isHan(all[e]) { e += 1 }
+                if e - k >= 2 {
+                    judgeRun(Scalars(rebasing: all[k..<e]), Offsets(decoded: decoded, base: k), text, lexicon, into: &out)
                 }
-                o[count] = t.count
-            }
-            written = count + 1
-        }
-        let scalars = [UInt32](unsafeUninitializedCapacity: count) { o, written in
-            text.withUnsafeBufferPointer { t in
-                for k in 0..<count { o[k] = UTF8Scan.decode(t, at: starts[k]).0 }
-            }
-            written = count
-        }
-        scalars.withUnsafeBufferPointer { all in
-            starts.withUnsafeBufferPointer { offsets in
-                var k = 0
-                while k < all.count {
-                    guard Scalar.isHan(all[k]) else { k += 1; continue }
-                    var e = k + 1
-                    while e < all.count && Scalar.isHan(all[e]) { e += 1 }
-                    if e - k >= 2 {
-                        judgeRun(Scalars(rebasing: all[k..<e]), Offsets(rebasing: offsets[k...e]), text, lexicon, into: &out)
-                    }
-                    k = e
-                }
+                k = e
             }
         }
         return out
     }
 
-    /// A run's scalars, and the byte offset of each with the run's end after them.
+    /// A run of Han characters of a paragraph.
     typealias Scalars = UnsafeBufferPointer<UInt32>
-    typealias Offsets = UnsafeBufferPointer<Int>
 
-    /// The words of a run as scalar ranges (`starts` as in `judgeRun`).
+    /// Where each scalar of a run starts in the paragraph's bytes (`[count]`: the run's end).
+    struct Offsets {
+        let decoded: ScalarText
+        let base: Int
+        subscript(_ i: Int) -> Int { decoded.start(base + i) }
+    }
+
+    /// The words of a run as scalar ranges: the run is all Han, so its words follow one another.
     private func words(_ s: Scalars, _ starts: Offsets, _ text: [UInt8], _ lexicon: Lexicon) -> [Range<Int>] {
-        let base = starts[0]
-        return Segmenter(lexicon: lexicon).words(in: Array(text[base..<starts[s.count]])).map { w in
-            starts.partitionPoint { $0 < w.range.lowerBound + base }..<starts.partitionPoint { $0 < w.range.upperBound + base }
+        let from = starts[0]
+        var k = 0
+        return Segmenter(lexicon: lexicon).words(in: Array(text[from..<starts[s.count]])).map { w in
+            let first = k
+            while k < s.count && starts[k] < from + w.range.upperBound { k += 1 }
+            return first..<k
         }
     }
 
@@ -230,8 +209,38 @@ public struct TypoFinder: Sendable {
         var likely = Array(s[at..<(at + length)])
         let from = likely[k]
         likely[k] = d
-        return Suspect(range: starts[at]..<starts[at + length], written: Self.string(s[at..<(at + length)]),
-                       likely: Self.string(likely), from: Self.string([from]), to: Self.string([d]), soundAlike: sound)
+        return Suspect(range: starts[at]..<starts[at + length], written: Scalar.string(s[at..<(at + length)]),
+                       likely: Scalar.string(likely), from: Scalar.string([from]), to: Scalar.string([d]), soundAlike: sound)
+    }
+
+    /// The set phrase that the four characters at `j` are one sound-alike or look-alike
+    /// character off, if any (not yet asked whether the words allow it): the position, the
+    /// phrase's character there, and whether the two sound alike. Which positions may differ comes
+    /// from two bit tests, which nearly every window fails; then the masked keys of those.
+    private func phraseSlip(_ s: Scalars, at j: Int, _ lexicon: Lexicon) -> (Int, UInt32, Bool)? {
+        let w = (s[j], s[j + 1], s[j + 2], s[j + 3])
+        let maskable = phraseBits.maskable(w)
+        guard maskable != 0 else { return nil }
+        let parts = [Self.part(w.0, at: 0), Self.part(w.1, at: 1), Self.part(w.2, at: 2), Self.part(w.3, at: 3)]
+        let whole = parts[0] &+ parts[1] &+ parts[2] &+ parts[3]
+        // A set phrase itself (the commonest hit by far: 社会主义, 人民群众), or a form clean text
+        // prints, is no slip.
+        if Self.contains(wholePhrases, whole) || Self.contains(published, whole) { return nil }
+        for k in 0..<4 where maskable & (1 << k) != 0 {
+            let key = whole &- parts[k]
+            var h = phraseKeys.partitionPoint { $0 < key }
+            while h < phraseKeys.count && phraseKeys[h] == key {
+                let d = phraseScalars[h]
+                h += 1
+                let likeness = HanCharacters.likeness(s[j + k], d)
+                guard d != s[j + k], likeness.look || likeness.sound else { continue }
+                let window = Array(s[j..<(j + 4)])
+                var phrase = window
+                phrase[k] = d
+                if isNonWord(window, beside: lexicon.frequency(ofScalars: phrase), in: lexicon) { return (k, d, likeness.sound) }
+            }
+        }
+        return nil
     }
 
     /// One run of Han characters: `starts[k]` is the byte offset of `s[k]`, `starts[s.count]` the end.
@@ -239,37 +248,14 @@ public struct TypoFinder: Sendable {
     private func judgeRun(_ s: Scalars, _ starts: Offsets, _ text: [UInt8], _ lexicon: Lexicon, into out: inout [Suspect]) {
         var runWords: [Range<Int>]?  // found only when a candidate needs them
         var flagged = -1  // the last scalar a suspect covers: one suspect a place
-        // Set phrases: which of a window's four positions may be the one a phrase differs in
-        // (two bit tests), then the masked keys of those.
+        // Set phrases.
         if s.count >= 4 {
             for j in 0...(s.count - 4) where j > flagged {
-                let maskable = phraseBits.maskable((s[j], s[j + 1], s[j + 2], s[j + 3]))
-                guard maskable != 0 else { continue }
-                let p0 = Self.part(s[j], at: 0), p1 = Self.part(s[j + 1], at: 1), p2 = Self.part(s[j + 2], at: 2), p3 = Self.part(s[j + 3], at: 3)
-                let all = p0 &+ p1 &+ p2 &+ p3
-                // A set phrase itself (the commonest hit by far: 社会主义, 人民群众) is no slip.
-                if Self.contains(wholePhrases, all) { continue }
-                search: for k in 0..<4 where maskable & (1 << k) != 0 {
-                    let key = all &- (k == 0 ? p0 : k == 1 ? p1 : k == 2 ? p2 : p3)
-                    var h = phraseKeys.partitionPoint { $0 < key }
-                    while h < phraseKeys.count && phraseKeys[h] == key {
-                        let d = phraseScalars[h]
-                        h += 1
-                        guard d != s[j + k] else { continue }
-                        let likeness = HanCharacters.likeness(s[j + k], d)
-                        guard likeness.look || likeness.sound else { continue }
-                        let window = Array(s[j..<(j + 4)])
-                        var phrase = window
-                        phrase[k] = d
-                        guard !Self.contains(published, Self.hash(window)),
-                              isNonWord(window, beside: lexicon.frequency(ofScalars: phrase), in: lexicon) else { continue }
-                        if runWords == nil { runWords = words(s, starts, text, lexicon) }
-                        guard readsAsOnePhrase(j..<(j + 4), runWords!, s, lexicon) else { continue }
-                        out.append(suspect(s, starts, j, length: 4, position: k, to: d, sound: likeness.sound))
-                        flagged = j + 3
-                        break search
-                    }
-                }
+                guard let (k, d, sound) = phraseSlip(s, at: j, lexicon) else { continue }
+                if runWords == nil { runWords = words(s, starts, text, lexicon) }
+                guard readsAsOnePhrase(j..<(j + 4), runWords!, s, lexicon) else { continue }
+                out.append(suspect(s, starts, j, length: 4, position: k, to: d, sound: sound))
+                flagged = j + 3
             }
         }
         // Orphan pairs: the cheap tests first, then the likely word and its gain, and the
@@ -318,7 +304,7 @@ public struct TypoFinder: Sendable {
 
     /// Characters that end the names of places and of what they hold (大驾村, 杵山镇, 东渚街道):
     /// a pair before one is a name.
-    static let placeEnds: Set<UInt32> = Set("村镇乡县市区省州路街巷山河湖江岛港湾庄屯寨桥港寺营堡铺沟坡岭峪塘校".unicodeScalars.map(\.value))
+    static let placeEnds = ScalarSet("村镇乡县市区省州路街巷山河湖江岛港湾庄屯寨桥寺营堡铺沟坡岭峪塘校")
 
     /// Whether the window reads as one phrase: its ends are word boundaries, and inside it no
     /// word of three characters or more and not two common words of two (视频|会诊 is two words).
@@ -333,13 +319,7 @@ public struct TypoFinder: Sendable {
         return true
     }
 
-    static let numerals: Set<UInt32> = Set("〇零一二三四五六七八九十百千万亿两几".unicodeScalars.map(\.value))
-
-    private static func string(_ scalars: some Sequence<UInt32>) -> String {
-        var s = String.UnicodeScalarView()
-        for v in scalars { if let u = Unicode.Scalar(v) { s.append(u) } }
-        return String(s)
-    }
+    static let numerals = ScalarSet("〇零一二三四五六七八九十百千万亿两几")
 }
 
 /// Which position of a window of four a set phrase may differ in, as two bit tests: a phrase
