@@ -42,6 +42,22 @@ struct TypoTests {
         #expect(!diagnostics("各地要衣法做好安全生产工作。\n", linter).contains { $0.rule == "typo" })
     }
 
+    /// Place endings are data (`placeEnds` in names.json): a rules folder's copy replaces them.
+    @Test func placeEndsAreData() throws {
+        let text = "各地要衣法村做好安全生产工作。\n"  // a pair before 村 is a place's name
+        #expect(!diagnostics(text).contains { $0.rule == "typo" })
+        let names = RuleData.builtIn("names.json")!
+        let ends = try #require(names.range(of: #""placeEnds": "[^"]*""#, options: .regularExpression))
+        let dir = try TemporaryDirectory()
+        var configuration = Configuration(baseDirectory: dir.path)
+        configuration.rulesDirectory = "Rules"
+        try dir.write("Rules/names.json", names.replacingCharacters(in: ends, with: #""placeEnds": "镇""#))
+        let linter = try Linter(configuration: configuration)
+        #expect(diagnostics(text, linter).filter { $0.rule == "typo" }.map(\.suggestion) == ["依法"])
+        try dir.write("Rules/names.json", names.replacingCharacters(in: ends, with: #""placeEnds": 5"#))
+        #expect(throws: ConfigurationError.self) { try Linter(configuration: configuration) }
+    }
+
     @Test func characterCounts() throws {
         let bigrams = try CharacterBigrams(table: Array(RuleData.builtIn("character-bigrams.b64")!.utf8))
         #expect(bigrams.characterCount > 5000)

@@ -47,7 +47,7 @@ public struct TypoRule: Rule, DocumentRule {
         // The built-in table's 1.3 MB of base64 are read once: their pages go back to the system.
         if tableFile == RuleData.builtInName("character-bigrams.b64"), let text = RuleData.builtIn("character-bigrams.b64") { RuleData.release(text) }
         finder = TypoFinder(bigrams: bigrams, setPhrases: try text("set-phrases.tsv").0, publishedPhrases: try text("published-phrases.tsv").0,
-                            surnames: try NameContexts.load(rulesDirectory: dir).surnames)
+                            names: try NameContexts.load(rulesDirectory: dir))
     }
 
     public func check(_ document: Document) -> [Finding] {

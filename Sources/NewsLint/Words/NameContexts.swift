@@ -13,13 +13,17 @@ public struct NameContexts: Sendable {
     let speechStarts: ScalarSet
     /// The head words that end names of organisations, brands and products (公司, 合作社, 酱菜).
     public let heads: [String]
+    /// The characters that end names of places and of what stands in them (大驾村, 东渚镇, 杵山):
+    /// two unknown characters before one are a name, not a slip (`typo`).
+    public let placeEnds: ScalarSet
     /// The characters that end a title or start a word of speech: where a name may stand.
     let markScalars: [UInt32]
 
     public static let fileName = "names.json"
 
-    init(surnames: String, titles: [String], speech: [String], heads: [String]) {
+    init(surnames: String, titles: [String], speech: [String], heads: [String], placeEnds: String = "") {
         self.heads = heads
+        self.placeEnds = ScalarSet(placeEnds)
         self.surnames = ScalarSet(surnames)
         func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) }.sorted { $0.count > $1.count } }
         titlesByEnd = Dictionary(grouping: bytes(titles)) { UTF8Scan.scalar(before: $0.count, in: $0) }
@@ -36,12 +40,18 @@ public struct NameContexts: Sendable {
     public static func load(rulesDirectory: String?) throws(ConfigurationError) -> NameContexts {
         let (json, file) = try RuleData.json(fileName, in: rulesDirectory)!
         let options = RuleOptions(json, keyPath: "", file: file)
-        try options.allowOnly(["description", "source", "surnames", "titles", "speech", "heads"])
+        try options.allowOnly(["description", "source", "surnames", "titles", "speech", "heads", "placeEnds"])
         guard case let .string(surnames)? = json["surnames"], !surnames.isEmpty else {
             throw options.error("surnames", LocalizedText(zh: "应为非空字符串", en: "must be a non-empty string"))
         }
+        var placeEnds = ""
+        if let v = json["placeEnds"] {
+            guard case let .string(ends) = v else { throw options.error("placeEnds", LocalizedText(zh: "应为字符串", en: "must be a string")) }
+            placeEnds = ends
+        }
         return NameContexts(surnames: surnames, titles: try options.strings("titles", default: []),
-                            speech: try options.strings("speech", default: []), heads: try options.strings("heads", default: []))
+                            speech: try options.strings("speech", default: []), heads: try options.strings("heads", default: []),
+                            placeEnds: placeEnds)
     }
 
     /// The longest title that ends at `end` in `text` (`…村民` before `王大山`), if one does, with a

@@ -42,7 +42,9 @@ public struct TypoFinder: Sendable {
     let wholePhrases: [UInt64]
     /// Four-character strings that clean text prints (their `hash`), sorted.
     let published: [UInt64]
+    /// Where a name stands (`Rules/names.json`): its surnames, and the endings of places.
     let surnames: ScalarSet
+    let placeEnds: ScalarSet
     /// Characters common enough to be the likely one, by reading and by radical.
     let byReading: [String: [UInt32]]
     let byRadical: [Int: [UInt32]]
@@ -61,9 +63,10 @@ public struct TypoFinder: Sendable {
     static let requiredGain = 12.0
 
     /// `setPhrases` and `publishedPhrases` are the bytes of the two lists.
-    public init(bigrams: CharacterBigrams, setPhrases: [UInt8], publishedPhrases: [UInt8], surnames: ScalarSet) {
+    public init(bigrams: CharacterBigrams, setPhrases: [UInt8], publishedPhrases: [UInt8], names: NameContexts) {
         self.bigrams = bigrams
-        self.surnames = surnames
+        surnames = names.surnames
+        placeEnds = names.placeEnds
         var phrases: [(key: UInt64, scalar: UInt32)] = []
         var whole: [UInt64] = []
         var bits = PhraseBits()
@@ -265,7 +268,7 @@ public struct TypoFinder: Sendable {
             guard !bigrams.mayHaveSeen(a, b), !Self.numerals.contains(a), !Self.numerals.contains(b),
                   bigrams.neighbours(of: a).after < Self.productive, bigrams.neighbours(of: b).before < Self.productive,
                   !surnames.contains(a),
-                  !(j + 2 < s.count && Self.placeEnds.contains(s[j + 2])) else { continue }
+                  !(j + 2 < s.count && placeEnds.contains(s[j + 2])) else { continue }
             var best: (gain: Double, k: Int, d: UInt32, sound: Bool)?
             let ia = bigrams.indexOrNone(a), ib = bigrams.indexOrNone(b)
             for k in 0..<2 {
@@ -301,10 +304,6 @@ public struct TypoFinder: Sendable {
             flagged = j + 1
         }
     }
-
-    /// Characters that end the names of places and of what they hold (大驾村, 杵山镇, 东渚街道):
-    /// a pair before one is a name.
-    static let placeEnds = ScalarSet("村镇乡县市区省州路街巷山河湖江岛港湾庄屯寨桥寺营堡铺沟坡岭峪塘校")
 
     /// Whether the window reads as one phrase: its ends are word boundaries, and inside it no
     /// word of three characters or more and not two common words of two (视频|会诊 is two words).
