@@ -20,6 +20,24 @@ struct WordTests {
         #expect(throws: Lexicon.TableError.self) { try Lexicon(table: "not base64!") }
     }
 
+    /// A slot keeps a hash's low 32 bits and its place comes from the next bits: a table with two
+    /// keys that agree in both is refused rather than read as one word. Apart in a higher bit
+    /// only, the two below collide; apart in the tag, they are two words.
+    @Test func aTableWhoseKeysShareASlotsTagIsRefused() throws {
+        func table(_ keys: [UInt64]) -> String {
+            var b = Array("NLLX1".utf8)
+            func u32(_ x: UInt32) { b += withUnsafeBytes(of: x.littleEndian) { Array($0) } }
+            u32(UInt32(keys.count)); u32(UInt32(keys.count)); u32(1); u32(Float(10).bitPattern)
+            for k in keys { u32(UInt32(truncatingIfNeeded: k)); u32(UInt32(truncatingIfNeeded: k >> 32)); u32(Float(-5).bitPattern) }
+            return Data(b).base64EncodedString()
+        }
+        #expect(throws: Lexicon.TableError.self) { try Lexicon(table: table([0x0000_0001_0000_0001, 0x1000_0001_0000_0001])) }
+        let apart = try Lexicon(table: table([0x0000_0001_0000_0001, 0x0000_0001_0000_0003]))
+        #expect(apart.count == 2)
+        #expect(apart.lookUp(0x0000_0001_0000_0003) == -5)
+        #expect(apart.lookUp(0x0000_0001_0000_0005) == nil)
+    }
+
     @Test func theBuiltInLexiconIsJiebasHanWords() {
         #expect(Lexicon.builtIn.count == 348_974)
         for w in ["街道", "财政收入", "实实在在", "研究所", "所长", "了解", "习近平"] { #expect(Lexicon.builtIn.contains(w), "\(w)") }

@@ -12,15 +12,18 @@ import Foundation
 /// A value type, built in a local variable and then only read: a class's stored properties are
 /// checked for exclusive access at run time, which cost a third of the time to load the list.
 public struct Lexicon: Sendable {
-    /// A slot of the table: the hash of a word or prefix (0: empty), and the word's
-    /// log-probability, or `prefixOnly` for a prefix that is no word. Key and cost side by side,
-    /// so that a probe touches one cache line.
+    /// A slot of the table: the low 32 bits of the hash of a word or prefix (0: empty; a hash is
+    /// odd, so a tag never is 0), and the word's log-probability, or `prefixOnly` for a prefix
+    /// that is no word. Eight bytes, half of a 64-bit key's slot: the table is 8 MB, not 16, and
+    /// the year's run has no memory to spare. The slot a hash starts probing at comes from its
+    /// top bits, so the tag and the place tell apart about 51 bits: two of the 497,973 entries
+    /// that share both would be one, and `init(table:)` refuses such a table.
     struct Slot: Sendable {
-        var key: UInt64
+        var tag: UInt32
         var cost: Float
     }
     private var slots: [Slot]
-    private var mask: Int
+    private let mask: Int
     /// Entries of the table: words and the prefixes of words.
     private var entries = 0
     /// The number of words.
@@ -35,7 +38,7 @@ public struct Lexicon: Sendable {
     /// The log-probability of one character the list does not hold.
     public private(set) var unknownCost: Float = 0
 
-    static let empty: UInt64 = 0
+    static let empty: UInt32 = 0
     static let prefixOnly = -Float.infinity
 
     /// The lexicon built into the binary, read once, on first use: the table that
@@ -43,11 +46,16 @@ public struct Lexicon: Sendable {
     /// is the table the list gives), so that no line is parsed and no word hashed at start-up.
     public static let builtIn: Lexicon = {
         // The generated file is checked by the tests; a broken one cannot ship.
+        builtIn(room: 0)
+    }()
+
+    /// The built-in table read into a table with room for `room` more entries.
+    private static func builtIn(room: Int) -> Lexicon {
         let text = RuleData.builtIn("lexicon-table.b64")!
-        let lexicon = try! Lexicon(table: text)
+        let lexicon = try! Lexicon(table: text, room: room)
         RuleData.release(text)
         return lexicon
-    }()
+    }
 
     /// The lexicon of `Rules/lexicon.tsv` built from the list itself: what the built-in table
     /// must equal.
@@ -60,27 +68,33 @@ public struct Lexicon: Sendable {
 
     struct TableError: Error {}
 
-    /// Whether two lexicons hold the same words and prefixes with the same costs, bit for bit,
-    /// and the same totals (wherever the table put them).
+    /// Whether two lexicons hold the same words and prefixes (by their tags) with the same costs,
+    /// bit for bit, and the same totals (wherever the table put them).
     func sameWords(as other: Lexicon) -> Bool {
         guard entries == other.entries, count == other.count, longest == other.longest,
               logTotal?.bitPattern == other.logTotal?.bitPattern, unknownCost.bitPattern == other.unknownCost.bitPattern else { return false }
-        return slots.allSatisfy { s in s.key == Self.empty || other.lookUp(s.key)?.bitPattern == s.cost.bitPattern }
+        func contents(_ l: Lexicon) -> [UInt64] {
+            l.slots.compactMap { s in s.tag == Self.empty ? nil : UInt64(s.tag) << 32 | UInt64(s.cost.bitPattern) }.sorted()
+        }
+        return contents(self) == contents(other)
     }
 
     /// Reads a table written by `scripts/generate-lexicon-table.py` (its format is described there).
-    init(table text: String) throws(TableError) {
+    init(table text: String, room: Int = 0) throws(TableError) {
         guard let bytes = Base64.decode(text) else { throw TableError() }
         guard bytes.count >= 21, bytes.starts(with: Array("NLLX1".utf8)) else { throw TableError() }
         func u32(_ at: Int) -> UInt32 { UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24 }
         let entries = Int(u32(5)), words = Int(u32(9)), longest = Int(u32(13))
         guard bytes.count == 21 + 12 * entries else { throw TableError() }
-        self.init(capacity: max(entries, Self.builtInEntries))
+        self.init(capacity: max(entries, Self.builtInEntries) + room)
         let logTotal = Float(bitPattern: u32(17))
         var at = 21
         for _ in 0..<entries {
             let key = UInt64(u32(at)) | UInt64(u32(at + 4)) << 32
-            slots[find(key)] = Slot(key: key, cost: Float(bitPattern: u32(at + 8)))
+            let slot = find(key)
+            // The file's keys differ; two that this table cannot tell apart are refused.
+            guard slots[slot].tag == Self.empty else { throw TableError() }
+            slots[slot] = Slot(tag: Self.tag(key), cost: Float(bitPattern: u32(at + 8)))
             at += 12
         }
         self.entries = entries
@@ -99,15 +113,17 @@ public struct Lexicon: Sendable {
     init(capacity: Int) {
         var size = 1024
         while size * 3 < capacity * 4 { size <<= 1 }
-        slots = [Slot](repeating: Slot(key: Self.empty, cost: 0), count: size)
+        slots = [Slot](repeating: Slot(tag: Self.empty, cost: 0), count: size)
         mask = size - 1
     }
 
     /// The built-in words with `extra` added (each at the frequency a common word has, unless the
     /// list gives one): the lexicon of a run whose editors named words of their own.
     public static func with(words extra: [(word: String, frequency: Int?)]) -> Lexicon {
-        // A copy of the built-in table (read once), the editors' words added to it.
-        var lexicon = builtIn
+        // A copy of the built-in table (read once), the editors' words added to it; a table with
+        // more room, read again, when they are many (a slot keeps too little of a hash to move).
+        let room = extra.reduce(0) { $0 + $1.word.unicodeScalars.count }
+        var lexicon = builtIn.hasRoom(for: room) ? builtIn : builtIn(room: room)
         for (word, frequency) in extra { lexicon.add(Array(word.unicodeScalars.map(\.value)), frequency: frequency ?? 1000) }
         return lexicon
     }
@@ -165,13 +181,10 @@ public struct Lexicon: Sendable {
         for k in known.count..<word.count {
             h = Self.extend(h, word[k])
             known.append(h)
-            var slot = find(h)
-            if slots[slot].key == Self.empty {
-                if (entries + 1) * 4 > slots.count * 3 {
-                    grow()
-                    slot = find(h)
-                }
-                slots[slot] = Slot(key: h, cost: Self.prefixOnly)
+            let slot = find(h)
+            if slots[slot].tag == Self.empty {
+                precondition(hasRoom(for: 1), "a lexicon's table is sized for its words before they are added")
+                slots[slot] = Slot(tag: Self.tag(h), cost: Self.prefixOnly)
                 entries += 1
             }
         }
@@ -187,33 +200,37 @@ public struct Lexicon: Sendable {
     /// Turns counts into log-probabilities.
     mutating func finish() {
         let logTotal = Float(log(max(total, 1)))
-        for i in slots.indices where slots[i].key != Self.empty && slots[i].cost != Self.prefixOnly {
+        for i in slots.indices where slots[i].tag != Self.empty && slots[i].cost != Self.prefixOnly {
             slots[i].cost = Float(log(Double(slots[i].cost))) - logTotal
         }
         unknownCost = -logTotal  // as if seen once
         self.logTotal = logTotal
     }
 
+    /// The tag a slot keeps of hash `h`.
+    @inline(__always) static func tag(_ h: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: h) }
+
+    /// Where a probe for `h` starts: the hash's top bits, which the tag does not hold.
+    @inline(__always) private static func home(_ h: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: h >> 32) & mask }
+
+    /// The slot of `h`: the one holding its tag, or the empty slot where it would go.
     @inline(__always) private func find(_ h: UInt64) -> Int {
-        slots.withUnsafeBufferPointer { t in
-            var slot = Int(truncatingIfNeeded: h >> 7) & mask
-            while t[slot].key != Self.empty && t[slot].key != h { slot = (slot + 1) & mask }
+        let tag = Self.tag(h)
+        return slots.withUnsafeBufferPointer { t in
+            var slot = Self.home(h, mask)
+            while t[slot].tag != Self.empty && t[slot].tag != tag { slot = (slot + 1) & mask }
             return slot
         }
     }
 
-    private mutating func grow() {
-        let old = slots
-        slots = [Slot](repeating: Slot(key: Self.empty, cost: 0), count: old.count * 2)
-        mask = slots.count - 1
-        for s in old where s.key != Self.empty { slots[find(s.key)] = s }
-    }
+    /// Whether `more` entries fit while the table stays at most three quarters full.
+    func hasRoom(for more: Int) -> Bool { (entries + more) * 4 <= slots.count * 3 }
 
     /// What the table says of the scalars hashed `h`: nil when no word starts so, `prefixOnly`
     /// when some word starts so but this is none, else the word's log-probability.
     @inline(__always) func lookUp(_ h: UInt64) -> Float? {
         let s = slots[find(h)]
-        return s.key == Self.empty ? nil : s.cost
+        return s.tag == Self.empty ? nil : s.cost
     }
 
     /// How often the source list counts `word`, 0 for a word it lacks: its log-probability turned
