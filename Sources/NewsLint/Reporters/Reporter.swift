@@ -39,7 +39,7 @@ extension SARIFReporter: Reporter {
 }
 
 extension GitHubReporter: Reporter {
-    public static func render(_ input: ReportInput) -> [[UInt8]] { [Array(report(input.report, lang: input.lang).utf8)] }
+    public static func render(_ input: ReportInput) -> [[UInt8]] { reportPieces(input.report, lang: input.lang) }
 }
 
 extension HTMLReporter: Reporter {
